@@ -1,0 +1,108 @@
+/**
+ * Diagnostics are values: a code, a severity, a message, a JSON pointer into the input and, when the
+ * input could be read, the line and column of that pointer. The library never logs; the CLI renders them.
+ */
+
+export type Severity = "error" | "warning";
+
+/** Every diagnostic code structgen can produce, with what it means. */
+export const DIAGNOSTIC_CODES = {
+  SG_READ_FAILED: "the input file could not be read",
+  SG_INVALID_UTF8: "the input is not valid UTF-8",
+  SG_EMPTY_INPUT: "the input file is empty",
+  SG_JSON_SYNTAX: "the input is not valid JSON",
+  SG_JSON_DUPLICATE_KEY: "an object has the same key twice",
+  SG_UNKNOWN_DIALECT: "the document is neither a flat summary nor JSON Structure Core",
+  SG_WRONG_SHAPE: "a key has a value of the wrong JSON type",
+  SG_MISSING_KEY: "a required key is missing",
+  SG_UNKNOWN_KEY: "a key structgen does not know (ignored)",
+  SG_UNKNOWN_TYPE: "a field type structgen does not know",
+  SG_DUPLICATE_FIELD: "two fields have the same name",
+  SG_ENUM_EMPTY: "an enum has no values",
+  SG_ENUM_TYPE: "an enum value does not match the field's type",
+  SG_ENUM_DUPLICATE: "an enum lists the same value twice",
+  SG_COUNT_MISMATCH: "fieldCount or requiredCount disagrees with the fields",
+  SG_UNKNOWN_FORMAT: "a format structgen cannot check (kept as an annotation)",
+  SG_BAD_NAME: "a name cannot become a safe identifier or file name",
+  SG_NAME_COLLISION: "two declarations or documents map to the same name",
+  SG_PRETTIER_CONFIG: "the prettier configuration could not be loaded",
+  SG_OUTPUT_PATH: "an output path is not safe",
+  SG_WRITE_FAILED: "an output file could not be written",
+} as const;
+
+export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;
+
+export interface Diagnostic {
+  readonly code: DiagnosticCode;
+  readonly severity: Severity;
+  readonly message: string;
+  /** Path of the input file, as given by the caller. */
+  readonly file: string;
+  /** JSON pointer (RFC 6901) of the offending value inside the input; "" is the whole document. */
+  readonly pointer: string;
+  /** 1-based line, when known. */
+  readonly line?: number;
+  /** 1-based column (UTF-16 code units), when known. */
+  readonly column?: number;
+}
+
+/** A position lookup for one input: JSON pointer to its line and column. */
+export type Locator = (pointer: string) => { readonly line: number; readonly column: number } | undefined;
+
+/** Collects diagnostics for one input file, positioning each from the file's locator. */
+export class DiagnosticSink {
+  readonly items: Diagnostic[] = [];
+
+  constructor(
+    private readonly file: string,
+    private locate: Locator = () => undefined,
+  ) {}
+
+  setLocator(locate: Locator): void {
+    this.locate = locate;
+  }
+
+  error(code: DiagnosticCode, pointer: string, message: string): void {
+    this.add("error", code, pointer, message);
+  }
+
+  /** An error at a known position rather than at the pointer's value (e.g. a duplicate key's second copy). */
+  errorAt(code: DiagnosticCode, pointer: string, message: string, position: { line: number; column: number }): void {
+    this.add("error", code, pointer, message, position);
+  }
+
+  warning(code: DiagnosticCode, pointer: string, message: string): void {
+    this.add("warning", code, pointer, message);
+  }
+
+  get hasErrors(): boolean {
+    return this.items.some((d) => d.severity === "error");
+  }
+
+  private add(
+    severity: Severity,
+    code: DiagnosticCode,
+    pointer: string,
+    message: string,
+    at?: { line: number; column: number },
+  ): void {
+    const position = at ?? this.locate(pointer);
+    this.items.push({ code, severity, message, file: this.file, pointer, ...position });
+  }
+}
+
+export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
+  return diagnostics.some((d) => d.severity === "error");
+}
+
+/** Renders one diagnostic the way compilers do: `file:line:column: error CODE: message`. */
+export function formatDiagnostic(d: Diagnostic): string {
+  const where = d.line === undefined ? d.file : `${d.file}:${d.line}:${d.column ?? 1}`;
+  const at = d.pointer === "" ? "" : ` (at ${d.pointer})`;
+  return `${where}: ${d.severity} ${d.code}: ${d.message}${at}`;
+}
+
+/** Exhaustiveness check for `switch` over a discriminated union. */
+export function assertNever(value: never, what = "value"): never {
+  throw new Error(`unexpected ${what}: ${JSON.stringify(value)}`);
+}

@@ -1,0 +1,120 @@
+/**
+ * Stage 5b, emit guards: for every declaration, `isX` (fast boolean), `assertX` (throws with the JSON pointer
+ * of the first failure) and `validateX` (every failure, with ajv-style `path` pointers). No dependencies, no eval:
+ * the runtime helpers they need are copied from templates/.
+ */
+import { type FunctionDeclarationStructure, type StatementStructures, StructureKind } from "ts-morph";
+import type { Declaration, ModelDocument, TypeNode } from "../model.js";
+import type { ResolvedOptions } from "../options.js";
+import { bannerComment } from "./banner.js";
+import {
+  checkFunctionName,
+  checkStatements,
+  compoundCheckBody,
+  compoundTestBody,
+  ERROR_TYPE,
+  ERRORS_PARAM,
+  type GuardContext,
+  isFunctionName,
+  testExpression,
+} from "./guard-code.js";
+import { copyRuntime } from "./runtime-copy.js";
+import { stringLiteral } from "./ts-text.js";
+
+const TYPES_NAMESPACE = "types";
+
+export function guardExportNames(doc: ModelDocument): string[] {
+  return doc.declarations.flatMap((d) => [isFunctionName(d.name), `assert${d.name}`, `validate${d.name}`]);
+}
+
+export function guardStatements(doc: ModelDocument, options: ResolvedOptions): (string | StatementStructures)[] {
+  const ctx: GuardContext = { checkFormats: options.formats === "validate", runtime: new Set(), helpers: [], counter: { next: 0 } };
+  const exported = doc.declarations.flatMap((declaration) => exportedGuards(declaration, ctx));
+  const checkers = doc.declarations.map((declaration) => checkerFunction(declaration, ctx));
+  const runtime = copyRuntime([...ctx.runtime, "_describeFailure"]);
+  return [
+    bannerComment([doc.file]),
+    `import type * as ${TYPES_NAMESPACE} from ${stringLiteral(`./${doc.baseName}.types.js`)};`,
+    ...exported,
+    "// Internal checkers: one per declaration, then one per nested compound type.",
+    ...checkers,
+    ...ctx.helpers,
+    "// Runtime helpers, copied from structgen's tested templates.",
+    ...runtime,
+  ];
+}
+
+function exportedGuards(declaration: Declaration, ctx: GuardContext): FunctionDeclarationStructure[] {
+  const { name } = declaration;
+  const typeRef = `${TYPES_NAMESPACE}.${name}`;
+  const resultType = `{ readonly ok: true; readonly value: ${typeRef} } | { readonly ok: false; readonly errors: readonly ${ERROR_TYPE}[] }`;
+  return [
+    {
+      kind: StructureKind.Function,
+      isExported: true,
+      name: isFunctionName(name),
+      docs: [`Whether \`value\` is a valid {@link ${typeRef}}. Fast: stops at the first failure.`],
+      parameters: [{ name: "value", type: "unknown" }],
+      returnType: `value is ${typeRef}`,
+      statements: testBody(declaration.type, ctx).join("\n"),
+    },
+    {
+      kind: StructureKind.Function,
+      isExported: true,
+      name: `assert${name}`,
+      docs: [`Throws a TypeError naming the JSON pointer of the first failure unless \`value\` is a valid {@link ${typeRef}}.`],
+      parameters: [{ name: "value", type: "unknown" }],
+      returnType: `asserts value is ${typeRef}`,
+      statements: [
+        `if (!${isFunctionName(name)}(value)) {`,
+        `const result = validate${name}(value);`,
+        `throw new TypeError(_describeFailure(${stringLiteral(name)}, result.ok ? [] : result.errors));`,
+        "}",
+      ],
+    },
+    {
+      kind: StructureKind.Function,
+      isExported: true,
+      name: `validate${name}`,
+      docs: [`Checks \`value\` against {@link ${typeRef}} and reports every failure with its JSON pointer (as ajv's \`instancePath\`).`],
+      parameters: [{ name: "value", type: "unknown" }],
+      returnType: resultType,
+      statements: [
+        `const errors: ${ERROR_TYPE}[] = [];`,
+        `${checkFunctionName(name)}(value, "", errors);`,
+        `return errors.length === 0 ? { ok: true, value: value as ${typeRef} } : { ok: false, errors };`,
+      ],
+    },
+  ];
+}
+
+function testBody(type: TypeNode, ctx: GuardContext): string[] {
+  switch (type.kind) {
+    case "object":
+    case "array":
+    case "map":
+    case "tuple":
+      return compoundTestBody(type, ctx);
+    default:
+      return [`return ${testExpression(type, "value", ctx)};`];
+  }
+}
+
+function checkerFunction(declaration: Declaration, ctx: GuardContext): FunctionDeclarationStructure {
+  const { type } = declaration;
+  const statements =
+    type.kind === "object" || type.kind === "array" || type.kind === "map" || type.kind === "tuple"
+      ? compoundCheckBody(type, ctx)
+      : checkStatements(type, "value", "path", ctx);
+  return {
+    kind: StructureKind.Function,
+    name: checkFunctionName(declaration.name),
+    parameters: [
+      { name: "value", type: "unknown" },
+      { name: "path", type: "string" },
+      { name: ERRORS_PARAM.split(":")[0] ?? "errors", type: `${ERROR_TYPE}[]` },
+    ],
+    returnType: "void",
+    statements: statements.join("\n"),
+  };
+}

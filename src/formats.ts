@@ -1,0 +1,45 @@
+/**
+ * The formats structgen can check, with the same meaning as ajv-formats' full mode. Each one has a tested
+ * implementation in templates/formats.ts named `format` + PascalCase(name); guards copy the ones they use.
+ */
+
+export const STRING_FORMATS: readonly string[] = [
+  "date",
+  "time",
+  "date-time",
+  "iso-time",
+  "iso-date-time",
+  "duration",
+  "uri",
+  "uri-reference",
+  "uri-template",
+  "url",
+  "email",
+  "hostname",
+  "ipv4",
+  "ipv6",
+  "regex",
+  "uuid",
+  "json-pointer",
+  "json-pointer-uri-fragment",
+  "relative-json-pointer",
+  "byte",
+  "password",
+  "binary",
+];
+
+export const NUMBER_FORMATS: readonly string[] = ["int32", "int64", "float", "double"];
+
+export function isStringFormat(name: string): boolean {
+  return STRING_FORMATS.includes(name);
+}
+
+export function isNumberFormat(name: string): boolean {
+  return NUMBER_FORMATS.includes(name);
+}
+
+/** The template function that checks a format: "date-time" -> "formatDateTime". */
+export function formatFunctionName(format: string): string {
+  const parts = format.split("-").map((part) => part.charAt(0).toUpperCase() + part.slice(1));
+  return `format${parts.join("")}`;
+}

@@ -1,0 +1,154 @@
+/**
+ * The normalized model every dialect is read into and every emitter reads from.
+ * A readonly discriminated union on `kind`; emitters dispatch with an exhaustive `switch` + `assertNever`.
+ * It is shaped for JSON Structure Core (nested objects, unions, references, string-encoded big numbers);
+ * the flat dialect uses a subset of it.
+ */
+
+/** Documentation carried from the input to JSDoc and JSON Schema annotations. */
+export interface Annotations {
+  readonly description?: string;
+  readonly deprecated?: boolean;
+  readonly examples?: readonly unknown[];
+  readonly default?: unknown;
+  /** The format the document names, for documentation (`@format`), whether or not guards can check it. */
+  readonly format?: string;
+}
+
+/** A JSON value that a literal type can hold. */
+export type LiteralValue = string | number | boolean | null;
+
+/** Numbers that JSON Structure sends as strings to keep their precision. */
+export type EncodedNumberKind = "int64" | "uint64" | "int128" | "uint128" | "decimal";
+
+export interface AnyNode {
+  readonly kind: "any";
+}
+export interface NullNode {
+  readonly kind: "null";
+}
+export interface BooleanNode {
+  readonly kind: "boolean";
+}
+export interface StringNode {
+  readonly kind: "string";
+  /** A format name known to ajv-formats ("date-time", "uuid", ...). */
+  readonly format?: string;
+  readonly minLength?: number;
+  readonly maxLength?: number;
+  readonly pattern?: string;
+}
+export interface NumberNode {
+  readonly kind: "number";
+  /** True for integer types: the value must satisfy `Number.isInteger`. */
+  readonly integer: boolean;
+  readonly minimum?: number;
+  readonly maximum?: number;
+  readonly exclusiveMinimum?: number;
+  readonly exclusiveMaximum?: number;
+  readonly multipleOf?: number;
+  /** A number format known to ajv-formats ("int32", "int64", "float", "double"). */
+  readonly format?: string;
+}
+/** A number that travels as a JSON string with an exact lexical form (and range for the integers). */
+export interface EncodedNumberNode {
+  readonly kind: "encoded";
+  readonly encoding: EncodedNumberKind;
+}
+/** One of a fixed set of JSON values (an enum, or a const when there is one value). */
+export interface LiteralNode {
+  readonly kind: "literal";
+  readonly values: readonly LiteralValue[];
+}
+export interface Property {
+  /** The key on the wire, exactly as the document declares it. */
+  readonly key: string;
+  readonly required: boolean;
+  readonly type: TypeNode;
+  readonly annotations: Annotations;
+  /** Pointer of the declaration in the input, for diagnostics. */
+  readonly pointer: string;
+}
+export interface ObjectNode {
+  readonly kind: "object";
+  readonly properties: readonly Property[];
+  /** `true`: any extra key is allowed; `false`: none; a node: extra keys must hold that type. */
+  readonly additionalProperties: boolean | TypeNode;
+}
+export interface ArrayNode {
+  readonly kind: "array";
+  readonly items: TypeNode;
+  /** True for JSON Structure `set`: elements must be distinct. */
+  readonly unique: boolean;
+  readonly minItems?: number;
+  readonly maxItems?: number;
+}
+/** A JSON object with arbitrary string keys and values of one type. */
+export interface MapNode {
+  readonly kind: "map";
+  readonly values: TypeNode;
+}
+/** A fixed-length JSON array whose positions have their own types. */
+export interface TupleNode {
+  readonly kind: "tuple";
+  readonly elements: readonly TypeNode[];
+}
+/** Valid when any member is valid; members are tried in order (JSON Structure: first match wins). */
+export interface UnionNode {
+  readonly kind: "union";
+  readonly members: readonly TypeNode[];
+}
+/** A reference to a named declaration of the same document, by its declared name. */
+export interface RefNode {
+  readonly kind: "ref";
+  readonly target: string;
+}
+
+export type TypeNode =
+  | AnyNode
+  | NullNode
+  | BooleanNode
+  | StringNode
+  | NumberNode
+  | EncodedNumberNode
+  | LiteralNode
+  | ObjectNode
+  | ArrayNode
+  | MapNode
+  | TupleNode
+  | UnionNode
+  | RefNode;
+
+export type TypeKind = TypeNode["kind"];
+
+/** A named, exported type: it gets a TypeScript declaration, guards and a JSON Schema definition. */
+export interface Declaration {
+  /** The TypeScript identifier (already safe and unique within the run). */
+  readonly name: string;
+  readonly type: TypeNode;
+  readonly annotations: Annotations;
+  /** Pointer of the declaration in the input. */
+  readonly pointer: string;
+}
+
+/** One input document, normalized. */
+export interface ModelDocument {
+  /** The input path as the caller gave it (used in banners and diagnostics). */
+  readonly file: string;
+  /** The output base name: a safe file slug, e.g. "letta-run". */
+  readonly baseName: string;
+  readonly dialect: "flat" | "core";
+  readonly title?: string;
+  readonly description?: string;
+  /** Where the document says it came from (flat `source`), for `@see`. */
+  readonly sourceUrl?: string;
+  /** Name of the declaration that describes a whole instance document. */
+  readonly root: string;
+  /** Every named declaration, root first, then in document order. */
+  readonly declarations: readonly Declaration[];
+}
+
+/** Finds a declaration by name; the normalizer guarantees every ref target exists. */
+export function findDeclaration(doc: ModelDocument, name: string): Declaration | undefined {
+  return doc.declarations.find((d) => d.name === name);
+}

@@ -1,0 +1,122 @@
+/**
+ * One `Options` type with documented defaults, one `resolveOptions()`, and one `OPTION_TABLE` that feeds the
+ * CLI flags, their help text and the README's options table.
+ */
+
+export type EmitTarget = "types" | "guards" | "schema";
+export type ObjectFieldsMode = "unknown" | "record";
+export type FormatsMode = "validate" | "annotate";
+
+export interface Options {
+  /** Which outputs to write. @default ["types", "guards", "schema"] */
+  readonly emit?: readonly EmitTarget[];
+  /**
+   * What a flat field typed `object` becomes: `unknown` (any JSON value, since summarizers write "object" for
+   * nullable scalars, maps and refs alike) or `record` (a non-null JSON object). @default "unknown"
+   */
+  readonly objectFields?: ObjectFieldsMode;
+  /** `validate`: guards check known formats like ajv-formats; `annotate`: formats are documentation only. @default "validate" */
+  readonly formats?: FormatsMode;
+  /** Whether objects accept keys the document does not declare (flat summaries do not list every key). @default true */
+  readonly additionalProperties?: boolean;
+  /** Format outputs with prettier, using the prettier config found for the output folder. @default true */
+  readonly prettier?: boolean;
+}
+
+export interface ResolvedOptions {
+  readonly emit: readonly EmitTarget[];
+  readonly objectFields: ObjectFieldsMode;
+  readonly formats: FormatsMode;
+  readonly additionalProperties: boolean;
+  readonly prettier: boolean;
+}
+
+export const EMIT_TARGETS: readonly EmitTarget[] = ["types", "guards", "schema"];
+
+export const DEFAULT_OPTIONS: ResolvedOptions = {
+  emit: EMIT_TARGETS,
+  objectFields: "unknown",
+  formats: "validate",
+  additionalProperties: true,
+  prettier: true,
+};
+
+/** Fills in defaults and keeps the emit list in a fixed order without duplicates. */
+export function resolveOptions(options: Options = {}): ResolvedOptions {
+  const emit = options.emit ?? DEFAULT_OPTIONS.emit;
+  return {
+    emit: EMIT_TARGETS.filter((target) => emit.includes(target)),
+    objectFields: options.objectFields ?? DEFAULT_OPTIONS.objectFields,
+    formats: options.formats ?? DEFAULT_OPTIONS.formats,
+    additionalProperties: options.additionalProperties ?? DEFAULT_OPTIONS.additionalProperties,
+    prettier: options.prettier ?? DEFAULT_OPTIONS.prettier,
+  };
+}
+
+/** One row per option: the CLI flag, its help, its accepted values and how it sets `Options`. */
+export interface OptionRow {
+  readonly flag: string;
+  readonly key: keyof Options;
+  readonly description: string;
+  readonly choices?: readonly string[];
+  readonly defaultText: string;
+}
+
+export const OPTION_TABLE: readonly OptionRow[] = [
+  {
+    flag: "--emit <targets>",
+    key: "emit",
+    description: "comma-separated outputs to write",
+    choices: EMIT_TARGETS,
+    defaultText: EMIT_TARGETS.join(","),
+  },
+  {
+    flag: "--object-fields <mode>",
+    key: "objectFields",
+    description: 'what a flat "object" field becomes: any JSON value, or a non-null JSON object',
+    choices: ["unknown", "record"],
+    defaultText: DEFAULT_OPTIONS.objectFields,
+  },
+  {
+    flag: "--formats <mode>",
+    key: "formats",
+    description: "check string formats in guards (like ajv-formats), or keep them as documentation",
+    choices: ["validate", "annotate"],
+    defaultText: DEFAULT_OPTIONS.formats,
+  },
+  {
+    flag: "--additional-properties <bool>",
+    key: "additionalProperties",
+    description: "allow keys the document does not declare, in types, guards and schema alike",
+    choices: ["true", "false"],
+    defaultText: String(DEFAULT_OPTIONS.additionalProperties),
+  },
+  {
+    flag: "--no-prettier",
+    key: "prettier",
+    description: "skip formatting the outputs with prettier",
+    defaultText: "formatting on",
+  },
+];
+
+/** Turns one CLI flag value into the option's value, or explains why it cannot. */
+export function parseOptionValue(row: OptionRow, raw: string | boolean): { value: unknown } | { error: string } {
+  if (typeof raw === "boolean") {
+    return { value: raw };
+  }
+  if (row.key === "emit") {
+    const parts = raw.split(",").map((part) => part.trim()).filter((part) => part !== "");
+    const bad = parts.filter((part) => !EMIT_TARGETS.includes(part as EmitTarget));
+    if (parts.length === 0 || bad.length > 0) {
+      return { error: `--emit takes a comma-separated list of ${EMIT_TARGETS.join(", ")}; got "${raw}"` };
+    }
+    return { value: parts };
+  }
+  if (row.choices !== undefined && !row.choices.includes(raw)) {
+    return { error: `${row.flag.split(" ")[0]} must be one of ${row.choices.join(", ")}; got "${raw}"` };
+  }
+  if (row.key === "additionalProperties") {
+    return { value: raw === "true" };
+  }
+  return { value: raw };
+}

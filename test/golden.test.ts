@@ -1,0 +1,84 @@
+/**
+ * Golden cases: every fixture's outputs match its expected/ folder byte for byte, typecheck under strict
+ * settings in both module modes, compile in ajv strict mode, and give the expected verdict on every sample
+ * from the guard, from validate and from ajv alike.
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { generate, type GenerateResult } from "../src/pipeline.js";
+import { type GoldenCase, goldenCases, REPO_ROOT } from "./helpers/fixtures.js";
+import { ajvWarnings, type GuardModule, loadGuards, strictAjv, typecheck } from "./helpers/outputs.js";
+
+const cases = [...goldenCases("flat"), ...goldenCases("core")];
+
+describe.each(cases)("golden case $dir", (golden: GoldenCase) => {
+  let result: GenerateResult;
+  let guards: GuardModule | undefined;
+
+  beforeAll(async () => {
+    const inputs = golden.inputs.map((path) => ({ path, contents: readFileSync(join(REPO_ROOT, path)) }));
+    result = await generate({ inputs, outDir: join(REPO_ROOT, golden.dir, "expected") }, golden.options);
+    const guardFile = result.files.find((f) => f.path.endsWith(".guards.ts"));
+    guards = guardFile === undefined ? undefined : await loadGuards(guardFile);
+  });
+
+  it("generates without errors", () => {
+    expect(result.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    expect(result.files.length).toBeGreaterThan(0);
+  });
+
+  it("matches the expected outputs", async () => {
+    for (const file of result.files) {
+      await expect(file.contents).toMatchFileSnapshot(join(REPO_ROOT, golden.dir, "expected", file.path));
+    }
+  });
+
+  it.each(["nodenext", "bundler"] as const)("typechecks under strict settings (%s)", (mode) => {
+    expect(typecheck(result.files, mode)).toEqual([]);
+  });
+
+  it("compiles in ajv strict mode with ajv-formats, without warnings", () => {
+    for (const file of result.files.filter((f) => f.path.endsWith(".schema.json"))) {
+      const ajv = strictAjv();
+      expect(() => ajv.compile(JSON.parse(file.contents) as object)).not.toThrow();
+      expect(ajvWarnings(ajv)).toEqual([]);
+    }
+  });
+
+  it("gives the expected verdict on every sample, from is, validate, assert and ajv alike", () => {
+    const root = result.models[0]?.root ?? "";
+    const schemaFile = result.files.find((f) => f.path.endsWith(".schema.json"));
+    if (guards === undefined || schemaFile === undefined) {
+      return;
+    }
+    const ajvValidate = strictAjv().compile(JSON.parse(schemaFile.contents) as object);
+    const is = guards[`is${root}`];
+    const validate = guards[`validate${root}`];
+    const assert = guards[`assert${root}`];
+    expect(is).toBeTypeOf("function");
+    const verdicts = [
+      ...golden.validSamples.map((s) => ({ ...s, expected: true })),
+      ...golden.invalidSamples.map((s) => ({ ...s, expected: false })),
+    ];
+    for (const sample of verdicts) {
+      const outcome = {
+        sample: sample.name,
+        is: is?.(sample.value),
+        validate: (validate?.(sample.value) as { ok: boolean }).ok,
+        assert: !throws(() => assert?.(sample.value)),
+        ajv: ajvValidate(sample.value),
+      };
+      expect(outcome).toEqual({ sample: sample.name, is: sample.expected, validate: sample.expected, assert: sample.expected, ajv: sample.expected });
+    }
+  });
+});
+
+function throws(run: () => unknown): boolean {
+  try {
+    run();
+    return false;
+  } catch {
+    return true;
+  }
+}

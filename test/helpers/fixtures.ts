@@ -1,0 +1,60 @@
+/** Walks the golden cases: fixtures/<dialect>/<case>/{input.json, options.json?, expected/, samples/}. */
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { Options } from "../../src/options.js";
+
+export const REPO_ROOT = fileURLToPath(new URL("../..", import.meta.url));
+
+export interface GoldenCase {
+  readonly name: string;
+  /** Repo-relative path of the case folder, with forward slashes. */
+  readonly dir: string;
+  /** Repo-relative input paths (usually one). */
+  readonly inputs: readonly string[];
+  readonly options: Options;
+  readonly validSamples: readonly Sample[];
+  readonly invalidSamples: readonly Sample[];
+}
+
+export interface Sample {
+  readonly name: string;
+  readonly value: unknown;
+}
+
+function samplesIn(dir: string): Sample[] {
+  if (!existsSync(dir)) {
+    return [];
+  }
+  return readdirSync(dir)
+    .filter((file) => file.endsWith(".json"))
+    .sort()
+    .map((file) => ({ name: file, value: JSON.parse(readFileSync(join(dir, file), "utf8")) as unknown }));
+}
+
+export function goldenCases(dialect: "flat" | "core"): GoldenCase[] {
+  const base = join(REPO_ROOT, "fixtures", dialect);
+  if (!existsSync(base)) {
+    return [];
+  }
+  return readdirSync(base)
+    .sort()
+    .map((name) => {
+      const dir = `fixtures/${dialect}/${name}`;
+      const abs = join(REPO_ROOT, dir);
+      const inputs = readdirSync(abs)
+        .filter((file) => /^input.*\.json$/.test(file))
+        .sort()
+        .map((file) => `${dir}/${file}`);
+      const optionsPath = join(abs, "options.json");
+      const options = existsSync(optionsPath) ? (JSON.parse(readFileSync(optionsPath, "utf8")) as Options) : {};
+      return {
+        name,
+        dir,
+        inputs,
+        options,
+        validSamples: samplesIn(join(abs, "samples", "valid")),
+        invalidSamples: samplesIn(join(abs, "samples", "invalid")),
+      };
+    });
+}

@@ -1,0 +1,86 @@
+/** Test helpers: typecheck generated TypeScript, load generated guards, compile emitted schemas with ajv. */
+import { mkdtempSync, mkdirSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { Ajv2020 } from "ajv/dist/2020.js";
+import addFormatsModule from "ajv-formats";
+import ts from "typescript";
+
+// ajv-formats is CommonJS; under ESM its default export is the plugin function.
+const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => Ajv2020;
+
+export interface GeneratedFile {
+  readonly path: string;
+  readonly contents: string;
+}
+
+export const STRICT_OPTIONS: ts.CompilerOptions = {
+  strict: true,
+  noUncheckedIndexedAccess: true,
+  exactOptionalPropertyTypes: true,
+  noImplicitOverride: true,
+  noUnusedLocals: true,
+  noUnusedParameters: true,
+  target: ts.ScriptTarget.ES2022,
+  lib: ["lib.es2022.d.ts"],
+  noEmit: true,
+  skipLibCheck: true,
+  types: [],
+};
+
+export const MODULE_SETTINGS = {
+  nodenext: { module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext },
+  bundler: { module: ts.ModuleKind.ESNext, moduleResolution: ts.ModuleResolutionKind.Bundler },
+} as const;
+
+/** Writes the files to a new temp folder (with a package.json of type module) and returns it. */
+export function writeTemp(files: readonly GeneratedFile[], prefix = "structgen-test-"): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  writeFileSync(join(dir, "package.json"), JSON.stringify({ type: "module" }));
+  for (const file of files) {
+    mkdirSync(dirname(join(dir, file.path)), { recursive: true });
+    writeFileSync(join(dir, file.path), file.contents);
+  }
+  return dir;
+}
+
+/** Typechecks every .ts file in `files` under strict settings; returns the diagnostics as text lines. */
+export function typecheck(files: readonly GeneratedFile[], moduleSettings: keyof typeof MODULE_SETTINGS): string[] {
+  const dir = writeTemp(files, "structgen-tsc-");
+  const roots = files.filter((f) => f.path.endsWith(".ts")).map((f) => join(dir, f.path));
+  const program = ts.createProgram(roots, { ...STRICT_OPTIONS, ...MODULE_SETTINGS[moduleSettings] });
+  return ts.getPreEmitDiagnostics(program).map((d) => {
+    const where = d.file ? `${d.file.fileName.slice(dir.length + 1)}:${d.file.getLineAndCharacterOfPosition(d.start ?? 0).line + 1}` : "";
+    return `${where} ${ts.flattenDiagnosticMessageText(d.messageText, "\n")}`;
+  });
+}
+
+export type GuardModule = Record<string, (value: unknown) => unknown>;
+
+/** Transpiles a generated guards file to JavaScript and imports it. */
+export async function loadGuards(guards: GeneratedFile): Promise<GuardModule> {
+  const js = ts.transpileModule(guards.contents, {
+    compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022, verbatimModuleSyntax: false },
+  }).outputText;
+  const dir = writeTemp([{ path: guards.path.replace(/\.ts$/, ".mjs"), contents: js }], "structgen-guards-");
+  return (await import(pathToFileURL(join(dir, guards.path.replace(/\.ts$/, ".mjs"))).href)) as GuardModule;
+}
+
+/** Ajv 2020 in strict mode with ajv-formats, as the README tells users to set it up. */
+export function strictAjv(options: { allErrors?: boolean } = {}): Ajv2020 {
+  const warnings: unknown[] = [];
+  const ajv = new Ajv2020({
+    strict: true,
+    allErrors: options.allErrors ?? false,
+    ownProperties: true,
+    logger: { log: () => undefined, warn: (...args: unknown[]) => warnings.push(args), error: (...args: unknown[]) => warnings.push(args) },
+  });
+  addFormats(ajv);
+  Object.defineProperty(ajv, "structgenWarnings", { value: warnings });
+  return ajv;
+}
+
+export function ajvWarnings(ajv: Ajv2020): unknown[] {
+  return (ajv as unknown as { structgenWarnings: unknown[] }).structgenWarnings;
+}
