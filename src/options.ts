@@ -92,7 +92,7 @@ export const OPTION_TABLE: readonly OptionRow[] = [
     defaultText: String(DEFAULT_OPTIONS.additionalProperties),
   },
   {
-    flag: "--no-prettier",
+    flag: "--no-format",
     key: "prettier",
     description: "skip formatting the outputs with prettier",
     defaultText: "formatting on",
@@ -119,4 +119,13 @@ export function parseOptionValue(row: OptionRow, raw: string | boolean): { value
     return { value: raw === "true" };
   }
   return { value: raw };
+}
+
+/** The README's options table, rendered from OPTION_TABLE (a test keeps the README in step). */
+export function renderOptionsTable(): string {
+  const rows = OPTION_TABLE.map((row) => {
+    const values = row.choices === undefined ? "" : row.choices.map((c) => `\`${c}\``).join(", ");
+    return `| \`${row.flag}\` | \`${row.key}\` | ${values} | ${row.defaultText} | ${row.description} |`;
+  });
+  return ["| flag | option (API / config) | values | default | what it does |", "|---|---|---|---|---|", ...rows].join("\n");
 }

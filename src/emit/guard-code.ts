@@ -111,7 +111,9 @@ export function compoundTestBody(node: Compound, ctx: GuardContext): string[] {
       return [
         "if (!Array.isArray(value)) { return false; }",
         ...lengthLimits(node).map((c) => `if (!(${c.test})) { return false; }`),
-        `for (const item of value as unknown[]) { if (!(${testExpression(node.items, "item", ctx)})) { return false; } }`,
+        ...(node.items.kind === "any"
+          ? []
+          : [`for (const item of value as unknown[]) { if (!(${testExpression(node.items, "item", ctx)})) { return false; } }`]),
         ...unique,
         "return true;",
       ];
@@ -119,7 +121,9 @@ export function compoundTestBody(node: Compound, ctx: GuardContext): string[] {
     case "map":
       return [
         `if (!${use(ctx, "_isObject")}(value)) { return false; }`,
-        `for (const key of Object.keys(value)) { const item = value[key]; if (!(${testExpression(node.values, "item", ctx)})) { return false; } }`,
+        ...(node.values.kind === "any"
+          ? []
+          : [`for (const key of Object.keys(value)) { const item = value[key]; if (!(${testExpression(node.values, "item", ctx)})) { return false; } }`]),
         "return true;",
       ];
     case "tuple":
@@ -142,13 +146,13 @@ export function compoundCheckBody(node: Compound, ctx: GuardContext): string[] {
       return [
         `if (!Array.isArray(value)) { ${push("path", "must be array")} return; }`,
         ...lengthLimits(node).map((c) => `if (!(${c.test})) { ${push("path", c.message)} }`),
-        `(value as unknown[]).forEach((item, index) => { ${checkStatements(node.items, "item", 'path + "/" + index', ctx).join(" ")} });`,
+        ...eachItem(checkStatements(node.items, "item", 'path + "/" + index', ctx)),
         ...(node.unique ? [`if (${use(ctx, "_hasDuplicates")}(value)) { ${push("path", "must not contain duplicate items")} }`] : []),
       ];
     case "map":
       return [
         `if (!${use(ctx, "_isObject")}(value)) { ${push("path", "must be object")} return; }`,
-        `for (const key of Object.keys(value)) { const item = value[key]; ${checkStatements(node.values, "item", `path + "/" + ${use(ctx, "_pointerSegment")}(key)`, ctx).join(" ")} }`,
+        ...eachEntry(node.values.kind === "any" ? [] : checkStatements(node.values, "item", `path + "/" + ${use(ctx, "_pointerSegment")}(key)`, ctx)),
       ];
     case "tuple":
       return [
@@ -158,6 +162,16 @@ export function compoundCheckBody(node: Compound, ctx: GuardContext): string[] {
     default:
       return assertNever(node, "compound node");
   }
+}
+
+/** A loop over array items, or nothing when the items need no check. */
+function eachItem(checks: readonly string[]): string[] {
+  return checks.length === 0 ? [] : [`(value as unknown[]).forEach((item, index) => { ${checks.join(" ")} });`];
+}
+
+/** A loop over map entries, or nothing when the values need no check. */
+function eachEntry(checks: readonly string[]): string[] {
+  return checks.length === 0 ? [] : [`for (const key of Object.keys(value)) { const item = value[key]; ${checks.join(" ")} }`];
 }
 
 function objectTestBody(node: ObjectNode, ctx: GuardContext): string[] {

@@ -48,6 +48,10 @@ export const mostly = (good: string[], bad: string[], maxLength = 8, minLength =
 export const hex = (min: number, max: number): fc.Arbitrary<string> =>
   chars([..."0123456789abcdefABCDEF"], max, min);
 
+/** `good` four times as often as `bad`. */
+export const often = <T>(good: fc.Arbitrary<T>, bad: fc.Arbitrary<T>): fc.Arbitrary<T> =>
+  fc.oneof({ weight: 4, arbitrary: good }, { weight: 1, arbitrary: bad });
+
 /** Arbitrary strings of every kind: printable ASCII, any code unit sequence, graphemes. */
 export const anyString: fc.Arbitrary<string> = fc.oneof(
   fc.string(),
@@ -105,6 +109,7 @@ export function differential(
       }),
       { numRuns: RUNS },
     );
+    if (process.env["SHARES"]) console.log(`SHARE ${name} ${(valid / total).toFixed(2)}`);
     expect(valid, "valid samples").toBeGreaterThanOrEqual(total * minShare);
     expect(total - valid, "invalid samples").toBeGreaterThanOrEqual(total * minShare);
   });

@@ -1,0 +1,59 @@
+/** The reader: strict JSON with positions; every problem is a positioned diagnostic, never an exception. */
+import { describe, expect, it } from "vitest";
+import { DiagnosticSink } from "../../src/diagnostics.js";
+import { readSource } from "../../src/parse/source.js";
+
+function read(text: string | Uint8Array) {
+  const sink = new DiagnosticSink("doc.json");
+  const bytes = typeof text === "string" ? new TextEncoder().encode(text) : text;
+  const source = readSource("doc.json", bytes, sink);
+  return { source, diagnostics: sink.items.map(({ code, pointer, line, column }) => ({ code, pointer, line, column })) };
+}
+
+describe("readSource", () => {
+  const failures: [string, string | Uint8Array, { code: string; line?: number; column?: number }][] = [
+    ["empty file", "", { code: "SG_EMPTY_INPUT" }],
+    ["whitespace only", "  \n\t ", { code: "SG_EMPTY_INPUT" }],
+    ["trailing comma", '{\n  "a": 1,\n}', { code: "SG_JSON_SYNTAX", line: 3, column: 1 }],
+    ["comment", '{\n  // hi\n  "a": 1\n}', { code: "SG_JSON_SYNTAX", line: 2, column: 3 }],
+    ["unterminated string (positioned at its opening quote)", '{"a": "b', { code: "SG_JSON_SYNTAX", line: 1, column: 7 }],
+    ["two values", "{} {}", { code: "SG_JSON_SYNTAX", line: 1, column: 4 }],
+    ["single quotes", "{'a': 1}", { code: "SG_JSON_SYNTAX", line: 1, column: 2 }],
+    ["invalid UTF-8", new Uint8Array([0x7b, 0x22, 0xff, 0x22, 0x7d]), { code: "SG_INVALID_UTF8" }],
+    ["duplicate key", '{\n  "a": 1,\n  "a": 2\n}', { code: "SG_JSON_DUPLICATE_KEY", line: 3, column: 3 }],
+  ];
+
+  it.each(failures)("rejects %s with a positioned diagnostic", (_name, text, want) => {
+    const { diagnostics } = read(text);
+    expect(diagnostics).toHaveLength(1);
+    expect(diagnostics[0]).toMatchObject(want);
+  });
+
+  it("accepts a UTF-8 byte order mark and counts columns after it", () => {
+    const { source, diagnostics } = read("\uFEFF{\n  \"a\": true\n}");
+    expect(diagnostics).toEqual([]);
+    expect(source?.value).toEqual({ a: true });
+    expect(source?.locate("/a")).toEqual({ line: 2, column: 8 });
+  });
+
+  it("locates nested pointers, escaped keys and array items; unknown pointers fall back to the parent", () => {
+    const { source } = read('{\n  "a/b": [\n    1,\n    {"~k": null}\n  ]\n}');
+    expect(source?.locate("")).toEqual({ line: 1, column: 1 });
+    expect(source?.locate("/a~1b")).toEqual({ line: 2, column: 10 });
+    expect(source?.locate("/a~1b/1/~0k")).toEqual({ line: 4, column: 12 });
+    expect(source?.locate("/a~1b/1/missing")).toEqual({ line: 4, column: 5 });
+  });
+
+  it("counts lines for CRLF and lone CR line endings", () => {
+    expect(read('{\r\n"a": 1,\r\n}').diagnostics[0]).toMatchObject({ line: 3, column: 1 });
+    expect(read('{\r"a": 1,\r}').diagnostics[0]).toMatchObject({ line: 3, column: 1 });
+  });
+
+  it('keeps "__proto__" as an own data key, not the prototype', () => {
+    const { source } = read('{"__proto__": {"polluted": true}}');
+    const value = source?.value as Record<string, unknown>;
+    expect(Object.hasOwn(value, "__proto__")).toBe(true);
+    expect(Object.getPrototypeOf(value)).toBe(Object.prototype);
+    expect(({} as Record<string, unknown>)["polluted"]).toBeUndefined();
+  });
+});
