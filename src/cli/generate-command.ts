@@ -10,6 +10,7 @@ export interface GenerateFlags {
   readonly check: boolean;
   readonly quiet: boolean;
   readonly json: boolean;
+  readonly force: boolean;
 }
 
 /** Folders expand to the *.json files directly inside them, sorted, so the run does not depend on disk order. */
@@ -31,28 +32,36 @@ export async function runGenerate(inputs: readonly string[], outDir: string, opt
   const started = performance.now();
   const files = await expandInputs(inputs);
   const result = await generate({ inputs: files, outDir }, options);
-  printDiagnostics(result.diagnostics, flags);
   if (hasErrors(result.diagnostics)) {
+    printDiagnostics(result.diagnostics, flags);
     report(flags, { ok: false, documents: result.documents, diagnostics: result.diagnostics });
     return 1;
   }
   if (flags.check) {
-    const check = await checkOutputs(outDir, result.files);
+    const { diagnostics, ...check } = await checkOutputs(outDir, result.files);
+    const all = [...result.diagnostics, ...diagnostics];
+    printDiagnostics(all, flags);
     const problems = [...check.stale.map((f) => `stale: ${join(outDir, f)}`), ...check.missing.map((f) => `missing: ${join(outDir, f)}`)];
     if (!flags.json) {
       problems.forEach((line) => process.stderr.write(`${line}\n`));
     }
-    const ok = problems.length === 0;
+    const ok = problems.length === 0 && !hasErrors(all);
     const summary = ok
       ? `structgen: ${check.upToDate.length} files up to date in ${outDir}`
       : `structgen: ${problems.length} of ${result.files.length} files need regenerating; run structgen generate without --check`;
-    report(flags, { ok, documents: result.documents, diagnostics: result.diagnostics, ...check }, summary, !ok);
+    report(flags, { ok, documents: result.documents, diagnostics: all, ...check }, summary, !ok);
     return ok ? 0 : 1;
   }
-  const written = await writeOutputs(outDir, result.files);
+  const { diagnostics, ...written } = await writeOutputs(outDir, result.files, { force: flags.force });
+  const all = [...result.diagnostics, ...diagnostics];
+  printDiagnostics(all, flags);
+  if (hasErrors(diagnostics)) {
+    report(flags, { ok: false, documents: result.documents, diagnostics: all });
+    return 1;
+  }
   const ms = Math.round(performance.now() - started);
   const summary = `structgen: ${result.documents.length} documents, ${written.written.length} files written, ${written.unchanged.length} unchanged in ${outDir} (${ms} ms)`;
-  report(flags, { ok: true, documents: result.documents, diagnostics: result.diagnostics, ...written }, summary);
+  report(flags, { ok: true, documents: result.documents, diagnostics: all, ...written }, summary);
   return 0;
 }
 

@@ -31,7 +31,8 @@ export function buildProgram(onRun: (exitCode: number) => void): Command {
     .requiredOption("-o, --out <dir>", "output folder")
     .option("--check", "write nothing; list stale or missing outputs and exit 1 if there are any")
     .option("-q, --quiet", "print only errors and warnings")
-    .option("--json", "print a machine-readable report on stdout");
+    .option("--json", "print a machine-readable report on stdout")
+    .option("--force", "overwrite files in the way that structgen did not generate");
   for (const row of OPTION_TABLE) {
     const option = new Option(row.flag, `${row.description} (default: ${row.defaultText})`);
     if (row.choices !== undefined && row.key !== "emit") {
@@ -57,6 +58,7 @@ export function buildProgram(onRun: (exitCode: number) => void): Command {
       check: flags["check"] === true,
       quiet: flags["quiet"] === true,
       json: flags["json"] === true,
+      force: flags["force"] === true,
     }));
   });
   return program;
