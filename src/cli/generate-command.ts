@@ -11,6 +11,8 @@ export interface GenerateFlags {
   readonly quiet: boolean;
   readonly json: boolean;
   readonly force: boolean;
+  /** Aborted on SIGINT/SIGTERM: the write stage then leaves the previous outputs as they were. */
+  readonly signal: AbortSignal;
 }
 
 /** Folders expand to the *.json files directly inside them, sorted, so the run does not depend on disk order. */
@@ -52,7 +54,7 @@ export async function runGenerate(inputs: readonly string[], outDir: string, opt
     report(flags, { ok, documents: result.documents, diagnostics: all, ...check }, summary, !ok);
     return ok ? 0 : 1;
   }
-  const { diagnostics, ...written } = await writeOutputs(outDir, result.files, { force: flags.force });
+  const { diagnostics, ...written } = await writeOutputs(outDir, result.files, { force: flags.force, signal: flags.signal });
   const all = [...result.diagnostics, ...diagnostics];
   printDiagnostics(all, flags);
   if (hasErrors(diagnostics)) {

@@ -10,6 +10,8 @@ import { runGenerate } from "./generate-command.js";
 export const EXIT_OK = 0;
 export const EXIT_INVALID = 1;
 export const EXIT_USAGE = 2;
+/** 128 + SIGINT, as shells report a command stopped by Ctrl-C. */
+export const EXIT_INTERRUPTED = 130;
 
 function packageVersion(): string {
   const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string };
@@ -54,12 +56,18 @@ export function buildProgram(onRun: (exitCode: number) => void): Command {
     ].join("\n"),
   );
   generate.action(async (inputs: string[], flags: Record<string, unknown>) => {
-    onRun(await runGenerate(inputs, String(flags["out"]), toOptions(flags), {
+    const interrupted = new AbortController();
+    const stop = () => interrupted.abort();
+    process.once("SIGINT", stop).once("SIGTERM", stop);
+    const code = await runGenerate(inputs, String(flags["out"]), toOptions(flags), {
+      signal: interrupted.signal,
       check: flags["check"] === true,
       quiet: flags["quiet"] === true,
       json: flags["json"] === true,
       force: flags["force"] === true,
-    }));
+    });
+    process.off("SIGINT", stop).off("SIGTERM", stop);
+    onRun(interrupted.signal.aborted ? EXIT_INTERRUPTED : code);
   });
   return program;
 }

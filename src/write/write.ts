@@ -15,6 +15,8 @@ import { resolveSafeTarget } from "./paths.js";
 export interface WriteOptions {
   /** Overwrite files that structgen did not generate. @default false */
   readonly force?: boolean;
+  /** When aborted (e.g. on Ctrl-C) before the final renames, nothing is written and temp files are removed. */
+  readonly signal?: AbortSignal;
 }
 
 export interface WriteResult {
@@ -88,16 +90,19 @@ export async function writeOutputs(outDir: string, files: readonly OutputFile[],
   const staged: { temp: string; target: string }[] = [];
   try {
     for (const entry of changed) {
+      options.signal?.throwIfAborted();
       await mkdir(dirname(entry.target), { recursive: true });
       const temp = join(dirname(entry.target), `.${basename(entry.target)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
       staged.push({ temp, target: entry.target });
       await writeFile(temp, entry.file.contents, { encoding: "utf8", flag: "wx" });
     }
+    options.signal?.throwIfAborted();
+    // From here on the renames run to the end even if interrupted: each is atomic and they take microseconds.
     for (const { temp, target } of staged) {
       await rename(temp, target);
     }
   } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+    const reason = options.signal?.aborted ? "interrupted" : ((error as NodeJS.ErrnoException).code ?? (error as Error).message);
     return { written: [], unchanged, diagnostics: [writeError(outDir, "", `cannot write the outputs (${reason}); previous outputs are unchanged`, "SG_WRITE_FAILED")] };
   } finally {
     await Promise.all(staged.map(({ temp }) => rm(temp, { force: true })));
