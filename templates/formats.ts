@@ -203,8 +203,7 @@ export function formatUuid(value: string): boolean {
 // JSON pointers
 
 const JSON_POINTER_RE = /^(?:\/(?:[^~/]|~0|~1)*)*$/;
-const JSON_POINTER_URI_FRAGMENT_RE =
-  /^#(?:\/(?:[a-z0-9_.!$&'()*+,;:=@-]|%[0-9a-f]{2}|~0|~1)*)*$/i;
+const JSON_POINTER_URI_FRAGMENT_RE = /^#(?:\/(?:[a-z0-9_.!$&'()*+,;:=@-]|%[0-9a-f]{2}|~0|~1)*)*$/i;
 const RELATIVE_JSON_POINTER_RE = /^(?:0|[1-9][0-9]*)(?:#|(?:\/(?:[^~/]|~0|~1)*)*)$/;
 
 /** RFC 6901 JSON pointer string ("" or "/"-prefixed tokens; "~" only as "~0" or "~1"). */

@@ -13,22 +13,53 @@ const FILES: [string, string, Record<string, unknown>][] = [
 ];
 
 const SAMPLES: (string | number)[] = [
-  "", "2024-02-29", "2023-02-29", "2016-12-31T23:59:60Z", "23:59:60Z", "12:00:00", "P1D", "::1",
-  "1.2.3.4", "example.com", "a@b.co", "http://example.com/a?b#c", "a:/[::1]", "{x}", "(", "\\Z",
-  "urn:uuid:123e4567-e89b-12d3-a456-426614174000", "/a~0", "#/a", "0#", "QQ==", "!!\n",
-  "9223372036854775807", "-9223372036854775809", "18446744073709551616", "-0", "1.5",
-  0, 1.5, 2 ** 31, -(2 ** 31), NaN,
+  "",
+  "2024-02-29",
+  "2023-02-29",
+  "2016-12-31T23:59:60Z",
+  "23:59:60Z",
+  "12:00:00",
+  "P1D",
+  "::1",
+  "1.2.3.4",
+  "example.com",
+  "a@b.co",
+  "http://example.com/a?b#c",
+  "a:/[::1]",
+  "{x}",
+  "(",
+  "\\Z",
+  "urn:uuid:123e4567-e89b-12d3-a456-426614174000",
+  "/a~0",
+  "#/a",
+  "0#",
+  "QQ==",
+  "!!\n",
+  "9223372036854775807",
+  "-9223372036854775809",
+  "18446744073709551616",
+  "-0",
+  "1.5",
+  0,
+  1.5,
+  2 ** 31,
+  -(2 ** 31),
+  NaN,
 ];
 
 const NUMBER_CHECKS = ["formatInt32", "formatInt64", "formatFloat", "formatDouble"];
 
 function isExported(node: ts.Node): boolean {
-  return ts.canHaveModifiers(node) && (ts.getModifiers(node) ?? []).some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
+  return (
+    ts.canHaveModifiers(node) &&
+    (ts.getModifiers(node) ?? []).some((m) => m.kind === ts.SyntaxKind.ExportKeyword)
+  );
 }
 
 function declaredNames(st: ts.Statement): string[] {
   if (ts.isFunctionDeclaration(st) && st.name) return [st.name.text];
-  if (ts.isVariableStatement(st)) return st.declarationList.declarations.map((d) => d.name.getText());
+  if (ts.isVariableStatement(st))
+    return st.declarationList.declarations.map((d) => d.name.getText());
   return [];
 }
 
@@ -52,9 +83,15 @@ for (const [file, prefix, mod] of FILES) {
           const name = st.name?.text ?? "";
           if (isExported(st)) {
             expect(name, where).toMatch(new RegExp(`^${prefix}[A-Z][A-Za-z0-9]*$`));
-            expect(st.parameters.map((p) => p.name.getText()), where).toEqual(["value"]);
+            expect(
+              st.parameters.map((p) => p.name.getText()),
+              where,
+            ).toEqual(["value"]);
             expect(st.type?.getText(), where).toBe("boolean");
-            expect(st.asteriskToken ?? st.modifiers?.some((m) => m.kind === ts.SyntaxKind.AsyncKeyword), where).toBeFalsy();
+            expect(
+              st.asteriskToken ?? st.modifiers?.some((m) => m.kind === ts.SyntaxKind.AsyncKeyword),
+              where,
+            ).toBeFalsy();
           } else {
             expect(name, where).toMatch(/^_/);
           }
@@ -73,11 +110,16 @@ for (const [file, prefix, mod] of FILES) {
         if (ts.isRegularExpressionLiteral(node)) {
           expect(node.text.slice(node.text.lastIndexOf("/") + 1), node.text).not.toMatch(/[gy]/);
         }
-        if ((ts.isNewExpression(node) || ts.isCallExpression(node)) && ts.isIdentifier(node.expression)) {
+        if (
+          (ts.isNewExpression(node) || ts.isCallExpression(node)) &&
+          ts.isIdentifier(node.expression)
+        ) {
           expect(["eval", "Function"]).not.toContain(node.expression.text);
           const flags = node.arguments?.[1];
           if (node.expression.text === "RegExp" && flags) {
-            expect(ts.isStringLiteral(flags) && !/[gy]/.test(flags.text), flags.getText()).toBe(true);
+            expect(ts.isStringLiteral(flags) && !/[gy]/.test(flags.text), flags.getText()).toBe(
+              true,
+            );
           }
         }
         node.forEachChild(visit);
@@ -95,15 +137,19 @@ for (const [file, prefix, mod] of FILES) {
         while (queue.length > 0) {
           const st = byName.get(queue.pop() ?? "");
           for (const id of st ? identifiers(st) : []) {
-            if (byName.has(id) && !needed.has(id)) needed.add(id), queue.push(id);
+            if (byName.has(id) && !needed.has(id)) (needed.add(id), queue.push(id));
           }
         }
         const copied = source.statements
           .filter((st) => declaredNames(st).some((n) => needed.has(n)))
           .map((st) => st.getText().replace(/^export\s+/, ""))
           .join("\n");
-        const js = ts.transpileModule(copied, { compilerOptions: { target: ts.ScriptTarget.ES2022 } }).outputText;
-        const standalone = new Function(`"use strict";\n${js}\nreturn ${name};`)() as (v: unknown) => boolean;
+        const js = ts.transpileModule(copied, {
+          compilerOptions: { target: ts.ScriptTarget.ES2022 },
+        }).outputText;
+        const standalone = new Function(`"use strict";\n${js}\nreturn ${name};`)() as (
+          v: unknown,
+        ) => boolean;
         const original = mod[name] as (v: unknown) => boolean;
         for (const sample of SAMPLES) {
           const kind = typeof sample;

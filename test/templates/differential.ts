@@ -19,29 +19,43 @@ export function ajvVerdict(name: FormatName, value: string | number): boolean {
   if (typeof def === "object" && def !== null && "validate" in def) {
     const validate = (def as { validate: unknown }).validate;
     if (validate instanceof RegExp) return validate.test(String(value));
-    if (typeof validate === "function") return Boolean((validate as (v: unknown) => unknown)(value));
+    if (typeof validate === "function")
+      return Boolean((validate as (v: unknown) => unknown)(value));
   }
   throw new Error(`unexpected ajv-formats entry for ${name}`);
 }
 
 /** "date-time" -> "formatDateTime" (the naming contract the generator relies on). */
 export function functionName(format: string): string {
-  return "format" + format.split("-").map((p) => p.charAt(0).toUpperCase() + p.slice(1)).join("");
+  return (
+    "format" +
+    format
+      .split("-")
+      .map((p) => p.charAt(0).toUpperCase() + p.slice(1))
+      .join("")
+  );
 }
 
 export const pick = (...xs: string[]): fc.Arbitrary<string> => fc.constantFrom(...xs);
 export const cat = (...parts: fc.Arbitrary<string>[]): fc.Arbitrary<string> =>
   fc.tuple(...parts).map((p) => p.join(""));
-export const opt = (arb: fc.Arbitrary<string>): fc.Arbitrary<string> =>
-  fc.option(arb, { nil: "" });
+export const opt = (arb: fc.Arbitrary<string>): fc.Arbitrary<string> => fc.option(arb, { nil: "" });
 export const padded = (min: number, max: number, width: number): fc.Arbitrary<string> =>
   fc.integer({ min, max }).map((n) => String(n).padStart(width, "0"));
 export const chars = (units: string[], maxLength = 8, minLength = 0): fc.Arbitrary<string> =>
   fc.string({ unit: fc.constantFrom(...units), minLength, maxLength });
 /** Like `chars`, but units from `bad` are five times rarer than units from `good`. */
-export const mostly = (good: string[], bad: string[], maxLength = 8, minLength = 0): fc.Arbitrary<string> =>
+export const mostly = (
+  good: string[],
+  bad: string[],
+  maxLength = 8,
+  minLength = 0,
+): fc.Arbitrary<string> =>
   fc.string({
-    unit: fc.oneof({ weight: 5, arbitrary: fc.constantFrom(...good) }, { weight: 1, arbitrary: fc.constantFrom(...bad) }),
+    unit: fc.oneof(
+      { weight: 5, arbitrary: fc.constantFrom(...good) },
+      { weight: 1, arbitrary: fc.constantFrom(...bad) },
+    ),
     minLength,
     maxLength,
   });
@@ -109,6 +123,7 @@ export function differential(
       }),
       { numRuns: RUNS },
     );
+    // SHARES=1 prints the valid share per shaped generator (for tuning the generators).
     if (process.env["SHARES"]) console.log(`SHARE ${name} ${(valid / total).toFixed(2)}`);
     expect(valid, "valid samples").toBeGreaterThanOrEqual(total * minShare);
     expect(total - valid, "invalid samples").toBeGreaterThanOrEqual(total * minShare);
@@ -127,4 +142,5 @@ export function table<T extends string | number>(
   }
 }
 
-const show = (v: string | number): string => (typeof v === "number" ? String(v) : JSON.stringify(v));
+const show = (v: string | number): string =>
+  typeof v === "number" ? String(v) : JSON.stringify(v);

@@ -33,16 +33,33 @@ function reference(kind: Kind, value: string): boolean {
 
 describe("encoded integers: table", () => {
   const common: [string, boolean][] = [
-    ["0", true], ["7", true], ["1234567890", true],
-    ["-0", true], ["00", false], ["01", false], ["-01", false], ["+5", false], [" 1", false], ["1 ", false],
-    ["", false], ["-", false], ["1e3", false], ["0x1F", false], ["1.0", false], ["1_000", false], ["١", false],
+    ["0", true],
+    ["7", true],
+    ["1234567890", true],
+    ["-0", true],
+    ["00", false],
+    ["01", false],
+    ["-01", false],
+    ["+5", false],
+    [" 1", false],
+    ["1 ", false],
+    ["", false],
+    ["-", false],
+    ["1e3", false],
+    ["0x1F", false],
+    ["1.0", false],
+    ["1_000", false],
+    ["١", false],
     ["1\n", false],
   ];
   for (const kind of KINDS) {
     it(kind, () => {
       const [min, max] = RANGES[kind];
       const rows: [string, boolean][] = [
-        ...common.map(([s, want]): [string, boolean] => [s, kind.startsWith("u") && s.startsWith("-") ? false : want]),
+        ...common.map(([s, want]): [string, boolean] => [
+          s,
+          kind.startsWith("u") && s.startsWith("-") ? false : want,
+        ]),
         [max.toString(), true],
         [(max + 1n).toString(), false],
         [(max * 10n).toString(), false],
@@ -56,14 +73,20 @@ describe("encoded integers: table", () => {
       ];
       for (const [given, want] of rows) {
         expect(CHECKS[kind](given), `${kind} given ${JSON.stringify(given)}`).toBe(want);
-        expect(reference(kind, given), `reference ${kind} given ${JSON.stringify(given)}`).toBe(want);
+        expect(reference(kind, given), `reference ${kind} given ${JSON.stringify(given)}`).toBe(
+          want,
+        );
       }
     });
   }
 });
 
 describe("encoded integers: property tests against a BigInt reference", () => {
-  const digitString = fc.string({ unit: fc.constantFrom(..."0123456789"), minLength: 1, maxLength: 42 });
+  const digitString = fc.string({
+    unit: fc.constantFrom(..."0123456789"),
+    minLength: 1,
+    maxLength: 42,
+  });
   const nearBound = (b: bigint) => fc.bigInt({ min: b - 1000n, max: b + 1000n }).map(String);
   const numeric = fc.oneof(
     fc.bigInt({ min: -(2n ** 130n), max: 2n ** 130n }).map(String),
@@ -91,13 +114,33 @@ describe("encoded integers: property tests against a BigInt reference", () => {
 describe("encodedDecimal", () => {
   it("table", () => {
     const rows: [string, boolean][] = [
-      ["0.0", true], ["-0.5", true], ["123.456", true], ["1.000", true], ["-0.0", true],
-      ["1", false], ["-1", false], ["0", false], ["1.", false], [".5", false], ["-.5", false], ["01.5", false],
-      ["+1.5", false], ["1e3", false], ["1.5e3", false], [" 1.5", false], ["1.5 ", false], ["1,5", false],
-      ["", false], ["0x1F", false], ["NaN", false], ["1..5", false], ["1.5.1", false],
+      ["0.0", true],
+      ["-0.5", true],
+      ["123.456", true],
+      ["1.000", true],
+      ["-0.0", true],
+      ["1", false],
+      ["-1", false],
+      ["0", false],
+      ["1.", false],
+      [".5", false],
+      ["-.5", false],
+      ["01.5", false],
+      ["+1.5", false],
+      ["1e3", false],
+      ["1.5e3", false],
+      [" 1.5", false],
+      ["1.5 ", false],
+      ["1,5", false],
+      ["", false],
+      ["0x1F", false],
+      ["NaN", false],
+      ["1..5", false],
+      ["1.5.1", false],
       [`${"9".repeat(60)}.${"9".repeat(60)}`, true],
     ];
-    for (const [given, want] of rows) expect(E.encodedDecimal(given), JSON.stringify(given)).toBe(want);
+    for (const [given, want] of rows)
+      expect(E.encodedDecimal(given), JSON.stringify(given)).toBe(want);
   });
   it("agrees with the fraction-required grammar", () => {
     const grammar = /^-?(0|[1-9][0-9]*)\.[0-9]+$/;
@@ -124,7 +167,13 @@ describe("encodedDecimal", () => {
 
 describe("templates/encoded-patterns.json", () => {
   it("has exactly the five anchored patterns, valid under ajv's unicode flag", () => {
-    expect(Object.keys(patterns).sort()).toEqual(["decimal", "int128", "int64", "uint128", "uint64"]);
+    expect(Object.keys(patterns).sort()).toEqual([
+      "decimal",
+      "int128",
+      "int64",
+      "uint128",
+      "uint64",
+    ]);
     for (const source of Object.values(patterns)) {
       expect(source.startsWith("^") && source.endsWith("$")).toBe(true);
       expect(() => new RegExp(source, "u")).not.toThrow();
@@ -152,7 +201,11 @@ describe("templates/encoded-patterns.json", () => {
 describe("templates/encoded.ts exports", () => {
   it("exports exactly the five checks", () => {
     expect(Object.keys(E).sort()).toEqual([
-      "encodedDecimal", "encodedInt128", "encodedInt64", "encodedUint128", "encodedUint64",
+      "encodedDecimal",
+      "encodedInt128",
+      "encodedInt64",
+      "encodedUint128",
+      "encodedUint64",
     ]);
   });
 });
