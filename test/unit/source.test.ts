@@ -57,3 +57,41 @@ describe("readSource", () => {
     expect(({} as Record<string, unknown>)["polluted"]).toBeUndefined();
   });
 });
+
+describe("firstInvalidUtf8", () => {
+  const table: [string, number[], number | undefined][] = [
+    ["ASCII", [0x61, 0x62], undefined],
+    ["two-byte é", [0xc3, 0xa9], undefined],
+    ["four-byte emoji", [0xf0, 0x9f, 0x98, 0x80], undefined],
+    ["lone continuation byte", [0x61, 0x80], 1],
+    ["0xff", [0x61, 0x62, 0xff], 2],
+    ["overlong slash", [0xc0, 0xaf], 0],
+    ["overlong three-byte", [0xe0, 0x80, 0xaf], 0],
+    ["UTF-16 surrogate", [0xed, 0xa0, 0x80], 0],
+    ["above U+10FFFF", [0xf4, 0x90, 0x80, 0x80], 0],
+    ["truncated sequence", [0x61, 0xe2, 0x82], 1],
+  ];
+  it.each(table)("%s", async (_name, bytes, want) => {
+    const { firstInvalidUtf8 } = await import("../../src/parse/source.js");
+    expect(firstInvalidUtf8(new Uint8Array(bytes))).toBe(want);
+    // The reference: a fatal decoder rejects exactly the inputs with an invalid offset.
+    const decodes = (() => {
+      try {
+        new TextDecoder("utf-8", { fatal: true }).decode(new Uint8Array(bytes));
+        return true;
+      } catch {
+        return false;
+      }
+    })();
+    expect(decodes).toBe(want === undefined);
+  });
+
+  it("positions invalid UTF-8 at the line and column of the bad byte", () => {
+    const bytes = new Uint8Array([...new TextEncoder().encode('{\n  "é": "a'), 0xff, ...new TextEncoder().encode('"\n}')]);
+    expect(read(bytes).diagnostics).toEqual([{ code: "SG_INVALID_UTF8", pointer: "", line: 2, column: 10 }]);
+  });
+
+  it("positions an empty file at 1:1", () => {
+    expect(read("").diagnostics).toEqual([{ code: "SG_EMPTY_INPUT", pointer: "", line: 1, column: 1 }]);
+  });
+});
