@@ -12,6 +12,7 @@ export const DIAGNOSTIC_CODES = {
   SG_EMPTY_INPUT: "the input file is empty",
   SG_JSON_SYNTAX: "the input is not valid JSON",
   SG_JSON_DUPLICATE_KEY: "an object has the same key twice",
+  SG_TOO_DEEP: "arrays and objects nested deeper than structgen reads (256 levels)",
   SG_UNKNOWN_DIALECT: "the document is neither a flat summary nor JSON Structure Core",
   SG_WRONG_SHAPE: "a key has a value of the wrong JSON type",
   SG_MISSING_KEY: "a required key is missing",
@@ -28,6 +29,20 @@ export const DIAGNOSTIC_CODES = {
   SG_PRETTIER_CONFIG: "the prettier configuration could not be loaded",
   SG_OUTPUT_PATH: "an output path is not safe",
   SG_WRITE_FAILED: "an output file could not be written",
+  SG_EMITTER_FAILED: "a custom emitter threw, returned malformed files, or reused an output path",
+  SG_FORMAT_FAILED: "prettier could not format an output (a plugin is missing, or the output does not parse)",
+  SG_INVALID_DATA: "a data file does not match the structure (structgen validate)",
+  SG_MISPLACED_KEYWORD: "a JSON Structure keyword where the spec does not allow it",
+  SG_UNRESOLVED_REF: "a $ref, $extends or $root pointer does not reach a type declaration",
+  SG_REF_CYCLE: "references or $extends that only lead back to themselves",
+  SG_ABSTRACT_USE: "an abstract type used as the type of a value",
+  SG_BAD_EXTENDS: "an $extends target that cannot be merged",
+  SG_BAD_CONSTRAINT: "a constraint keyword with an invalid value, on the wrong type, or contradicting another",
+  SG_EXTENSION_NOT_ENABLED: "a validation keyword used without enabling the validation extension (ignored)",
+  SG_UNSUPPORTED: "a construct structgen cannot generate exactly",
+  SG_IMPORT_FAILED: "an $import or $importdefs target cannot be read",
+  SG_IMPORT_CYCLE: "imports that lead back to a document already being imported",
+  SG_NO_ROOT: "a document without a root type (a type library)",
 } as const;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;

@@ -1,6 +1,6 @@
 /**
  * Stage 6, format: prettier, with the user's prettier config for the output folder when there is one.
- * A config that cannot be loaded is a diagnostic, not a crash.
+ * A config that cannot be loaded, or a file prettier cannot format (a missing plugin), is a diagnostic, not a crash.
  */
 import { join } from "node:path";
 import type { Diagnostic } from "./diagnostics.js";
@@ -20,15 +20,43 @@ export async function formatOutputs(
   try {
     config = await prettier.resolveConfig(join(outDir, "index.ts"), { editorconfig: true });
   } catch (error) {
-    const message = `cannot load the prettier configuration for ${outDir}: ${(error as Error).message.split("\n")[0]}`;
+    const message = `cannot load the prettier configuration for ${outDir}: ${(error as Error).message.split("\n")[0]}; fix it, or skip formatting with --no-format`;
     return { files: [], diagnostics: [{ code: "SG_PRETTIER_CONFIG", severity: "error", message, file: outDir, pointer: "" }] };
   }
-  const formatted = await Promise.all(
-    files.map(async (file) => {
-      const parser = file.path.endsWith(".json") ? "json" : "typescript";
-      const contents = await prettier.format(file.contents, { ...config, parser });
-      return { path: file.path, contents };
-    }),
-  );
-  return { files: formatted, diagnostics: [] };
+  // One file at a time: formatting everything at once keeps every syntax tree alive together, and memory
+  // then grows with the size of the run (prettier's work is CPU-bound, so nothing is lost by waiting).
+  const formatted: Awaited<ReturnType<typeof formatOne>>[] = [];
+  for (const file of files) {
+    formatted.push(await formatOne(prettier, file, config, outDir));
+  }
+  const diagnostics = formatted.flatMap((f) => ("diagnostic" in f ? [f.diagnostic] : []));
+  if (diagnostics.length > 0) {
+    return { files: [], diagnostics };
+  }
+  return { files: formatted.flatMap((f) => ("file" in f ? [f.file] : [])), diagnostics: [] };
+}
+
+type Prettier = typeof import("prettier");
+
+/** The parser by extension for structgen's own outputs; prettier infers it for custom emitters' files (or leaves them as they are). */
+async function formatOne(
+  prettier: Prettier,
+  file: OutputFile,
+  config: Record<string, unknown> | null,
+  outDir: string,
+): Promise<{ file: OutputFile } | { diagnostic: Diagnostic }> {
+  try {
+    const parser = /\.json$/.test(file.path)
+      ? "json"
+      : /\.[mc]?tsx?$/.test(file.path)
+        ? "typescript"
+        : (await prettier.getFileInfo(join(outDir, file.path), { plugins: (config?.["plugins"] as string[] | undefined) ?? [] })).inferredParser;
+    if (parser === null) {
+      return { file };
+    }
+    return { file: { path: file.path, contents: await prettier.format(file.contents, { ...config, parser }) } };
+  } catch (error) {
+    const message = `prettier could not format ${file.path}: ${(error as Error).message.split("\n")[0]}; fix the prettier configuration, or skip formatting with --no-format`;
+    return { diagnostic: { code: "SG_FORMAT_FAILED", severity: "error", message, file: join(outDir, file.path), pointer: "" } };
+  }
 }

@@ -13,10 +13,19 @@ export interface Annotations {
   readonly default?: unknown;
   /** The format the document names, for documentation (`@format`), whether or not guards can check it. */
   readonly format?: string;
+  /** Further JSDoc tags (`{ tag: "precision", text: "15" }` -> `@precision 15`); documentation only. */
+  readonly tags?: readonly { readonly tag: string; readonly text: string }[];
 }
 
 /** A JSON value that a literal type can hold. */
 export type LiteralValue = string | number | boolean | null;
+
+/**
+ * JSON Structure string types whose lexical rule no ajv-formats format has (Core `time` without an offset,
+ * `duration` with fractions, `uuid` without `urn:uuid:`, `binary` encodings). Guards call the helper of the same
+ * rule in templates/core-formats.ts; the JSON Schema carries the same rule as a `pattern`.
+ */
+export type CoreFormat = "time" | "duration" | "uuid" | "base64" | "base64url" | "base16" | "base32" | "base32hex";
 
 /** Numbers that JSON Structure sends as strings to keep their precision. */
 export type EncodedNumberKind = "int64" | "uint64" | "int128" | "uint128" | "decimal";
@@ -34,8 +43,12 @@ export interface StringNode {
   readonly kind: "string";
   /** A format name known to ajv-formats ("date-time", "uuid", ...). */
   readonly format?: string;
+  /** A JSON Structure lexical rule (templates/core-formats.ts); checked like `format`, under the same option. */
+  readonly coreFormat?: CoreFormat;
+  /** Length limits count Unicode code points, as ajv does (a surrogate pair is one). */
   readonly minLength?: number;
   readonly maxLength?: number;
+  /** An ECMA-262 regular expression, unanchored, compiled with the "u" flag (as ajv does). */
   readonly pattern?: string;
 }
 export interface NumberNode {
@@ -74,6 +87,16 @@ export interface ObjectNode {
   readonly properties: readonly Property[];
   /** `true`: any extra key is allowed; `false`: none; a node: extra keys must hold that type. */
   readonly additionalProperties: boolean | TypeNode;
+  /** JSON Structure `required` as an array of arrays: exactly one of these key sets is fully present. */
+  readonly requiredSets?: readonly (readonly string[])[];
+  readonly minProperties?: number;
+  readonly maxProperties?: number;
+  /** When `key` is present, every key in `requires` must be present too. */
+  readonly dependentRequired?: readonly { readonly key: string; readonly requires: readonly string[] }[];
+  /** Members whose key matches `pattern` ("u" flag, unanchored) hold `type`; such keys are not additional. */
+  readonly patternProperties?: readonly { readonly pattern: string; readonly type: TypeNode }[];
+  /** Every key, declared or not, must match this node (a string or literal node). */
+  readonly propertyNames?: TypeNode;
 }
 export interface ArrayNode {
   readonly kind: "array";
@@ -82,22 +105,38 @@ export interface ArrayNode {
   readonly unique: boolean;
   readonly minItems?: number;
   readonly maxItems?: number;
+  /** Between `min` and `max` (inclusive) items must match `type`. */
+  readonly contains?: { readonly type: TypeNode; readonly min: number; readonly max?: number };
 }
 /** A JSON object with arbitrary string keys and values of one type. */
 export interface MapNode {
   readonly kind: "map";
   readonly values: TypeNode;
+  /** Every key must match this node (a string or literal node). */
+  readonly keys?: TypeNode;
+  readonly minEntries?: number;
+  readonly maxEntries?: number;
 }
 /** A fixed-length JSON array whose positions have their own types. */
 export interface TupleNode {
   readonly kind: "tuple";
   readonly elements: readonly TypeNode[];
+  /** Element names (JSON Structure tuple property names), for labeled TypeScript tuples. */
+  readonly labels?: readonly string[];
 }
 /** Valid when any member is valid; members are tried in order (JSON Structure: first match wins). */
 export interface UnionNode {
   readonly kind: "union";
   readonly members: readonly TypeNode[];
+  /**
+   * Set when the union is a JSON Structure `choice`; the members alone already give its exact meaning, this only
+   * lets emitters dispatch (precise error paths, `?: never` padding). `tagged`: every member is a closed object
+   * with one required key (the choice name). `inline`: every member is an object whose required `selector` member
+   * is a one-value literal (the choice name).
+   */
+  readonly choice?: ChoiceInfo;
 }
+export type ChoiceInfo = { readonly mode: "tagged" } | { readonly mode: "inline"; readonly selector: string };
 /** A reference to a named declaration of the same document, by its declared name. */
 export interface RefNode {
   readonly kind: "ref";
@@ -129,6 +168,11 @@ export interface Declaration {
   readonly annotations: Annotations;
   /** Pointer of the declaration in the input. */
   readonly pointer: string;
+  /**
+   * JSON Structure `abstract`: no instance is ever of this type (it is only a base for `$extends`), so it gets a
+   * TypeScript declaration but no guards and no JSON Schema definition.
+   */
+  readonly abstract?: boolean;
 }
 
 /** One input document, normalized. */

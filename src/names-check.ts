@@ -6,6 +6,7 @@ import type { Diagnostic } from "./diagnostics.js";
 import { guardExportNames } from "./emit/guards.js";
 import { typeExportNames } from "./emit/types.js";
 import type { ModelDocument } from "./model.js";
+import { ts } from "ts-morph";
 
 export function checkNames(models: readonly ModelDocument[]): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
@@ -19,6 +20,14 @@ export function checkNames(models: readonly ModelDocument[]): Diagnostic[] {
       continue;
     }
     bases.set(key, doc);
+    const unusable = doc.declarations.filter((d) => !isTypeScriptIdentifier(d.name));
+    for (const declaration of unusable) {
+      const message = `type name "${declaration.name}" is not a valid TypeScript identifier; rename what it comes from`;
+      diagnostics.push({ code: "SG_BAD_NAME", severity: "error", message, file: doc.file, pointer: declaration.pointer });
+    }
+    if (unusable.length > 0) {
+      continue;
+    }
     for (const name of [...typeExportNames(doc), ...guardExportNames(doc)]) {
       const previous = exports.get(name);
       if (previous !== undefined) {
@@ -34,4 +43,13 @@ export function checkNames(models: readonly ModelDocument[]): Diagnostic[] {
 
 function collision(doc: ModelDocument, message: string): Diagnostic {
   return { code: "SG_NAME_COLLISION", severity: "error", message, file: doc.file, pointer: "" };
+}
+
+/** Names are built from any script's letters; TypeScript's own Unicode tables have the last word. */
+function isTypeScriptIdentifier(name: string): boolean {
+  const codePoints = [...name].map((ch) => ch.codePointAt(0) ?? 0);
+  return (
+    codePoints.length > 0 &&
+    codePoints.every((cp, i) => (i === 0 ? ts.isIdentifierStart(cp, ts.ScriptTarget.ES2022) : ts.isIdentifierPart(cp, ts.ScriptTarget.ES2022)))
+  );
 }

@@ -9,17 +9,18 @@ export const MAX_SLUG_LENGTH = 120;
 const WINDOWS_DEVICE = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])$/i;
 
 /**
- * PascalCase over the ASCII letters and digits of `text`: "run" -> "Run", "llm-config" -> "LlmConfig",
- * "AgentState" stays. Returns undefined when nothing usable is left.
+ * PascalCase over the letters and digits of `text` (any script: TypeScript identifiers are Unicode):
+ * "run" -> "Run", "llm-config" -> "LlmConfig", "AgentState" stays, "straße" -> "Straße".
+ * Returns undefined when nothing usable is left.
  */
 export function toTypeIdentifier(text: string): string | undefined {
-  const words = text.split(/[^A-Za-z0-9]+/).filter((word) => word !== "");
+  const words = text.split(/[^\p{L}\p{Nd}]+/u).filter((word) => word !== "");
   if (words.length === 0) {
     return undefined;
   }
   const joined = words.map((word) => word.charAt(0).toUpperCase() + word.slice(1)).join("");
   // An identifier cannot start with a digit; a leading underscore keeps the digits readable.
-  return /^[0-9]/.test(joined) ? `_${joined}` : joined;
+  return /^\p{Nd}/u.test(joined) ? `_${joined}` : joined;
 }
 
 export type SlugResult = { readonly slug: string } | { readonly problem: string };

@@ -63,10 +63,16 @@ function toProperty(
   let type = withFormat(toTypeNode(field.type, options), field, sink);
   if (field.enum !== undefined) {
     const name = `${rootName}${toTypeIdentifier(field.name) ?? "Value"}`;
+    const clash = enumDeclarations.find((d) => d.name === name) ?? (name === rootName ? { pointer: "/entity" } : undefined);
+    if (clash !== undefined) {
+      sink.error("SG_NAME_COLLISION", field.pointer, `field "${field.name}" names its enum type ${name}, which ${clash.pointer === "/entity" ? "is the entity's type name" : `is also the enum type of the field at ${clash.pointer.replace(/\/enum$/, "")}`}`);
+    }
+    // The enum type is documented by the field's description; deprecation belongs to the field alone.
+    const { deprecated: _fieldOnly, ...enumAnnotations } = annotations;
     enumDeclarations.push({
       name,
       type: { kind: "literal", values: field.enum },
-      annotations,
+      annotations: enumAnnotations,
       pointer: appendPointer(field.pointer, "enum"),
     });
     type = { kind: "ref", target: name };

@@ -56,3 +56,22 @@ export function _hasDuplicates(items: readonly unknown[]): boolean {
   }
   return false;
 }
+
+/** String length in Unicode code points, as ajv counts `minLength`/`maxLength` (a surrogate pair is one). */
+export function _codePointLength(value: string): number {
+  let length = 0;
+  for (let i = 0; i < value.length; i++) {
+    const unit = value.charCodeAt(i);
+    if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < value.length && (value.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      i++;
+    }
+    length++;
+  }
+  return length;
+}
+
+/** JSON Schema `multipleOf` with ajv's exact arithmetic: the quotient must survive `parseInt` unchanged. */
+export function _isMultipleOf(value: number, divisor: number): boolean {
+  const quotient = value / divisor;
+  return quotient === parseInt(String(quotient), 10);
+}

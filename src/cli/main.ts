@@ -145,7 +145,10 @@ export async function main(argv: readonly string[]): Promise<number> {
       process.stderr.write(`structgen: ${error.message}\n`);
       return EXIT_USAGE;
     }
-    throw error;
+    // A bug, not a user's mistake: one line naming it, never a stack trace; nothing was written (writes are atomic).
+    const message = error instanceof Error ? error.message : String(error);
+    process.stderr.write(`structgen: internal error: ${message.split("\n")[0]}; this is a bug in structgen, please report it\n`);
+    return EXIT_INVALID;
   }
   return exitCode;
 }

@@ -31,7 +31,7 @@ export function describeNode(node: TypeNode): string {
     case "tuple":
       return `array of ${node.elements.length} items`;
     case "union":
-      return node.members.map(describeNode).join(" or ");
+      return node.choice === undefined ? node.members.map(describeNode).join(" or ") : "object (a choice)";
     case "ref":
       return node.target;
     default:

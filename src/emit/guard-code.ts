@@ -4,21 +4,34 @@
  *  - `checkStatements`: statements that push `{ path, message }` for every failure, for `validate`.
  * Compound nodes become internal helper functions ($is1, $check1, ...), numbered in traversal order so output is
  * deterministic. Runtime helpers (formats, own-key checks) are recorded by name and copied from templates/.
+ * Value rules live in guard-rules.ts, objects in guard-object.ts, JSON Structure choices in guard-choice.ts.
  */
 import { assertNever } from "../diagnostics.js";
-import { formatFunctionName } from "../formats.js";
-import type { ArrayNode, EncodedNumberNode, MapNode, NumberNode, ObjectNode, StringNode, TupleNode, TypeNode } from "../model.js";
-import { escapePointerSegment } from "../parse/pointer.js";
+import type { ArrayNode, ChoiceInfo, MapNode, ObjectNode, TupleNode, TypeNode, UnionNode } from "../model.js";
 import { describeNode } from "./describe.js";
+import { choiceCheckBody, choiceTestBody } from "./guard-choice.js";
+import { objectCheckBody, objectTestBody } from "./guard-object.js";
+import {
+  containsCount,
+  containsLimits,
+  encodedCall,
+  keyCountLimits,
+  lengthLimits,
+  numberConditions,
+  stringConditions,
+  use,
+} from "./guard-rules.js";
 import { literalText, stringLiteral } from "./ts-text.js";
 
 export interface GuardContext {
   readonly checkFormats: boolean;
   /** Template declarations the output needs. */
   readonly runtime: Set<string>;
-  /** Internal helper functions, as source text, in creation order. */
+  /** Internal helper functions and regex constants, as source text, in creation order. */
   readonly helpers: string[];
   readonly counter: { next: number };
+  /** Pattern source -> name of its module-level RegExp constant. */
+  readonly regexes: Map<string, string>;
 }
 
 export const ERROR_TYPE = "{ readonly path: string; readonly message: string }";
@@ -31,9 +44,9 @@ export function checkFunctionName(typeName: string): string {
   return `$check${typeName}`;
 }
 
-function use(ctx: GuardContext, name: string): string {
-  ctx.runtime.add(name);
-  return name;
+/** A union that is a JSON Structure choice: checked by dispatch on its tag or selector. */
+export function isChoice(node: TypeNode): node is UnionNode & { readonly choice: ChoiceInfo } {
+  return node.kind === "union" && node.choice !== undefined;
 }
 
 /** A boolean expression that is true exactly when `v` (an expression of type unknown) matches the node. */
@@ -54,6 +67,9 @@ export function testExpression(node: TypeNode, v: string, ctx: GuardContext): st
     case "literal":
       return `(${node.values.map((value) => `${v} === ${literalText(value)}`).join(" || ")})`;
     case "union":
+      if (isChoice(node)) {
+        return `${helper(ctx, "is", compoundTestBody(node, ctx))}(${v})`;
+      }
       return `(${node.members.map((member) => `(${testExpression(member, v, ctx)})`).join(" || ")})`;
     case "ref":
       return `${isFunctionName(node.target)}(${v})`;
@@ -85,7 +101,11 @@ export function checkStatements(node: TypeNode, v: string, path: string, ctx: Gu
     case "boolean":
     case "encoded":
     case "literal":
+      return [`if (!(${testExpression(node, v, ctx)})) { ${push(path, `must be ${describeNode(node)}`)} }`];
     case "union":
+      if (isChoice(node)) {
+        return [`${helper(ctx, "check", compoundCheckBody(node, ctx))}(${v}, ${path}, errors);`];
+      }
       return [`if (!(${testExpression(node, v, ctx)})) { ${push(path, `must be ${describeNode(node)}`)} }`];
     case "ref":
       return [`${checkFunctionName(node.target)}(${v}, ${path}, errors);`];
@@ -99,42 +119,58 @@ export function checkStatements(node: TypeNode, v: string, path: string, ctx: Gu
   }
 }
 
-type Compound = ObjectNode | ArrayNode | MapNode | TupleNode;
+export type Compound = ObjectNode | ArrayNode | MapNode | TupleNode | UnionNode;
 
 /** Statements for `function (value: unknown): boolean` testing a compound node. */
 export function compoundTestBody(node: Compound, ctx: GuardContext): string[] {
   switch (node.kind) {
     case "object":
       return objectTestBody(node, ctx);
-    case "array": {
-      const unique = node.unique ? [`if (${use(ctx, "_hasDuplicates")}(value)) { return false; }`] : [];
+    case "array":
+      return arrayTestBody(node, ctx);
+    case "map": {
+      const loop = [
+        ...(node.keys === undefined ? [] : [`if (!(${testExpression(node.keys, "key", ctx)})) { return false; }`]),
+        ...(node.values.kind === "any" ? [] : [`const item = value[key]; if (!(${testExpression(node.values, "item", ctx)})) { return false; }`]),
+      ];
       return [
-        "if (!Array.isArray(value)) { return false; }",
-        ...lengthLimits(node).map((c) => `if (!(${c.test})) { return false; }`),
-        ...(node.items.kind === "any"
-          ? []
-          : [`for (const item of value as unknown[]) { if (!(${testExpression(node.items, "item", ctx)})) { return false; } }`]),
-        ...unique,
+        `if (!${use(ctx, "_isObject")}(value)) { return false; }`,
+        ...keyCountLimits(node).map((c) => `if (!(${c.test})) { return false; }`),
+        ...(loop.length === 0 ? [] : [`for (const key of Object.keys(value)) { ${loop.join(" ")} }`]),
         "return true;",
       ];
     }
-    case "map":
-      return [
-        `if (!${use(ctx, "_isObject")}(value)) { return false; }`,
-        ...(node.values.kind === "any"
-          ? []
-          : [`for (const key of Object.keys(value)) { const item = value[key]; if (!(${testExpression(node.values, "item", ctx)})) { return false; } }`]),
-        "return true;",
-      ];
     case "tuple":
       return [
         `if (!Array.isArray(value) || value.length !== ${node.elements.length}) { return false; }`,
-        ...node.elements.map((element, index) => `if (!(${testExpression(element, `value[${index}]`, ctx)})) { return false; }`),
+        ...node.elements.flatMap((element, index) => {
+          const test = testExpression(element, "item", ctx);
+          return test === "true" ? [] : [`{ const item = value[${index}]; if (!(${test})) { return false; } }`];
+        }),
         "return true;",
       ];
+    case "union":
+      return isChoice(node) ? choiceTestBody(node, ctx) : [`return ${testExpression(node, "value", ctx)};`];
     default:
       return assertNever(node, "compound node");
   }
+}
+
+function arrayTestBody(node: ArrayNode, ctx: GuardContext): string[] {
+  const unique = node.unique ? [`if (${use(ctx, "_hasDuplicates")}(value)) { return false; }`] : [];
+  const contains = node.contains;
+  return [
+    "if (!Array.isArray(value)) { return false; }",
+    ...lengthLimits(node).map((c) => `if (!(${c.test})) { return false; }`),
+    ...(node.items.kind === "any"
+      ? []
+      : [`for (const item of value as unknown[]) { if (!(${testExpression(node.items, "item", ctx)})) { return false; } }`]),
+    ...unique,
+    ...(contains === undefined
+      ? []
+      : [`{ ${containsCount(testExpression(contains.type, "item", ctx))} if (!(${containsLimits(contains).map((c) => c.test).join(" && ")})) { return false; } }`]),
+    "return true;",
+  ];
 }
 
 /** Statements for `function (value: unknown, path: string, errors): void` checking a compound node. */
@@ -143,25 +179,44 @@ export function compoundCheckBody(node: Compound, ctx: GuardContext): string[] {
     case "object":
       return objectCheckBody(node, ctx);
     case "array":
-      return [
-        `if (!Array.isArray(value)) { ${push("path", "must be array")} return; }`,
-        ...lengthLimits(node).map((c) => `if (!(${c.test})) { ${push("path", c.message)} }`),
-        ...eachItem(checkStatements(node.items, "item", 'path + "/" + index', ctx)),
-        ...(node.unique ? [`if (${use(ctx, "_hasDuplicates")}(value)) { ${push("path", "must not contain duplicate items")} }`] : []),
-      ];
-    case "map":
+      return arrayCheckBody(node, ctx);
+    case "map": {
+      const keyPath = () => `path + "/" + ${use(ctx, "_pointerSegment")}(key)`;
+      const names = node.keys === undefined ? [] : [`if (!(${testExpression(node.keys, "key", ctx)})) { ${push(keyPath(), "is not an allowed key")} }`];
+      const values = node.values.kind === "any" ? [] : checkStatements(node.values, "item", keyPath(), ctx);
+      const loop = [...names, ...(values.length === 0 ? [] : [`const item = value[key]; ${values.join(" ")}`])];
       return [
         `if (!${use(ctx, "_isObject")}(value)) { ${push("path", "must be object")} return; }`,
-        ...eachEntry(node.values.kind === "any" ? [] : checkStatements(node.values, "item", `path + "/" + ${use(ctx, "_pointerSegment")}(key)`, ctx)),
+        ...keyCountLimits(node).map((c) => `if (!(${c.test})) { ${push("path", c.message)} }`),
+        ...(loop.length === 0 ? [] : [`for (const key of Object.keys(value)) { ${loop.join(" ")} }`]),
       ];
+    }
     case "tuple":
       return [
         `if (!Array.isArray(value) || value.length !== ${node.elements.length}) { ${push("path", `must be an array of ${node.elements.length} items`)} return; }`,
-        ...node.elements.flatMap((element, index) => checkStatements(element, `value[${index}]`, `path + "/${index}"`, ctx)),
+        ...node.elements.flatMap((element, index) => {
+          const checks = checkStatements(element, "item", `path + "/${index}"`, ctx);
+          return checks.length === 0 ? [] : [`{ const item = value[${index}]; ${checks.join(" ")} }`];
+        }),
       ];
+    case "union":
+      return isChoice(node) ? choiceCheckBody(node, ctx) : checkStatements(node, "value", "path", ctx);
     default:
       return assertNever(node, "compound node");
   }
+}
+
+function arrayCheckBody(node: ArrayNode, ctx: GuardContext): string[] {
+  const contains = node.contains;
+  return [
+    `if (!Array.isArray(value)) { ${push("path", "must be array")} return; }`,
+    ...lengthLimits(node).map((c) => `if (!(${c.test})) { ${push("path", c.message)} }`),
+    ...eachItem(checkStatements(node.items, "item", 'path + "/" + index', ctx)),
+    ...(node.unique ? [`if (${use(ctx, "_hasDuplicates")}(value)) { ${push("path", "must not contain duplicate items")} }`] : []),
+    ...(contains === undefined
+      ? []
+      : [`{ ${containsCount(testExpression(contains.type, "item", ctx))} ${containsLimits(contains).map((c) => `if (!(${c.test})) { ${push("path", c.message)} }`).join(" ")} }`]),
+  ];
 }
 
 /** A loop over array items, or nothing when the items need no check. */
@@ -169,118 +224,25 @@ function eachItem(checks: readonly string[]): string[] {
   return checks.length === 0 ? [] : [`(value as unknown[]).forEach((item, index) => { ${checks.join(" ")} });`];
 }
 
-/** A loop over map entries, or nothing when the values need no check. */
-function eachEntry(checks: readonly string[]): string[] {
-  return checks.length === 0 ? [] : [`for (const key of Object.keys(value)) { const item = value[key]; ${checks.join(" ")} }`];
-}
-
-function objectTestBody(node: ObjectNode, ctx: GuardContext): string[] {
-  const lines = [`if (!${use(ctx, "_isObject")}(value)) { return false; }`];
-  for (const property of node.properties) {
-    const has = `${use(ctx, "_hasOwn")}(value, ${stringLiteral(property.key)})`;
-    if (property.type.kind === "any") {
-      // Any value will do: only presence matters, and only when required.
-      lines.push(...(property.required ? [`if (!${has}) { return false; }`] : []));
-      continue;
-    }
-    const test = `{ const v = value[${stringLiteral(property.key)}]; if (!(${testExpression(property.type, "v", ctx)})) { return false; } }`;
-    lines.push(property.required ? `if (!${has}) { return false; } ${test}` : `if (${has}) ${test}`);
-  }
-  lines.push(...extraKeysLoop(node, ctx, (v) => `if (!(${v})) { return false; }`, () => "return false;"));
-  lines.push("return true;");
-  return lines;
-}
-
-function objectCheckBody(node: ObjectNode, ctx: GuardContext): string[] {
-  const lines = [`if (!${use(ctx, "_isObject")}(value)) { ${push("path", "must be object")} return; }`];
-  for (const property of node.properties) {
-    const at = `path + ${stringLiteral(`/${escapePointerSegment(property.key)}`)}`;
-    const check = checkStatements(property.type, "v", at, ctx).join(" ");
-    const has = `${use(ctx, "_hasOwn")}(value, ${stringLiteral(property.key)})`;
-    if (check === "") {
-      lines.push(...(property.required ? [`if (!${has}) { ${push(at, "is required")} }`] : []));
-      continue;
-    }
-    const present = `{ const v = value[${stringLiteral(property.key)}]; ${check} }`;
-    lines.push(property.required ? `if (${has}) ${present} else { ${push(at, "is required")} }` : `if (${has}) ${present}`);
-  }
-  // Only mention the pointer helper when the loop is emitted, so unused helpers are never copied.
-  const keyPath = () => `path + "/" + ${use(ctx, "_pointerSegment")}(key)`;
-  lines.push(
-    ...extraKeysLoop(
-      node,
-      ctx,
-      (_test, extra) => checkStatements(extra, "value[key]", keyPath(), ctx).join(" "),
-      () => push(keyPath(), "is not allowed"),
-    ),
-  );
-  return lines;
-}
-
-/** The loop over undeclared keys, when the object is closed or types its extra keys. */
-function extraKeysLoop(
-  node: ObjectNode,
-  ctx: GuardContext,
-  onExtraValue: (test: string, extra: TypeNode) => string,
-  onForbidden: () => string,
-): string[] {
-  const extra = node.additionalProperties;
-  if (extra === true) {
-    return [];
-  }
-  const known = node.properties.map((p) => `case ${stringLiteral(p.key)}:`).join(" ");
-  const handle = extra === false ? onForbidden() : onExtraValue(testExpression(extra, "value[key]", ctx), extra);
-  const body = known === "" ? handle : `switch (key) { ${known} break; default: { ${handle} } }`;
-  return [`for (const key of Object.keys(value)) { ${body} }`];
-}
-
-interface Condition {
-  readonly test: string;
-  readonly message: string;
-}
-
-function stringConditions(node: StringNode, v: string, ctx: GuardContext): Condition[] {
-  const conditions: Condition[] = [];
-  if (node.format !== undefined && ctx.checkFormats) {
-    conditions.push({ test: `${use(ctx, formatFunctionName(node.format))}(${v})`, message: `must match format "${node.format}"` });
-  }
-  return conditions;
-}
-
-function numberConditions(node: NumberNode, v: string, ctx: GuardContext): Condition[] {
-  const conditions: Condition[] = node.integer
-    ? [{ test: `typeof ${v} === "number" && Number.isInteger(${v})`, message: "must be integer" }]
-    : [{ test: `typeof ${v} === "number" && Number.isFinite(${v})`, message: "must be number" }];
-  if (node.format !== undefined && ctx.checkFormats) {
-    conditions.push({ test: `${use(ctx, formatFunctionName(node.format))}(${v} as number)`, message: `must match format "${node.format}"` });
-  }
-  return conditions;
-}
-
-function lengthLimits(node: ArrayNode): Condition[] {
-  const limits: Condition[] = [];
-  if (node.minItems !== undefined) {
-    limits.push({ test: `(value as unknown[]).length >= ${node.minItems}`, message: `must have at least ${node.minItems} items` });
-  }
-  if (node.maxItems !== undefined) {
-    limits.push({ test: `(value as unknown[]).length <= ${node.maxItems}`, message: `must have at most ${node.maxItems} items` });
-  }
-  return limits;
-}
-
-function encodedCall(node: EncodedNumberNode, v: string, ctx: GuardContext): string {
-  const name = `encoded${node.encoding.charAt(0).toUpperCase()}${node.encoding.slice(1)}`;
-  return `${use(ctx, name)}(${v})`;
-}
-
-function push(path: string, message: string): string {
+export function push(path: string, message: string): string {
   return `errors.push({ path: ${path}, message: ${stringLiteral(message)} });`;
 }
 
+/** Helpers already emitted in a context, by signature and body, so identical nested types share one function. */
+const emittedHelpers = new WeakMap<GuardContext, Map<string, string>>();
+
 function helper(ctx: GuardContext, kind: "is" | "check", body: readonly string[]): string {
+  const signature = kind === "is" ? "(value: unknown): boolean" : `(value: unknown, path: string, ${ERRORS_PARAM}): void`;
+  const text = `${signature} {\n${body.join("\n")}\n}`;
+  const known = emittedHelpers.get(ctx) ?? new Map<string, string>();
+  emittedHelpers.set(ctx, known);
+  const existing = known.get(text);
+  if (existing !== undefined) {
+    return existing;
+  }
   ctx.counter.next += 1;
   const name = `$${kind}${ctx.counter.next}`;
-  const signature = kind === "is" ? "(value: unknown): boolean" : `(value: unknown, path: string, ${ERRORS_PARAM}): void`;
-  ctx.helpers.push(`function ${name}${signature} {\n${body.join("\n")}\n}`);
+  known.set(text, name);
+  ctx.helpers.push(`function ${name}${text}`);
   return name;
 }

@@ -6,7 +6,7 @@
 import { readFileSync } from "node:fs";
 import { Project, type SourceFile, SyntaxKind } from "ts-morph";
 
-const TEMPLATE_FILES = ["runtime.ts", "formats.ts", "encoded.ts"];
+const TEMPLATE_FILES = ["runtime.ts", "formats.ts", "encoded.ts", "core-formats.ts"];
 
 interface TemplateDeclaration {
   readonly name: string;

@@ -8,10 +8,14 @@ import { assertNever } from "../diagnostics.js";
 import type { Annotations, Declaration, EncodedNumberKind, ModelDocument, ObjectNode, TypeNode } from "../model.js";
 import type { ResolvedOptions } from "../options.js";
 import { bannerText } from "./banner.js";
+import { encodedIntegerPattern } from "./encoded-range.js";
+import { arrayKeywords, mapKeywords, numberKeywords, objectKeywords, stringKeywords, userPatternProperties } from "./schema-rules.js";
 
 export type JsonSchema = { readonly [key: string]: unknown };
 
 const DIALECT = "https://json-schema.org/draft/2020-12/schema";
+const PROTO_KEY = "__proto__";
+const AJV_UNSAFE_REQUIRED: ReadonlySet<string> = new Set(["", PROTO_KEY]);
 
 let encodedPatterns: Readonly<Record<EncodedNumberKind, string>> | undefined;
 
@@ -29,7 +33,8 @@ export function schemaFileName(doc: ModelDocument): string {
 export function emitSchema(doc: ModelDocument, options: ResolvedOptions): JsonSchema {
   const emitter = new SchemaEmitter(doc, options);
   const root = doc.declarations.find((d) => d.name === doc.root);
-  const others = doc.declarations.filter((d) => d.name !== doc.root);
+  // Abstract declarations describe no instance (Declaration.abstract): no definition to validate against.
+  const others = doc.declarations.filter((d) => d.name !== doc.root && d.abstract !== true);
   const header: [string, unknown][] = [
     ["$schema", DIALECT],
     ["$id", schemaFileName(doc)],
@@ -64,11 +69,11 @@ class SchemaEmitter {
       case "boolean":
         return { type: "boolean" };
       case "string":
-        return this.string(node.format);
+        return { ...this.string(node.format), ...stringKeywords(node, this.options) };
       case "number":
-        return { type: node.integer ? "integer" : "number", ...this.formatKeyword(node.format) };
+        return { type: node.integer ? "integer" : "number", ...this.formatKeyword(node.format), ...numberKeywords(node) };
       case "encoded":
-        return { type: "string", pattern: encodedPattern(node.encoding) };
+        return { type: "string", pattern: encodedIntegerPattern(node.encoding) ?? encodedPattern(node.encoding) };
       case "literal":
         return node.values.length === 1 ? { const: node.values[0] } : { enum: [...node.values] };
       case "object":
@@ -76,20 +81,24 @@ class SchemaEmitter {
       case "array":
         return {
           type: "array",
-          items: this.node(node.items),
+          // An empty schema adds nothing, so arrays of any value carry no `items`.
+          ...(node.items.kind === "any" ? {} : { items: this.node(node.items) }),
           ...(node.unique ? { uniqueItems: true } : {}),
           ...(node.minItems === undefined ? {} : { minItems: node.minItems }),
           ...(node.maxItems === undefined ? {} : { maxItems: node.maxItems }),
+          ...arrayKeywords(node, (n) => this.node(n)),
         };
       case "map":
-        return { type: "object", additionalProperties: this.node(node.values) };
-      case "tuple":
         return {
-          type: "array",
-          prefixItems: node.elements.map((e) => this.node(e)),
-          items: false,
-          minItems: node.elements.length,
+          type: "object",
+          ...(node.values.kind === "any" ? {} : { additionalProperties: this.node(node.values) }),
+          ...mapKeywords(node, (n) => this.node(n)),
         };
+      case "tuple":
+        // `prefixItems` must not be empty, so the empty tuple is an array of at most no items.
+        return node.elements.length === 0
+          ? { type: "array", maxItems: 0 }
+          : { type: "array", prefixItems: node.elements.map((e) => this.node(e)), items: false, minItems: node.elements.length };
       case "union":
         return { anyOf: node.members.map((m) => this.node(m)) };
       case "ref":
@@ -112,17 +121,34 @@ class SchemaEmitter {
   }
 
   private object(node: ObjectNode): JsonSchema {
-    // fromEntries creates own data properties, so a "__proto__" key stays a property name.
-    const properties = Object.fromEntries(
-      node.properties.map((p) => [p.key, { ...annotationKeywords(p.annotations, this.options), ...this.node(p.type) }]),
-    );
-    const required = node.properties.filter((p) => p.required).map((p) => p.key);
+    const schemaOf = (p: ObjectNode["properties"][number]) => ({ ...annotationKeywords(p.annotations, this.options), ...this.node(p.type) });
+    // ajv skips a "__proto__" key under `properties` (a prototype-pollution guard), so that one key is
+    // described by an anchored `patternProperties` entry instead, which ajv does apply.
+    const plain = node.properties.filter((p) => p.key !== PROTO_KEY);
+    const proto = node.properties.filter((p) => p.key === PROTO_KEY);
+    // fromEntries creates own data properties, so keys such as "constructor" stay property names.
+    const properties = Object.fromEntries(plain.map((p) => [p.key, schemaOf(p)]));
+    const patternEntries = [
+      ...proto.map((p): [string, JsonSchema] => [`^${PROTO_KEY}$`, schemaOf(p)]),
+      ...userPatternProperties(node, (n) => this.node(n)),
+    ];
+    const patternProperties = Object.fromEntries(patternEntries);
+    const allRequired = node.properties.filter((p) => p.required).map((p) => p.key);
+    // ajv's `required` misses "" (a falsy name) and refuses "__proto__" in strict mode; for those keys
+    // "some property name equals the key" says the same thing.
+    const required = allRequired.filter((key) => !AJV_UNSAFE_REQUIRED.has(key));
+    const presence = allRequired.filter((key) => AJV_UNSAFE_REQUIRED.has(key)).map((key) => ({ not: { propertyNames: { not: { const: key } } } }));
     const extra = node.additionalProperties;
+    const keywords = objectKeywords(node, (n) => this.node(n));
+    const allOf = [...presence, ...(Array.isArray(keywords["allOf"]) ? (keywords["allOf"] as unknown[]) : [])];
     return {
       type: "object",
-      ...(node.properties.length > 0 ? { properties } : {}),
+      ...(plain.length > 0 ? { properties } : {}),
+      ...(patternEntries.length > 0 ? { patternProperties } : {}),
       ...(required.length > 0 ? { required } : {}),
       ...(extra === true ? {} : { additionalProperties: extra === false ? false : this.node(extra) }),
+      ...keywords,
+      ...(allOf.length > 0 ? { allOf } : {}),
     };
   }
 }

@@ -9,7 +9,17 @@ const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 
 /** A string literal: JSON.stringify escapes quotes, backslashes, control characters and lone surrogates. */
 export function stringLiteral(value: string): string {
-  return JSON.stringify(value).replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
+  return JSON.stringify(value).replace(INVISIBLE, (ch) => unicodeEscape(ch));
+}
+
+/**
+ * Characters that change how code is displayed or where a line ends, without being visible: line and paragraph
+ * separators, and the bidirectional controls of "Trojan Source" (CVE-2021-42574).
+ */
+const INVISIBLE = /[\u2028\u2029\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]/g;
+
+function unicodeEscape(ch: string): string {
+  return `\\u${ch.charCodeAt(0).toString(16).padStart(4, "0")}`;
 }
 
 export function literalText(value: LiteralValue): string {
@@ -39,10 +49,10 @@ export function memberAccess(object: string, key: string): string {
 export function commentText(text: string): string {
   return text
     .replace(/\r\n?|\u2028|\u2029/g, "\n")
+    .replace(INVISIBLE, (ch) => unicodeEscape(ch))
     .replace(/\*\//g, "*\\/")
-    .replace(/\/\*/g, "/\\*")
     .replace(/(^|\s)@/g, "$1\\@")
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, "0")}`)
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, (ch) => unicodeEscape(ch))
     .replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, "\uFFFD")
     .split("\n")
     .map((line) => line.trimEnd())
@@ -62,6 +72,7 @@ export function jsDocText(annotations: Annotations, extraTags: readonly string[]
   if (annotations.deprecated === true) {
     lines.push("@deprecated");
   }
+  lines.push(...(annotations.tags ?? []).map(({ tag, text }) => `@${tag.replace(/[^A-Za-z0-9]/g, "")} ${commentText(text)}`.trimEnd()));
   lines.push(...extraTags);
   return lines.length === 0 ? undefined : lines.join("\n");
 }

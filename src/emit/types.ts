@@ -13,7 +13,7 @@ import {
   type VariableStatementStructure,
 } from "ts-morph";
 import { assertNever } from "../diagnostics.js";
-import type { Declaration, ModelDocument, ObjectNode, TypeNode } from "../model.js";
+import type { Declaration, ModelDocument, ObjectNode, TupleNode, TypeNode, UnionNode } from "../model.js";
 import { commentText, jsDocText, literalText, propertyName } from "./ts-text.js";
 
 /** The exported names a document's types file declares, in output order. */
@@ -35,7 +35,7 @@ function declarationStatements(declaration: Declaration, doc: ModelDocument): St
   const doc_ = jsDocText(declaration.annotations, seeAlso);
   const docs = doc_ === undefined ? [] : [{ description: doc_ }];
   const { type } = declaration;
-  if (type.kind === "object" && typeof type.additionalProperties === "object") {
+  if (type.kind === "object" && (typeof type.additionalProperties === "object" || (type.requiredSets ?? []).length > 0)) {
     return [typeAlias(declaration.name, typeText(type), docs)];
   }
   if (type.kind === "object") {
@@ -104,14 +104,38 @@ export function typeText(node: TypeNode): string {
     case "map":
       return `{ [key: string]: ${typeText(node.values)} }`;
     case "tuple":
-      return `[${node.elements.map(typeText).join(", ")}]`;
+      return tupleTypeText(node);
     case "union":
-      return node.members.map(typeText).join(" | ");
+      return node.choice?.mode === "tagged" ? taggedChoiceText(node) : node.members.map(typeText).join(" | ");
     case "ref":
       return node.target;
     default:
       return assertNever(node, "type node");
   }
+}
+
+/** Labeled (`[latitude: string, longitude: string]`) when every element name is an identifier. */
+function tupleTypeText(node: TupleNode): string {
+  const labels = node.labels;
+  const labeled = labels !== undefined && labels.length === node.elements.length && labels.every((l) => /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(l));
+  return `[${node.elements.map((e, i) => (labeled ? `${labels[i] ?? ""}: ${typeText(e)}` : typeText(e))).join(", ")}]`;
+}
+
+/** Exactly one key: each variant names its key and rules the others out with `?: never`. */
+function taggedChoiceText(node: UnionNode): string {
+  const variants = node.members.map((member) => {
+    const property = member.kind === "object" && member.properties.length === 1 ? member.properties[0] : undefined;
+    return property === undefined ? { key: undefined, text: typeText(member) } : { key: property.key, text: typeText(property.type) };
+  });
+  return variants
+    .map(({ key, text }) => {
+      if (key === undefined) {
+        return text;
+      }
+      const others = variants.flatMap((v) => (v.key === undefined || v.key === key ? [] : [`${propertyName(v.key)}?: never;`]));
+      return `{ ${[`${propertyName(key)}: ${text};`, ...others].join(" ")} }`;
+    })
+    .join(" | ");
 }
 
 function objectTypeText(node: ObjectNode): string {
@@ -121,7 +145,15 @@ function objectTypeText(node: ObjectNode): string {
     const extra = node.properties.length === 0 ? typeText(node.additionalProperties) : "unknown";
     members.push(`[key: string]: ${extra};`);
   }
-  return `{ ${members.join(" ")} }`;
+  const text = `{ ${members.join(" ")} }`;
+  const sets = node.requiredSets ?? [];
+  if (sets.length === 0) {
+    return text;
+  }
+  // Alternative required key sets: each variant makes its set required (exclusivity is left to the guard).
+  const typeOf = (key: string): string => typeText(node.properties.find((p) => p.key === key)?.type ?? { kind: "any" });
+  const variants = sets.map((set) => `{ ${set.map((key) => `${propertyName(key)}: ${typeOf(key)};`).join(" ")} }`);
+  return `${text} & (${variants.join(" | ")})`;
 }
 
 function wrapForArray(text: string, items: TypeNode): string {

@@ -93,6 +93,9 @@ function parseField(item: JsonObject, pointer: string, sink: DiagnosticSink): Fl
   const name = requiredString(item, pointer, "name", sink);
   if (name === "") {
     sink.error("SG_BAD_NAME", appendPointer(pointer, "name"), "a field name must not be empty");
+  } else if (name !== undefined && hasLoneSurrogate(name)) {
+    // Such a key cannot be written as UTF-8, and ajv cannot compile a schema that names it.
+    sink.error("SG_BAD_NAME", appendPointer(pointer, "name"), "a field name must be well-formed Unicode (it holds a lone surrogate escape)");
   }
   const typeText = requiredString(item, pointer, "type", sink);
   const type = typeText === undefined ? undefined : parseFlatType(typeText, appendPointer(pointer, "type"), sink);
@@ -102,7 +105,7 @@ function parseField(item: JsonObject, pointer: string, sink: DiagnosticSink): Fl
   }
   const enumValues = type === undefined ? undefined : parseEnum(item, pointer, type, sink);
   const notes = { ...optionalString(item, pointer, "description", sink), ...optionalString(item, pointer, "format", sink) };
-  if (name === undefined || name === "" || type === undefined || enumValues === null) {
+  if (name === undefined || name === "" || hasLoneSurrogate(name) || type === undefined || enumValues === null) {
     return undefined;
   }
   return {
@@ -259,4 +262,8 @@ export function jsonTypeOf(value: JsonValue): string {
     return "null";
   }
   return Array.isArray(value) ? "an array" : `a ${typeof value}`;
+}
+
+function hasLoneSurrogate(text: string): boolean {
+  return /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(text);
 }

@@ -1,9 +1,19 @@
 /**
- * Output paths never leave the output folder: relative paths only, no `..`, and no symlink (of the file or
- * of a folder on the way) that resolves outside the real output folder.
+ * Output paths never leave the output folder: relative paths with forward slashes only, no `..`, and no symlink (of the file or
+ * of a folder on the way) that resolves outside the real output folder. Every segment must also be a name that
+ * Windows, macOS and Linux can all hold (no device names such as `con` or `nul.ts`, no `<>:"|?*` or control
+ * characters, no trailing dot or space, at most 255 bytes), and no two outputs may differ only in case or Unicode
+ * normalization, since macOS and Windows would make them one file.
  */
 import { lstat, realpath } from "node:fs/promises";
 import { dirname, isAbsolute, relative, resolve, sep } from "node:path";
+
+/** Longest file or folder name, in UTF-8 bytes, that common file systems accept. */
+export const MAX_NAME_BYTES = 255;
+
+/** Windows device names, reserved with any extension (`con.json` is `con`), any case, in every folder. */
+const WINDOWS_DEVICE = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³]|conin\$|conout\$)$/i;
+const WINDOWS_FORBIDDEN = /[<>:"|?*\\\u0000-\u001f]/;
 
 function isInside(root: string, path: string): boolean {
   const rel = relative(root, path);
@@ -26,9 +36,65 @@ async function realExistingAncestor(path: string): Promise<string> {
   }
 }
 
+/** Why one segment of an output path cannot be a portable file name, or undefined when it can. */
+export function segmentProblem(segment: string): string | undefined {
+  if (segment === "" || segment === "." || segment === "..") {
+    return "is not a plain relative path";
+  }
+  if (WINDOWS_FORBIDDEN.test(segment)) {
+    return `has a character that Windows does not allow in file names (<>:"\\|?* or a control character) in ${JSON.stringify(segment)}`;
+  }
+  if (/[. ]$/.test(segment)) {
+    return `has a name ending in a dot or a space (${JSON.stringify(segment)}), which Windows drops`;
+  }
+  if (WINDOWS_DEVICE.test(segment.split(".")[0] ?? segment)) {
+    return `uses ${JSON.stringify(segment)}, a reserved device name on Windows`;
+  }
+  if (Buffer.byteLength(segment, "utf8") > MAX_NAME_BYTES) {
+    return `has a name of ${Buffer.byteLength(segment, "utf8")} bytes; file systems allow ${MAX_NAME_BYTES}`;
+  }
+  return undefined;
+}
+
+/** Checks that need no file system: shape, portability of every segment. */
+export function outputPathProblem(relativePath: string): string | undefined {
+  if (isAbsolute(relativePath) || /^[A-Za-z]:/.test(relativePath)) {
+    return `output path ${JSON.stringify(relativePath)} is not a plain relative path`;
+  }
+  for (const segment of relativePath.split("/")) {
+    const problem = segmentProblem(segment);
+    if (problem !== undefined) {
+      return `output path ${JSON.stringify(relativePath)} ${problem}`;
+    }
+  }
+  return undefined;
+}
+
+/** How macOS and Windows compare names: case-insensitively, and (macOS) regardless of Unicode normalization. */
+export function portableKey(relativePath: string): string {
+  return relativePath.normalize("NFC").toLowerCase();
+}
+
+/** Pairs of output paths that would be one file on a case-insensitive file system (each pair once). */
+export function caseCollisions(paths: readonly string[]): [string, string][] {
+  const first = new Map<string, string>();
+  const pairs: [string, string][] = [];
+  for (const path of paths) {
+    const key = portableKey(path);
+    const earlier = first.get(key);
+    if (earlier === undefined) {
+      first.set(key, path);
+    } else {
+      pairs.push([earlier, path]);
+    }
+  }
+  return pairs;
+}
+
 export async function resolveSafeTarget(outDir: string, relativePath: string): Promise<{ target: string } | { problem: string }> {
-  if (isAbsolute(relativePath) || /^[A-Za-z]:/.test(relativePath) || relativePath.split(/[/\\]/).some((part) => part === ".." || part === "")) {
-    return { problem: `output path ${JSON.stringify(relativePath)} is not a plain relative path` };
+  const problem = outputPathProblem(relativePath);
+  if (problem !== undefined) {
+    return { problem };
   }
   const root = resolve(outDir);
   const target = resolve(root, relativePath);

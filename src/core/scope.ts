@@ -1,0 +1,97 @@
+/**
+ * The document scope: resolves `#/definitions/...` pointers (Core §`$ref` Keyword: a JSON Pointer fragment into
+ * the same document that must reach a type declaration) and reads each declaration once. Reading a declaration
+ * may need another one fully read first (`$extends` bases, inline choice variants); meeting a declaration that is
+ * still being read is a cycle, reported at the pointer that closed it.
+ */
+import type { JsonValue } from "../parse/source.js";
+import { type Entry, own, type ResolvedEntry, type Scope, type Source } from "./context.js";
+import { pathKey, type Table } from "./namespaces.js";
+import { annotationsOf, parseSchema } from "./types.js";
+
+const PREFIX = "#/definitions/";
+
+export class DocumentScope implements Scope {
+  private readonly state = new Map<Entry, ResolvedEntry | "pending" | "failed">();
+
+  constructor(
+    private readonly table: Table,
+    private readonly names: ReadonlyMap<Entry, string>,
+  ) {}
+
+  nameOf(entry: Entry): string {
+    return this.names.get(entry) ?? entry.path.join("_");
+  }
+
+  lookup(pointer: JsonValue | undefined, source: Source, at: string, what: string): Entry | undefined {
+    if (typeof pointer !== "string") {
+      source.sink.error("SG_WRONG_SHAPE", at, `${what} must be a JSON Pointer string such as "#/definitions/Name", not ${JSON.stringify(pointer) ?? "nothing"}`);
+      return undefined;
+    }
+    const segments = parsePointer(pointer);
+    if (typeof segments === "string") {
+      source.sink.error("SG_UNRESOLVED_REF", at, `${what} ${JSON.stringify(pointer)} ${segments}`);
+      return undefined;
+    }
+    const path = [...source.mount, ...segments];
+    const entry = this.table.get(pathKey(path));
+    if (entry === undefined) {
+      source.sink.error("SG_UNRESOLVED_REF", at, `${what} ${JSON.stringify(pointer)} ${this.whyMissing(path)}`);
+    }
+    return entry;
+  }
+
+  resolve(entry: Entry, at: { source: Source; pointer: string }): ResolvedEntry | undefined {
+    const state = this.state.get(entry);
+    if (state === "pending") {
+      at.source.sink.error("SG_REF_CYCLE", at.pointer, `${this.nameOf(entry)} depends on itself through $extends or an inline choice`);
+      return undefined;
+    }
+    if (state !== undefined) {
+      return state === "failed" ? undefined : state;
+    }
+    this.state.set(entry, "pending");
+    const ctx = { source: entry.source, scope: this };
+    const type = parseSchema(entry.schema, entry.pointer, ctx, { isDocumentRoot: entry.isDocumentRoot });
+    const resolved =
+      type === undefined ? undefined : { type, annotations: annotationsOf(entry.schema, entry.pointer, ctx), abstract: own(entry.schema, "abstract") === true };
+    this.state.set(entry, resolved ?? "failed");
+    return resolved;
+  }
+
+  /** Reads every entry (in table order); entries already read are not read again. */
+  resolveAll(): { entry: Entry; resolved: ResolvedEntry }[] {
+    return [...this.table.values()].flatMap((entry) => {
+      const resolved = this.resolve(entry, { source: entry.source, pointer: entry.pointer });
+      return resolved === undefined ? [] : [{ entry, resolved }];
+    });
+  }
+
+  private whyMissing(path: readonly string[]): string {
+    const key = pathKey(path);
+    const entries = [...this.table.values()];
+    if (entries.some((e) => pathKey(e.path).startsWith(`${key}/`))) {
+      return "points to a namespace, not a type declaration";
+    }
+    const outer = entries.find((e) => key.startsWith(`${pathKey(e.path)}/`));
+    if (outer !== undefined) {
+      return `points inside the type ${this.nameOf(outer)}; a reference must reach a type declaration`;
+    }
+    return "does not reach a type declaration";
+  }
+}
+
+/** The namespace path of a `#/definitions/...` pointer, or why it is not one. */
+export function parsePointer(pointer: string): readonly string[] | string {
+  if (!pointer.startsWith(PREFIX)) {
+    return pointer.startsWith("#/") ? 'must point into "#/definitions/"' : 'must be a JSON Pointer fragment into "#/definitions/" of the same document';
+  }
+  const segments = pointer.slice(PREFIX.length).split("/");
+  if (segments.some((s) => s === "")) {
+    return "has an empty segment";
+  }
+  if (segments.some((s) => /~(?![01])/.test(s))) {
+    return 'has an invalid escape ("~" must be followed by 0 or 1)';
+  }
+  return segments.map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"));
+}

@@ -1,0 +1,48 @@
+/**
+ * Keeps the benchmark suite from rotting: runs its smoke configuration in process (tiny corpora, short time
+ * budgets) and checks that every measurement is a positive finite number and that the table has every row.
+ * No timing assertion: how fast anything is, is the benchmark's business, not the test's.
+ */
+import { beforeAll, describe, expect, it } from "vitest";
+import { expectedRowIds, runSuite, SMOKE, type SuiteResult } from "./suite.ts";
+import { renderTable } from "./table.ts";
+
+describe("npm run bench:smoke", () => {
+  let result: SuiteResult;
+
+  // No time limit: on a loaded machine the spawned CLIs can be slow, and that is not a failure.
+  beforeAll(async () => {
+    result = await runSuite(SMOKE);
+  }, 0);
+
+  it("produces every row, once, in order", () => {
+    expect(result.rows.map((row) => row.id)).toEqual(expectedRowIds());
+  });
+
+  it("measures a positive finite number for every row and every peer", () => {
+    for (const row of result.rows) {
+      // Derived rows are differences of wall times: on tiny corpora they are noise, but still numbers.
+      expect(Number.isFinite(row.value), row.id).toBe(true);
+      if (row.derived !== true) {
+        expect(row.value, row.id).toBeGreaterThan(0);
+      }
+      if (row.peer !== undefined) {
+        expect(Number.isFinite(row.peer.value), `${row.id} peer`).toBe(true);
+        expect(row.peer.value, `${row.id} peer`).toBeGreaterThan(0);
+      }
+    }
+  });
+
+  it("renders one Markdown table with a line per row and the machine", () => {
+    const table = renderTable(result.rows).split("\n");
+    expect(table).toHaveLength(result.rows.length + 2);
+    for (const row of result.rows) {
+      expect(
+        table.some((line) => line.includes(row.measurement.replace(/\|/g, "\\|"))),
+        row.id,
+      ).toBe(true);
+    }
+    expect(result.machine).toMatch(/cores/);
+    expect(result.machine).toContain(process.version);
+  });
+});

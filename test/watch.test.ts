@@ -1,0 +1,112 @@
+/**
+ * `structgen generate --watch`, as a real spawned process editing real files. Nothing here measures time: each
+ * step polls for its outcome (an output's contents, a line on stderr) with a generous timeout.
+ */
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, afterEach, describe, expect, it } from "vitest";
+import { BIN, cliFixture, listFiles, runCli, SEED, removeTempDirs, tempCwd } from "./helpers/cli.js";
+import { eventually, type Running, start } from "./helpers/package.js";
+
+afterAll(removeTempDirs);
+
+let watcher: Running | undefined;
+
+afterEach(async () => {
+  if (watcher !== undefined && watcher.child.exitCode === null && watcher.child.signalCode === null) {
+    watcher.child.kill("SIGKILL");
+    await watcher.exited;
+  }
+  watcher = undefined;
+});
+
+function project(): string {
+  const cwd = tempCwd("structgen-watch-");
+  mkdirSync(join(cwd, "schemas"));
+  copyFileSync(SEED, join(cwd, "schemas", "run.json"));
+  writeFileSync(join(cwd, "structgen.config.json"), JSON.stringify({ inputs: ["schemas"], out: "gen" }));
+  return cwd;
+}
+
+/** The seed with extra string fields, as an edit in an editor would leave it. */
+function writeRun(cwd: string, extraFields: readonly string[]): void {
+  const document = JSON.parse(readFileSync(SEED, "utf8")) as { fields: unknown[] };
+  document.fields.push(...extraFields.map((name) => ({ name, type: "string" })));
+  writeFileSync(join(cwd, "schemas", "run.json"), `${JSON.stringify(document, null, 2)}\n`);
+}
+
+describe("--watch", () => {
+  it("regenerates on edits, keeps the last good outputs through a bad edit, picks up new files and config edits, and stops on SIGINT", async () => {
+    const cwd = project();
+    const running = start(process.execPath, [BIN, "generate", "--watch"], { cwd });
+    watcher = running;
+    const types = join(cwd, "gen", "letta-run.types.ts");
+    const read = (file: string) => {
+      try {
+        return readFileSync(file, "utf8");
+      } catch {
+        return "";
+      }
+    };
+    const log = () => `stdout:\n${running.stdout()}\nstderr:\n${running.stderr()}`;
+
+    await eventually(() => /watching 2 folders for changes/.test(running.stderr()) && read(types).includes("export interface Run"), log);
+    expect(running.stdout()).toMatch(/^structgen: 1 documents, 4 files written, 0 unchanged in gen \(\d+ ms\)$/m);
+
+    writeRun(cwd, ["first_edit"]);
+    await eventually(() => read(types).includes("first_edit"), log);
+
+    // A bad edit: diagnostics, the outputs stay as they were, and the watcher keeps running.
+    const good = listFiles(join(cwd, "gen")).map((file) => read(join(cwd, "gen", file)));
+    writeFileSync(join(cwd, "schemas", "run.json"), '{ "jsonStructure": "0.1", "entity": ');
+    await eventually(() => /schemas\/run\.json:\d+:\d+: error SG_JSON_SYNTAX/.test(running.stderr()) && /kept the last good outputs in gen/.test(running.stderr()), log);
+    expect(listFiles(join(cwd, "gen")).map((file) => read(join(cwd, "gen", file)))).toEqual(good);
+    expect(running.child.exitCode).toBeNull();
+
+    // A burst of edits ends in outputs that match the last one exactly (checked by a separate --check run).
+    for (const count of [1, 2, 3, 4, 5]) {
+      writeRun(cwd, Array.from({ length: count }, (_, i) => `burst_${i + 1}`));
+    }
+    await eventually(() => read(types).includes("burst_5"), log);
+    await eventually(async () => (await runCli(["generate", "--check"], { cwd })).code === 0, log);
+
+    // A new document in the watched folder is generated and re-exported.
+    copyFileSync(cliFixture("folder", "alpha.json"), join(cwd, "schemas", "alpha.json"));
+    await eventually(() => read(join(cwd, "gen", "index.ts")).includes("./alpha.types.js"), log);
+
+    // An edit of the config file applies to the next run.
+    writeFileSync(join(cwd, "structgen.config.json"), JSON.stringify({ inputs: ["schemas"], out: "gen", additionalProperties: false }));
+    await eventually(() => read(join(cwd, "gen", "letta-run.schema.json")).includes('"additionalProperties": false'), log);
+
+    running.child.kill("SIGINT");
+    expect(await running.exited).toBe(0);
+    expect(running.stderr()).toMatch(/stopped watching\n$/);
+    expect(listFiles(join(cwd, "gen")).filter((file) => file.endsWith(".tmp"))).toEqual([]);
+  }, 240_000);
+
+  it("with --json prints one report per run, one per line", async () => {
+    const cwd = project();
+    const running = start(process.execPath, [BIN, "generate", "--watch", "--json"], { cwd });
+    watcher = running;
+    const reports = () =>
+      running
+        .stdout()
+        .split("\n")
+        .filter((line) => line !== "")
+        .map((line) => JSON.parse(line) as { ok: boolean; written?: string[] });
+    await eventually(() => reports().length === 1, () => running.stdout() + running.stderr());
+    writeRun(cwd, ["json_edit"]);
+    await eventually(() => reports().length === 2, () => running.stdout() + running.stderr());
+    expect(reports().map((r) => r.ok)).toEqual([true, true]);
+    expect(reports()[1]?.written).toEqual(["letta-run.types.ts", "letta-run.guards.ts", "letta-run.schema.json"]);
+    running.child.kill("SIGINT");
+    expect(await running.exited).toBe(0);
+  }, 120_000);
+
+  it("is a usage error together with --check", async () => {
+    const cwd = project();
+    const result = await runCli(["generate", "--watch", "--check"], { cwd });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/--watch and --check/);
+  });
+});
