@@ -61,9 +61,51 @@ export class DocumentScope implements Scope {
 
   /** Reads every entry (in table order); entries already read are not read again. */
   resolveAll(): { entry: Entry; resolved: ResolvedEntry }[] {
+    for (const entry of this.table.values()) {
+      this.resolveBasesFirst(entry);
+    }
     return [...this.table.values()].flatMap((entry) => {
       const resolved = this.resolve(entry, { source: entry.source, pointer: entry.pointer });
       return resolved === undefined ? [] : [{ entry, resolved }];
+    });
+  }
+
+  /**
+   * Reads the `$extends` bases of `entry`, deepest first, with an explicit stack: reading a type reads its bases,
+   * so a chain of 10,000 bases would otherwise nest 10,000 reads deep. Cycles are left for `resolve` to report.
+   */
+  private resolveBasesFirst(entry: Entry): void {
+    const order: Entry[] = [];
+    const seen = new Set<Entry>([entry]);
+    const pending = [entry];
+    while (pending.length > 0) {
+      const next = pending.pop() as Entry;
+      order.push(next);
+      for (const base of this.basesOf(next)) {
+        if (seen.has(base)) {
+          // A cycle (or a shared base): leave the order to `resolve`, which reports a cycle where it closes.
+          return;
+        }
+        if (!this.state.has(base)) {
+          seen.add(base);
+          pending.push(base);
+        }
+      }
+    }
+    // `order` lists each entry before its bases; reading it backwards reads bases before the types built on them.
+    for (const base of order.slice(1).reverse()) {
+      this.resolve(base, { source: base.source, pointer: base.pointer });
+    }
+  }
+
+  /** The entries an entry's `$extends` names, found silently: `resolve` reports any that are wrong. */
+  private basesOf(entry: Entry): Entry[] {
+    const raw = own(entry.schema, "$extends");
+    const pointers = typeof raw === "string" ? [raw] : Array.isArray(raw) ? raw.filter((p): p is string => typeof p === "string") : [];
+    return pointers.flatMap((pointer) => {
+      const segments = parsePointer(pointer);
+      const base = typeof segments === "string" ? undefined : this.table.get(pathKey([...entry.source.mount, ...segments]));
+      return base === undefined ? [] : [base];
     });
   }
 
