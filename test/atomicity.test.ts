@@ -151,7 +151,9 @@ describe("an emitter throwing", () => {
     faults.schemaThrows = true;
     let code: number | string;
     try {
-      code = await main(["generate", join(cwd, "in"), "--out", join(cwd, "out"), "--no-format", "--quiet"]).catch((error: unknown) => `threw: ${String(error)}`);
+      code = await main(["generate", join(cwd, "in"), "--out", join(cwd, "out"), "--no-format", "--quiet"]).catch(
+        (error: unknown) => `threw: ${String(error)}`,
+      );
     } finally {
       faults.schemaThrows = false;
       write.mockRestore();
@@ -207,12 +209,17 @@ describe("the disk refusing a write", () => {
     faults.renameFailsAt = 4;
     let result;
     try {
-      result = await writeOutputs(out, ["a", "b", "new", "c"].map((name) => generated(`${name}.ts`, `new ${name}`)));
+      result = await writeOutputs(
+        out,
+        ["a", "b", "new", "c"].map((name) => generated(`${name}.ts`, `new ${name}`)),
+      );
     } finally {
       faults.renameFailsAt = 0;
     }
     expect(result.written).toEqual([]);
-    expect(result.diagnostics.map((d) => [d.code, d.message])).toEqual([["SG_WRITE_FAILED", expect.stringMatching(/EBUSY.*previous outputs are unchanged/)]]);
+    expect(result.diagnostics.map((d) => [d.code, d.message])).toEqual([
+      ["SG_WRITE_FAILED", expect.stringMatching(/EBUSY.*previous outputs are unchanged/)],
+    ]);
     expect(snapshot(out)).toEqual(before);
   });
 });
@@ -262,7 +269,7 @@ describe("a real SIGINT sent to a running CLI", () => {
       join(cwd, "structgen.config.mjs"),
       [
         'import { existsSync, writeFileSync } from "node:fs";',
-        "export default { emitters: [{ name: \"gate\", async emit() {",
+        'export default { emitters: [{ name: "gate", async emit() {',
         '  writeFileSync("gate-reached", "");',
         '  for (let i = 0; i < 6000 && !existsSync("gate-open"); i++) await new Promise((resolve) => setTimeout(resolve, 10));',
         "  return [];",
@@ -334,7 +341,10 @@ describe("two runs into the same folder at once", () => {
       const out = `together${round}`;
       const runs = ["A", "B"].map((run) => startCli(["generate", `in${run}`, "--out", out, "--no-format"], { cwd }));
       const finished = await Promise.all(runs.map((run) => run.done));
-      expect(finished.map((f) => f.code), finished.map((f) => f.stderr).join("\n")).toEqual([0, 0]);
+      expect(
+        finished.map((f) => f.code),
+        finished.map((f) => f.stderr).join("\n"),
+      ).toEqual([0, 0]);
       const now = snapshot(join(cwd, out));
       expectWholeFiles(join(cwd, out));
       expect(leftovers(join(cwd, out))).toEqual([]);

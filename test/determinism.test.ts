@@ -125,7 +125,11 @@ describe("determinism through the API", () => {
             found.push(`import from ${JSON.stringify(from)}`);
           }
         }
-        if ((ts.isCallExpression(node) || ts.isNewExpression(node)) && ts.isIdentifier(node.expression) && ["eval", "Function", "require"].includes(node.expression.text)) {
+        if (
+          (ts.isCallExpression(node) || ts.isNewExpression(node)) &&
+          ts.isIdentifier(node.expression) &&
+          ["eval", "Function", "require"].includes(node.expression.text)
+        ) {
           found.push(node.expression.text);
         }
         if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword) {
@@ -173,7 +177,8 @@ describe("determinism through the CLI, across processes, time zones and locales"
   } as const;
 
   it("the environments really differ for Node (time zone, default locale, collation)", () => {
-    const probe = 'console.log(JSON.stringify([Intl.DateTimeFormat().resolvedOptions(), new Date(0).getHours(), ["i", "ı", "I", "İ"].sort((a, b) => a.localeCompare(b))]))';
+    const probe =
+      'console.log(JSON.stringify([Intl.DateTimeFormat().resolvedOptions(), new Date(0).getHours(), ["i", "ı", "I", "İ"].sort((a, b) => a.localeCompare(b))]))';
     const seen = Object.values(ENVIRONMENTS).map((env) => {
       const child = spawnSync(process.execPath, ["-e", probe], { env: { ...process.env, ...env }, encoding: "utf8" });
       const [options, hours, sorted] = JSON.parse(child.stdout) as [{ locale: string; timeZone: string }, number, string[]];

@@ -54,7 +54,10 @@ function expectWellFormed(result: GenerateResult): void {
       expect(() => JSON.parse(file.contents), file.path).not.toThrow();
     } else {
       const syntax = ts.transpileModule(file.contents, { fileName: file.path, reportDiagnostics: true }).diagnostics ?? [];
-      expect(syntax.map((d) => ts.flattenDiagnosticMessageText(d.messageText, " ")), file.path).toEqual([]);
+      expect(
+        syntax.map((d) => ts.flattenDiagnosticMessageText(d.messageText, " ")),
+        file.path,
+      ).toEqual([]);
     }
   }
 }
@@ -80,9 +83,15 @@ describe("fuzzing the readers", () => {
 
   it("arbitrary text and bytes", async () => {
     await fc.assert(
-      fc.asyncProperty(fc.oneof(fc.string({ unit: "binary", maxLength: 200 }).map((s) => new TextEncoder().encode(s)), fc.uint8Array({ maxLength: 200 })), async (bytes) => {
-        expectWellFormed(await runOne("fuzz/bytes.json", bytes));
-      }),
+      fc.asyncProperty(
+        fc.oneof(
+          fc.string({ unit: "binary", maxLength: 200 }).map((s) => new TextEncoder().encode(s)),
+          fc.uint8Array({ maxLength: 200 }),
+        ),
+        async (bytes) => {
+          expectWellFormed(await runOne("fuzz/bytes.json", bytes));
+        },
+      ),
       { numRuns: RUNS },
     );
   });

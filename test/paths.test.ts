@@ -118,7 +118,10 @@ describe("document names become safe file names, or a positioned SG_BAD_NAME", (
 
   it("any name: refused, or every output path is portable and stays inside the output folder (property)", () => {
     const pathish = fc.constantFrom("..", ".", "/", "\\", "C:", "con", "nul", "LPT1", ".json", " ", "\u0000", "é", "\u202e");
-    const name = fc.oneof(fc.string({ unit: "binary", maxLength: 40 }), fc.array(fc.oneof(pathish, fc.string({ maxLength: 4 })), { maxLength: 8 }).map((p) => p.join("")));
+    const name = fc.oneof(
+      fc.string({ unit: "binary", maxLength: 40 }),
+      fc.array(fc.oneof(pathish, fc.string({ maxLength: 4 })), { maxLength: 8 }).map((p) => p.join("")),
+    );
     fc.assert(
       fc.property(name, (text) => {
         const slug = toFileSlug(text);
@@ -167,7 +170,9 @@ describe("names that differ only in case are one file on macOS and Windows", () 
     expect(result.files).toEqual([]);
     const collisions = result.diagnostics.filter((d) => d.code === "SG_NAME_COLLISION");
     expect(collisions.length).toBeGreaterThan(0);
-    expect(collisions.some((d) => `${d.file} ${d.message}`.includes("in/first.json") && `${d.file} ${d.message}`.includes("in/second.json"))).toBe(true);
+    expect(collisions.some((d) => `${d.file} ${d.message}`.includes("in/first.json") && `${d.file} ${d.message}`.includes("in/second.json"))).toBe(
+      true,
+    );
   });
 
   it("two entities whose type names differ only in case: an error naming both inputs", async () => {
@@ -293,7 +298,10 @@ describe("symlinks inside --out are never followed out of it", () => {
     symlinkSync(join(out, "linked"), join(out, "chain"));
     for (const path of ["linked/x.ts", "chain/x.ts", "linked/new/deeper/x.ts", "chain/victim.ts"]) {
       const result = await writeOutputs(out, [generated(path)]);
-      expect(result.diagnostics.map((d) => d.code), path).toEqual(["SG_OUTPUT_PATH"]);
+      expect(
+        result.diagnostics.map((d) => d.code),
+        path,
+      ).toEqual(["SG_OUTPUT_PATH"]);
     }
     expect(listFiles(outside)).toEqual(["victim.ts"]);
     expect(readFileSync(join(outside, "victim.ts"), "utf8")).toBe("precious\n");

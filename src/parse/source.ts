@@ -108,8 +108,9 @@ interface Frame {
   /** This value's pointer segment inside its parent (a key or an index). */
   readonly segment: string | number;
   readonly values: JsonValue[];
+  /** Objects only: the keys of `values`, and the same as a set (to find repeated keys). */
   readonly keys: string[];
-  readonly seen: Set<string>;
+  readonly seen: Set<string> | undefined;
   next: number;
   pointer?: string;
 }
@@ -120,7 +121,7 @@ interface Frame {
  */
 function toValue(root: Node, sink: DiagnosticSink, positionOf: (offset: number) => Position): JsonValue {
   const frame = (node: Node, parent: Frame | undefined, segment: string | number): Frame =>
-    ({ node, parent, segment, values: [], keys: [], seen: new Set(), next: 0 });
+    ({ node, parent, segment, values: [], keys: [], seen: node.type === "object" ? new Set() : undefined, next: 0 });
   if (root.type !== "object" && root.type !== "array") {
     return scalarOf(root);
   }
@@ -130,10 +131,10 @@ function toValue(root: Node, sink: DiagnosticSink, positionOf: (offset: number) 
     const child = top.node.children?.[top.next++];
     if (child === undefined) {
       stack.pop();
+      // fromEntries defines own data properties, so a "__proto__" key stays data.
       const value = top.node.type === "array" ? top.values : Object.fromEntries(top.keys.map((key, i) => [key, top.values[i] ?? null]));
       const parent = stack[stack.length - 1];
       if (parent === undefined) {
-        // fromEntries defines own data properties, so a "__proto__" key stays data.
         return value;
       }
       parent.values.push(value);
@@ -141,7 +142,7 @@ function toValue(root: Node, sink: DiagnosticSink, positionOf: (offset: number) 
     }
     let valueNode: Node | undefined = child;
     let segment: string | number = top.next - 1;
-    if (top.node.type === "object") {
+    if (top.seen !== undefined) {
       const [keyNode, propertyValue] = child.children ?? [];
       if (keyNode === undefined || propertyValue === undefined) {
         continue;

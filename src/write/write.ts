@@ -85,7 +85,10 @@ function checkPaths(outDir: string, files: readonly OutputFile[]): Diagnostic[] 
  * Resolves and reads every target first, so that any refusal happens before anything is written. `foreign` are
  * existing files in the way that do not carry structgen's banner.
  */
-async function plan(outDir: string, files: readonly OutputFile[]): Promise<{ planned: PlannedFile[]; foreign: PlannedFile[]; diagnostics: Diagnostic[] }> {
+async function plan(
+  outDir: string,
+  files: readonly OutputFile[],
+): Promise<{ planned: PlannedFile[]; foreign: PlannedFile[]; diagnostics: Diagnostic[] }> {
   const planned: PlannedFile[] = [];
   const diagnostics: Diagnostic[] = [];
   for (const file of files) {
@@ -101,8 +104,18 @@ async function plan(outDir: string, files: readonly OutputFile[]): Promise<{ pla
       diagnostics.push(writeError(outDir, file.path, `cannot use this output path: ${reason}`));
     }
   }
-  const foreign = planned.filter((entry) => entry.current !== undefined && !entry.current.subarray(0, 4 * BANNER_WINDOW).toString("utf8").slice(0, BANNER_WINDOW).includes(BANNER_PREFIX));
+  const foreign = planned.filter((entry) => entry.current !== undefined && !hasBanner(entry.current));
   return { planned, foreign, diagnostics };
+}
+
+/** Whether a file's first BANNER_WINDOW characters hold structgen's banner. */
+function hasBanner(bytes: Buffer): boolean {
+  // Four bytes per character at most: decode no more than the window needs.
+  return bytes
+    .subarray(0, 4 * BANNER_WINDOW)
+    .toString("utf8")
+    .slice(0, BANNER_WINDOW)
+    .includes(BANNER_PREFIX);
 }
 
 /**
@@ -121,7 +134,11 @@ export async function writeOutputs(outDir: string, files: readonly OutputFile[],
     const reason = (error as NodeJS.ErrnoException).code === "EEXIST" ? "a file is in the way" : (error as NodeJS.ErrnoException).code;
     return { written: [], unchanged: [], diagnostics: [writeError(outDir, "", `cannot create the output folder (${reason})`, "SG_WRITE_FAILED")] };
   }
-  const failed = (message: string): WriteResult => ({ written: [], unchanged: [], diagnostics: [writeError(outDir, "", message, "SG_WRITE_FAILED")] });
+  const failed = (message: string): WriteResult => ({
+    written: [],
+    unchanged: [],
+    diagnostics: [writeError(outDir, "", message, "SG_WRITE_FAILED")],
+  });
   let result: WriteResult;
   try {
     const locked = await acquireLock(outDir, {
@@ -138,8 +155,10 @@ export async function writeOutputs(outDir: string, files: readonly OutputFile[],
       }
     }
   } catch (error) {
-    // Only an abort while waiting for the lock gets here.
-    result = failed(options.signal?.aborted ? "interrupted; previous outputs are unchanged" : `cannot write the outputs (${(error as Error).message})`);
+    // An abort while waiting for the lock, or an error before any rename (the renames catch their own).
+    result = failed(
+      options.signal?.aborted ? "interrupted; previous outputs are unchanged" : `cannot write the outputs (${(error as Error).message})`,
+    );
   }
   if (created !== undefined && result.written.length === 0) {
     await removeEmptyFolders(resolve(created), resolve(outDir));
@@ -230,7 +249,14 @@ async function removeLeftoverTemps(folders: readonly string[]): Promise<void> {
 /** Removes the folders this run created on the way to `outDir` when it wrote nothing into them. */
 async function removeEmptyFolders(firstCreated: string, outDir: string): Promise<void> {
   for (let folder = outDir; ; folder = dirname(folder)) {
-    if ((await rmdir(folder).then(() => true, () => false)) === false || folder === firstCreated || dirname(folder) === folder) {
+    if (
+      (await rmdir(folder).then(
+        () => true,
+        () => false,
+      )) === false ||
+      folder === firstCreated ||
+      dirname(folder) === folder
+    ) {
       return;
     }
   }

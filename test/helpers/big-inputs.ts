@@ -71,7 +71,9 @@ export function coreDeep(levels: number): string {
 export function flatBigDescriptions(bytes: number): string {
   const count = 40;
   const per = Math.ceil(bytes / count);
-  const text = LOREM.repeat(Math.ceil(per / LOREM.length)).slice(0, per).trimEnd();
+  const text = LOREM.repeat(Math.ceil(per / LOREM.length))
+    .slice(0, per)
+    .trimEnd();
   const fields = Array.from({ length: count }, (_, i) => ({ name: `f${i}`, type: "string", required: i % 2 === 0, description: text }));
   return `${JSON.stringify({ jsonStructure: "0.1", name: "big-descriptions", entity: "BigDescriptions", fields }, null, 2)}\n`;
 }
@@ -90,6 +92,15 @@ export function flatBigWrongAtEnd(bytes: number): string {
 /** A flat summary whose one string field has an enum of `count` distinct values. */
 export function flatBigEnum(count: number): string {
   const values = Array.from({ length: count }, (_, i) => `value-${i}`);
+  return `${JSON.stringify({ jsonStructure: "0.1", name: "big-enum", entity: "BigEnum", fields: [{ name: "state", type: "string", required: true, enum: values }] })}\n`;
+}
+
+/**
+ * The same enum with one value of the wrong type at its end (an error): no outputs are made, so the time is the
+ * reading and checking of the values alone.
+ */
+export function flatBigEnumWrongAtEnd(count: number): string {
+  const values = [...Array.from({ length: count }, (_, i) => `value-${i}`), 0];
   return `${JSON.stringify({ jsonStructure: "0.1", name: "big-enum", entity: "BigEnum", fields: [{ name: "state", type: "string", required: true, enum: values }] })}\n`;
 }
 
@@ -142,7 +153,12 @@ export function coreExtendsChain(count: number): string {
   const definitions = Object.fromEntries(
     Array.from({ length: count }, (_, i) => [
       `A${i}`,
-      { type: "object", abstract: true, ...(i === count - 1 ? {} : { $extends: `#/definitions/A${i + 1}` }), properties: { [`p${i}`]: { type: "string" } } },
+      {
+        type: "object",
+        abstract: true,
+        ...(i === count - 1 ? {} : { $extends: `#/definitions/A${i + 1}` }),
+        properties: { [`p${i}`]: { type: "string" } },
+      },
     ]),
   );
   const root = { type: "object", $extends: "#/definitions/A0", properties: { id: { type: "string" } } };
@@ -158,6 +174,7 @@ export const BUILDERS = {
   "flat-big-descriptions": flatBigDescriptions,
   "flat-big-wrong-at-end": flatBigWrongAtEnd,
   "flat-big-enum": flatBigEnum,
+  "flat-big-enum-wrong-at-end": flatBigEnumWrongAtEnd,
   "flat-unknown-keys": flatUnknownKeys,
   "flat-duplicate-fields": flatDuplicateFields,
   "core-wide": coreWide,
@@ -173,7 +190,10 @@ export function build(recipe: Recipe, stress = false): string {
  * `count` small, distinct, legal flat summaries (for runs over many documents). Documents of different
  * `version`s give different outputs for every file; `prefix` names them (`doc-0007`).
  */
-export function manyDocuments(count: number, options: { fieldsEach?: number; version?: number; prefix?: string } = {}): { name: string; text: string }[] {
+export function manyDocuments(
+  count: number,
+  options: { fieldsEach?: number; version?: number; prefix?: string } = {},
+): { name: string; text: string }[] {
   const { fieldsEach = 8, version = 1, prefix = "doc" } = options;
   return Array.from({ length: count }, (_, i) => {
     const name = `${prefix}-${String(i).padStart(4, "0")}`;

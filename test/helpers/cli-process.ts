@@ -83,7 +83,8 @@ export function wholeFileProblem(path: string, text: string): string | undefined
     }
   }
   // Syntax only: transpiling reports exactly the parse errors.
-  const problems = ts.transpileModule(text, { fileName: path, reportDiagnostics: true, compilerOptions: { module: ts.ModuleKind.ESNext } }).diagnostics ?? [];
+  const problems =
+    ts.transpileModule(text, { fileName: path, reportDiagnostics: true, compilerOptions: { module: ts.ModuleKind.ESNext } }).diagnostics ?? [];
   return problems.length === 0 ? undefined : `${path}: ${ts.flattenDiagnosticMessageText(problems[0]?.messageText ?? "", " ")}`;
 }
 

@@ -91,17 +91,46 @@ export const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   fc.record({
     kind: fc.constant("insert" as const),
     position: fc.nat(),
-    bytes: fc.oneof(fc.constantFrom(...TOKENS).map((t) => [...new TextEncoder().encode(t)]), fc.array(fc.integer({ min: 0, max: 255 }), { minLength: 1, maxLength: 6 })),
+    bytes: fc.oneof(
+      fc.constantFrom(...TOKENS).map((t) => [...new TextEncoder().encode(t)]),
+      fc.array(fc.integer({ min: 0, max: 255 }), { minLength: 1, maxLength: 6 }),
+    ),
   }),
   fc.record({ kind: fc.constant("truncate" as const), position: fc.nat() }),
   fc.record({
     kind: fc.constant("rename-key" as const),
     container: fc.nat(),
     key: fc.nat(),
-    to: fc.oneof(fc.constantFrom("name", "type", "fields", "entity", "enum", "required", "$ref", "$extends", "$import", "properties", "definitions", "items", "values", "choices", "__proto__", "constructor", ""), fc.string({ maxLength: 12 })),
+    to: fc.oneof(
+      fc.constantFrom(
+        "name",
+        "type",
+        "fields",
+        "entity",
+        "enum",
+        "required",
+        "$ref",
+        "$extends",
+        "$import",
+        "properties",
+        "definitions",
+        "items",
+        "values",
+        "choices",
+        "__proto__",
+        "constructor",
+        "",
+      ),
+      fc.string({ maxLength: 12 }),
+    ),
   }),
   fc.record({ kind: fc.constant("swap-type" as const), container: fc.nat(), key: fc.nat(), to: fc.jsonValue({ maxDepth: 2 }) as fc.Arbitrary<Json> }),
-  fc.record({ kind: fc.constant("repeat-key" as const), container: fc.nat(), key: fc.nat(), value: fc.jsonValue({ maxDepth: 1 }) as fc.Arbitrary<Json> }),
+  fc.record({
+    kind: fc.constant("repeat-key" as const),
+    container: fc.nat(),
+    key: fc.nat(),
+    value: fc.jsonValue({ maxDepth: 1 }) as fc.Arbitrary<Json>,
+  }),
   fc.constant({ kind: "crlf" as const }),
 );
 
@@ -177,7 +206,23 @@ function replaceAt(value: Json, path: readonly (string | number)[], inner: strin
 }
 
 const anyJson = fc.jsonValue({ maxDepth: 3 });
-const FLAT_TYPES = ["string", "number", "integer", "boolean", "object", "array", "array<string>", "array<integer>", "array<object>", "array<array<number>>", "strng", "String", "", "array<>", "map<string>"];
+const FLAT_TYPES = [
+  "string",
+  "number",
+  "integer",
+  "boolean",
+  "object",
+  "array",
+  "array<string>",
+  "array<integer>",
+  "array<object>",
+  "array<array<number>>",
+  "strng",
+  "String",
+  "",
+  "array<>",
+  "map<string>",
+];
 
 /** Documents shaped like flat summaries, every key sometimes the wrong shape. */
 export const flatLike: fc.Arbitrary<unknown> = fc.record(
@@ -204,14 +249,41 @@ function flatField(): fc.Arbitrary<unknown> {
       type: fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...FLAT_TYPES) }, { weight: 1, arbitrary: fc.oneof(fc.string(), anyJson) }),
       required: fc.oneof(fc.boolean(), anyJson),
       description: fc.oneof(fc.string(), fc.constant(null), anyJson),
-      enum: fc.oneof(fc.constant(null), fc.array(fc.oneof(fc.string({ maxLength: 6 }), fc.integer(), fc.double(), fc.boolean()), { maxLength: 5 }), anyJson),
+      enum: fc.oneof(
+        fc.constant(null),
+        fc.array(fc.oneof(fc.string({ maxLength: 6 }), fc.integer(), fc.double(), fc.boolean()), { maxLength: 5 }),
+        anyJson,
+      ),
       format: fc.oneof(fc.constantFrom("uuid", "date-time", "email", "uri", "x-custom", null), anyJson),
     },
     { requiredKeys: [] },
   );
 }
 
-const CORE_PRIMITIVES = ["string", "number", "integer", "boolean", "null", "int8", "int32", "int64", "uint64", "int128", "float", "double", "decimal", "date", "time", "datetime", "duration", "uuid", "uri", "binary", "jsonpointer", "any"];
+const CORE_PRIMITIVES = [
+  "string",
+  "number",
+  "integer",
+  "boolean",
+  "null",
+  "int8",
+  "int32",
+  "int64",
+  "uint64",
+  "int128",
+  "float",
+  "double",
+  "decimal",
+  "date",
+  "time",
+  "datetime",
+  "duration",
+  "uuid",
+  "uri",
+  "binary",
+  "jsonpointer",
+  "any",
+];
 const NAMES = fc.constantFrom("A", "B", "C", "Item", "Ns", "bad name", "1x", "__proto__", "constructor");
 /** Keys that are also names on Object.prototype: a lookup table that is a plain object answers for them. */
 const PROTOTYPE_KEYS = fc.constantFrom("constructor", "toString", "__proto__", "hasOwnProperty", "valueOf", "isPrototypeOf");
@@ -222,7 +294,10 @@ const { coreSchema } = fc.letrec<{ coreSchema: unknown }>((tie) => ({
     { depthSize: "small", withCrossShrink: true },
     fc.record({ type: fc.constantFrom(...CORE_PRIMITIVES) }),
     fc
-      .tuple(fc.record({ type: fc.oneof(fc.constantFrom("string", "int32", "object"), PROTOTYPE_KEYS) }), fc.dictionary(PROTOTYPE_KEYS, anyJson, { maxKeys: 2 }))
+      .tuple(
+        fc.record({ type: fc.oneof(fc.constantFrom("string", "int32", "object"), PROTOTYPE_KEYS) }),
+        fc.dictionary(PROTOTYPE_KEYS, anyJson, { maxKeys: 2 }),
+      )
       .map(([schema, extra]) => ({ ...extra, ...schema })),
     fc.record(
       {
@@ -237,11 +312,28 @@ const { coreSchema } = fc.letrec<{ coreSchema: unknown }>((tie) => ({
     ),
     fc.record({ type: fc.constantFrom("array", "set"), items: tie("coreSchema") }, { requiredKeys: ["type"] }),
     fc.record({ type: fc.constant("map"), values: tie("coreSchema") }, { requiredKeys: ["type"] }),
-    fc.record({ type: fc.constant("tuple"), properties: fc.dictionary(NAMES, tie("coreSchema"), { maxKeys: 2 }), tuple: fc.array(NAMES, { maxLength: 2 }) }),
-    fc.record({ type: fc.constant("choice"), choices: fc.dictionary(NAMES, tie("coreSchema"), { maxKeys: 3 }), selector: fc.string({ maxLength: 5 }) }, { requiredKeys: ["type", "choices"] }),
+    fc.record({
+      type: fc.constant("tuple"),
+      properties: fc.dictionary(NAMES, tie("coreSchema"), { maxKeys: 2 }),
+      tuple: fc.array(NAMES, { maxLength: 2 }),
+    }),
+    fc.record(
+      { type: fc.constant("choice"), choices: fc.dictionary(NAMES, tie("coreSchema"), { maxKeys: 3 }), selector: fc.string({ maxLength: 5 }) },
+      { requiredKeys: ["type", "choices"] },
+    ),
     fc.record({ type: fc.record({ $ref: REF }) }),
     fc.record({ type: fc.array(fc.oneof(fc.constantFrom("string", "null", "int32"), fc.record({ $ref: REF })), { maxLength: 3 }) }),
-    fc.record({ type: fc.constantFrom("string", "int32"), enum: anyJson, const: anyJson, maxLength: anyJson, minimum: anyJson, pattern: fc.string({ maxLength: 6 }) }, { requiredKeys: ["type"] }),
+    fc.record(
+      {
+        type: fc.constantFrom("string", "int32"),
+        enum: anyJson,
+        const: anyJson,
+        maxLength: anyJson,
+        minimum: anyJson,
+        pattern: fc.string({ maxLength: 6 }),
+      },
+      { requiredKeys: ["type"] },
+    ),
     anyJson.map((type) => ({ type })),
     anyJson,
   ),
@@ -263,4 +355,8 @@ export const coreLike: fc.Arbitrary<unknown> = fc
     ),
     fc.option(coreSchema, { nil: undefined }),
   )
-  .map(([head, root]) => (typeof root === "object" && root !== null && !Array.isArray(root) ? { ...head, ...root } : { ...head, type: "object", properties: { x: { type: "string" } } }));
+  .map(([head, root]) =>
+    typeof root === "object" && root !== null && !Array.isArray(root)
+      ? { ...head, ...root }
+      : { ...head, type: "object", properties: { x: { type: "string" } } },
+  );

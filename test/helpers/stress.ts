@@ -1,12 +1,14 @@
 /**
- * Stress mode and measurements. `npm run test:stress` (or STRUCTGEN_STRESS=1) runs the heavy sizes; `npm test`
- * the small ones. A measurement runs the built pipeline (dist/) on input files in a fresh Node process, after a
- * warm-up run, and reports its wall time and how far its resident memory peaked above where it started.
+ * Stress mode and runs in a child process. `npm run test:stress` (or STRUCTGEN_STRESS=1) runs the heavy sizes;
+ * `npm test` the small ones. A child runs the built pipeline (dist/) on input files in a fresh Node process, after
+ * a warm-up run: a measurement reports its wall time and how far its resident memory peaked above where it
+ * started; a full run returns the result, so that a crash fails one test rather than the worker.
  */
 import { execFile } from "node:child_process";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { Options } from "../../src/options.js";
+import type { GenerateResult } from "../../src/pipeline.js";
 import { REPO_ROOT } from "./fixtures.js";
 
 /** npm sets npm_lifecycle_event to the script's name, on every platform, for the runner and its workers. */
@@ -33,29 +35,44 @@ const result = await generate({ inputs: job.inputs.map((path) => ({ path, conten
 const ms = performance.now() - started;
 const peak = process.resourceUsage().maxRSS * 1024;
 const count = (severity) => result.diagnostics.filter((d) => d.severity === severity).length;
-process.stdout.write(JSON.stringify({ ms, peakBytes: Math.max(peak - before, 1 << 20), files: result.files.length, errors: count("error"), warnings: count("warning") }));
+const measured = { ms, peakBytes: Math.max(peak - before, 1 << 20), files: result.files.length, errors: count("error"), warnings: count("warning") };
+process.stdout.write(JSON.stringify(job.full ? { files: result.files, diagnostics: result.diagnostics } : measured));
 `;
 
-/** Runs the pipeline once on `inputs` (paths) in a new process; rejects after `timeoutMs` (a hang). */
-export function measure(inputs: readonly string[], options: Options, timeoutMs: number): Promise<Measurement> {
+/** Runs the child script on a job; rejects on a crash (out of memory, a stack overflow) or after `timeoutMs` (a hang). */
+function runChild<T>(job: { inputs: readonly string[]; options: Options; full: boolean }, timeoutMs: number, heapMb: number): Promise<T> {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     SG_PIPELINE: pathToFileURL(join(REPO_ROOT, "dist", "pipeline.js")).href,
-    SG_JOB: JSON.stringify({ inputs, options }),
+    SG_JOB: JSON.stringify(job),
   };
   delete env["NODE_OPTIONS"];
   return new Promise((resolve, reject) => {
     execFile(
       process.execPath,
-      ["--max-old-space-size=8192", "--input-type=module", "-e", CHILD],
-      { env, timeout: timeoutMs, maxBuffer: 1 << 20, encoding: "utf8" },
+      [`--max-old-space-size=${heapMb}`, "--input-type=module", "-e", CHILD],
+      { env, timeout: timeoutMs, maxBuffer: 1 << 30, encoding: "utf8" },
       (error, stdout, stderr) => {
         if (error !== null) {
-          reject(new Error(`measurement failed: ${error.message}\n${stderr.slice(0, 2000)}`));
+          const why = error.killed ? `no result after ${timeoutMs} ms (killed)` : error.message.split("\n")[0];
+          reject(new Error(`the pipeline did not finish: ${why}\n${stderr.slice(0, 2000)}`));
           return;
         }
-        resolve(JSON.parse(stdout) as Measurement);
+        resolve(JSON.parse(stdout) as T);
       },
     );
   });
+}
+
+/** Runs the pipeline once on `inputs` (paths) in a new process and measures it. */
+export function measure(inputs: readonly string[], options: Options, timeoutMs: number): Promise<Measurement> {
+  return runChild<Measurement>({ inputs, options, full: false }, timeoutMs, 8192);
+}
+
+/**
+ * Runs `generate()` on `inputs` in a new process with a heap of `heapMb`, so that a run that exhausts memory or
+ * the stack fails this one call instead of the test worker, and returns its files and diagnostics.
+ */
+export function generateInChild(inputs: readonly string[], options: Options, timeoutMs: number, heapMb = 4096): Promise<GenerateResult> {
+  return runChild<GenerateResult>({ inputs, options, full: true }, timeoutMs, heapMb);
 }
