@@ -35,6 +35,7 @@ export const DIAGNOSTIC_CODES = {
   SG_MISPLACED_KEYWORD: "a JSON Structure keyword where the spec does not allow it",
   SG_UNRESOLVED_REF: "a $ref, $extends or $root pointer does not reach a type declaration",
   SG_REF_CYCLE: "references or $extends that only lead back to themselves",
+  SG_EXTENDS_TOO_DEEP: "an $extends chain longer than structgen reads (64 levels)",
   SG_ABSTRACT_USE: "an abstract type used as the type of a value",
   SG_BAD_EXTENDS: "an $extends target that cannot be merged",
   SG_BAD_CONSTRAINT: "a constraint keyword with an invalid value, on the wrong type, or contradicting another",

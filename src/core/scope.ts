@@ -4,6 +4,7 @@
  * may need another one fully read first (`$extends` bases, inline choice variants); meeting a declaration that is
  * still being read is a cycle, reported at the pointer that closed it.
  */
+import { appendPointer } from "../parse/pointer.js";
 import type { JsonValue } from "../parse/source.js";
 import { type Entry, own, type ResolvedEntry, type Scope, type Source } from "./context.js";
 import { pathKey, type Table } from "./namespaces.js";
@@ -11,8 +12,17 @@ import { annotationsOf, parseSchema } from "./types.js";
 
 const PREFIX = "#/definitions/";
 
+/**
+ * The longest `$extends` chain structgen reads. Bases are flattened into each derived type, so the output grows
+ * with depth times properties: the limit keeps that growth linear in the document's size (a chain of 10,000
+ * would be 50 million inherited properties). Real hierarchies are a handful of levels deep.
+ */
+export const MAX_EXTENDS_DEPTH = 64;
+
 export class DocumentScope implements Scope {
   private readonly state = new Map<Entry, ResolvedEntry | "pending" | "failed">();
+  /** How many `$extends` levels stand above each entry read (0: it extends nothing). */
+  private readonly depths = new Map<Entry, number>();
 
   constructor(
     private readonly table: Table,
@@ -53,10 +63,29 @@ export class DocumentScope implements Scope {
     this.state.set(entry, "pending");
     const ctx = { source: entry.source, scope: this };
     const type = parseSchema(entry.schema, entry.pointer, ctx, { isDocumentRoot: entry.isDocumentRoot });
+    // Checked after the read: reading the type has read its bases, so their depths are known.
     const resolved =
-      type === undefined ? undefined : { type, annotations: annotationsOf(entry.schema, entry.pointer, ctx), abstract: own(entry.schema, "abstract") === true };
+      type === undefined || !this.withinExtendsLimit(entry) ? undefined : { type, annotations: annotationsOf(entry.schema, entry.pointer, ctx), abstract: own(entry.schema, "abstract") === true };
     this.state.set(entry, resolved ?? "failed");
     return resolved;
+  }
+
+  /**
+   * Records the entry's `$extends` depth, or reports it past MAX_EXTENDS_DEPTH. A base that failed was reported
+   * already and counts as 0 here.
+   */
+  private withinExtendsLimit(entry: Entry): boolean {
+    let depth = 0;
+    for (const base of this.basesOf(entry)) {
+      depth = Math.max(depth, (this.depths.get(base) ?? 0) + 1);
+    }
+    if (depth > MAX_EXTENDS_DEPTH) {
+      const message = `${this.nameOf(entry)} is ${depth} $extends levels deep; structgen reads at most ${MAX_EXTENDS_DEPTH}, because every base is flattened into the types built on it`;
+      entry.source.sink.error("SG_EXTENDS_TOO_DEEP", appendPointer(entry.pointer, "$extends"), message);
+      return false;
+    }
+    this.depths.set(entry, depth);
+    return true;
   }
 
   /** Reads every entry (in table order); entries already read are not read again. */

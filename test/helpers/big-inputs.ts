@@ -149,6 +149,10 @@ export function coreAliasChain(count: number): string {
 }
 
 /** A Core document whose root extends A0, which extends A1, ..., `count` abstract objects deep: legal. */
+/**
+ * A Core document whose root extends a chain of `count` abstract types: A0 extends nothing, A<i> extends A<i-1>.
+ * The definitions come before the root, so a diagnostic at A<n> has the same position whatever `count` is.
+ */
 export function coreExtendsChain(count: number): string {
   const definitions = Object.fromEntries(
     Array.from({ length: count }, (_, i) => [
@@ -156,13 +160,13 @@ export function coreExtendsChain(count: number): string {
       {
         type: "object",
         abstract: true,
-        ...(i === count - 1 ? {} : { $extends: `#/definitions/A${i + 1}` }),
+        ...(i === 0 ? {} : { $extends: `#/definitions/A${i - 1}` }),
         properties: { [`p${i}`]: { type: "string" } },
       },
     ]),
   );
-  const root = { type: "object", $extends: "#/definitions/A0", properties: { id: { type: "string" } } };
-  return `${JSON.stringify({ $schema: CORE_SCHEMA, $id: "https://example.com/extends-chain", name: "ExtendsChain", ...root, definitions })}\n`;
+  const root = { type: "object", $extends: `#/definitions/A${count - 1}`, properties: { id: { type: "string" } } };
+  return `${JSON.stringify({ $schema: CORE_SCHEMA, $id: "https://example.com/extends-chain", name: "ExtendsChain", definitions, ...root })}\n`;
 }
 
 export const BUILDERS = {
