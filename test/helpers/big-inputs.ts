@@ -150,22 +150,22 @@ export function coreAliasChain(count: number): string {
 
 /** A Core document whose root extends A0, which extends A1, ..., `count` abstract objects deep: legal. */
 /**
- * A Core document whose root extends a chain of `count` abstract types: A0 extends nothing, A<i> extends A<i-1>.
- * The definitions come before the root, so a diagnostic at A<n> has the same position whatever `count` is.
+ * A Core document whose root extends a chain of `count` abstract types: E0 extends nothing, E<i> extends E<i-1>.
+ * The definitions come before the root, so a diagnostic at E<n> has the same position whatever `count` is.
  */
 export function coreExtendsChain(count: number): string {
   const definitions = Object.fromEntries(
     Array.from({ length: count }, (_, i) => [
-      `A${i}`,
+      `E${i}`,
       {
         type: "object",
         abstract: true,
-        ...(i === 0 ? {} : { $extends: `#/definitions/A${i - 1}` }),
+        ...(i === 0 ? {} : { $extends: `#/definitions/E${i - 1}` }),
         properties: { [`p${i}`]: { type: "string" } },
       },
     ]),
   );
-  const root = { type: "object", $extends: `#/definitions/A${count - 1}`, properties: { id: { type: "string" } } };
+  const root = { type: "object", $extends: `#/definitions/E${count - 1}`, properties: { id: { type: "string" } } };
   return `${JSON.stringify({ $schema: CORE_SCHEMA, $id: "https://example.com/extends-chain", name: "ExtendsChain", definitions, ...root })}\n`;
 }
 
