@@ -17,6 +17,8 @@ import { STRESS } from "./helpers/stress.js";
 const RUNS = STRESS ? 2000 : 150;
 /** One document through the pipeline takes milliseconds; this only catches a hang. */
 const PER_RUN_MS = 20_000;
+/** Each property's budget: the per-run guard above catches a hang; under stress, thousands of runs add up. */
+const PROPERTY_MS = STRESS ? 1_800_000 : 60_000;
 const SEEDS = seeds();
 const KNOWN_CODES = Object.keys(DIAGNOSTIC_CODES);
 
@@ -27,7 +29,10 @@ async function runOne(path: string, contents: Uint8Array | string): Promise<Gene
     timer = setTimeout(() => reject(new Error(`no result after ${PER_RUN_MS} ms`)), PER_RUN_MS);
   });
   try {
-    return await Promise.race([generate({ inputs: [{ path, contents }] }, { prettier: false }), hang]);
+    return await Promise.race([
+      generate({ inputs: [{ path, contents }] }, { prettier: false }),
+      hang,
+    ]);
   } finally {
     clearTimeout(timer);
   }
@@ -44,7 +49,11 @@ function expectWellFormed(result: GenerateResult): void {
   if (errors.length > 0) {
     expect(result.files).toEqual([]);
     for (const d of errors) {
-      expect([d.code, d.line, d.column], `${d.code} ${d.message} (at ${d.pointer})`).toEqual([d.code, expect.any(Number), expect.any(Number)]);
+      expect([d.code, d.line, d.column], `${d.code} ${d.message} (at ${d.pointer})`).toEqual([
+        d.code,
+        expect.any(Number),
+        expect.any(Number),
+      ]);
     }
     return;
   }
@@ -53,7 +62,9 @@ function expectWellFormed(result: GenerateResult): void {
     if (file.path.endsWith(".json")) {
       expect(() => JSON.parse(file.contents), file.path).not.toThrow();
     } else {
-      const syntax = ts.transpileModule(file.contents, { fileName: file.path, reportDiagnostics: true }).diagnostics ?? [];
+      const syntax =
+        ts.transpileModule(file.contents, { fileName: file.path, reportDiagnostics: true })
+          .diagnostics ?? [];
       expect(
         syntax.map((d) => ts.flattenDiagnosticMessageText(d.messageText, " ")),
         file.path,
@@ -72,58 +83,89 @@ describe("the seeds", () => {
 });
 
 describe("fuzzing the readers", () => {
-  it("arbitrary JSON values", async () => {
-    await fc.assert(
-      fc.asyncProperty(fc.jsonValue({ maxDepth: 4 }), async (value) => {
-        expectWellFormed(await runOne("fuzz/value.json", JSON.stringify(value)));
-      }),
-      { numRuns: RUNS },
-    );
-  });
+  it(
+    "arbitrary JSON values",
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(fc.jsonValue({ maxDepth: 4 }), async (value) => {
+          expectWellFormed(await runOne("fuzz/value.json", JSON.stringify(value)));
+        }),
+        { numRuns: RUNS },
+      );
+    },
+    PROPERTY_MS,
+  );
 
-  it("arbitrary text and bytes", async () => {
-    await fc.assert(
-      fc.asyncProperty(
-        fc.oneof(
-          fc.string({ unit: "binary", maxLength: 200 }).map((s) => new TextEncoder().encode(s)),
-          fc.uint8Array({ maxLength: 200 }),
+  it(
+    "arbitrary text and bytes",
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(
+          fc.oneof(
+            fc.string({ unit: "binary", maxLength: 200 }).map((s) => new TextEncoder().encode(s)),
+            fc.uint8Array({ maxLength: 200 }),
+          ),
+          async (bytes) => {
+            expectWellFormed(await runOne("fuzz/bytes.json", bytes));
+          },
         ),
-        async (bytes) => {
-          expectWellFormed(await runOne("fuzz/bytes.json", bytes));
-        },
-      ),
-      { numRuns: RUNS },
-    );
-  });
+        { numRuns: RUNS },
+      );
+    },
+    PROPERTY_MS,
+  );
 
-  it("documents shaped like flat summaries", async () => {
-    await fc.assert(
-      fc.asyncProperty(flatLike, fc.boolean(), async (doc, pretty) => {
-        expectWellFormed(await runOne("fuzz/flat.json", JSON.stringify(doc, null, pretty ? 2 : undefined)));
-      }),
-      { numRuns: RUNS },
-    );
-  });
+  it(
+    "documents shaped like flat summaries",
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(flatLike, fc.boolean(), async (doc, pretty) => {
+          expectWellFormed(
+            await runOne("fuzz/flat.json", JSON.stringify(doc, null, pretty ? 2 : undefined)),
+          );
+        }),
+        { numRuns: RUNS },
+      );
+    },
+    PROPERTY_MS,
+  );
 
-  it("documents shaped like JSON Structure Core", async () => {
-    await fc.assert(
-      fc.asyncProperty(coreLike, async (doc) => {
-        expectWellFormed(await runOne("fuzz/core.struct.json", JSON.stringify(doc, null, 2)));
-      }),
-      { numRuns: RUNS },
-    );
-  });
+  it(
+    "documents shaped like JSON Structure Core",
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(coreLike, async (doc) => {
+          expectWellFormed(await runOne("fuzz/core.struct.json", JSON.stringify(doc, null, 2)));
+        }),
+        { numRuns: RUNS },
+      );
+    },
+    PROPERTY_MS,
+  );
 
-  it("mutated real documents (fixtures and the shared corpus)", async () => {
-    await fc.assert(
-      fc.asyncProperty(fc.constantFrom(...SEEDS), fc.array(mutation, { minLength: 1, maxLength: 3 }), async (seed, mutations) => {
-        const bytes = mutations.reduce((current, m) => mutate(current, m), seed.bytes);
-        // The seed's own name, so that Core documents keep their file-stem names and relative imports still resolve.
-        expectWellFormed(await runOne(seed.path.replace(basename(seed.path), `fuzzed-${basename(seed.path)}`), bytes));
-      }),
-      { numRuns: 2 * RUNS },
-    );
-  });
+  it(
+    "mutated real documents (fixtures and the shared corpus)",
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(
+          fc.constantFrom(...SEEDS),
+          fc.array(mutation, { minLength: 1, maxLength: 3 }),
+          async (seed, mutations) => {
+            const bytes = mutations.reduce((current, m) => mutate(current, m), seed.bytes);
+            // The seed's own name, so that Core documents keep their file-stem names and relative imports still resolve.
+            expectWellFormed(
+              await runOne(
+                seed.path.replace(basename(seed.path), `fuzzed-${basename(seed.path)}`),
+                bytes,
+              ),
+            );
+          },
+        ),
+        { numRuns: 2 * RUNS },
+      );
+    },
+    PROPERTY_MS,
+  );
 
   it("every unmutated seed is read without an escaping exception", async () => {
     for (const seed of SEEDS) {

@@ -52,17 +52,20 @@ export function literalRules(node: TypeNode, schema: JsonObject, pointer: string
 
 function literalOf(raw: readonly JsonValue[], node: TypeNode, ctx: Ctx, where: (index: number) => string): LiteralNode | undefined {
   const values: LiteralValue[] = [];
+  // SameValueZero, as `===` on JSON values (0 and -0 are one value); a set keeps long enums linear.
+  const seen = new Set<JsonValue>();
   let usable = true;
   raw.forEach((value, index) => {
     const problem = valueProblem(value, node);
     if (problem !== undefined) {
       ctx.source.sink.error("SG_ENUM_TYPE", where(index), `${JSON.stringify(value)} ${problem}`);
       usable = false;
-    } else if (values.some((v) => Object.is(v, value) || v === value)) {
+    } else if (seen.has(value)) {
       ctx.source.sink.error("SG_ENUM_DUPLICATE", where(index), `${JSON.stringify(value)} is listed twice`);
       usable = false;
     } else {
       values.push(value as LiteralValue);
+      seen.add(value);
     }
   });
   return usable && values.length > 0 ? { kind: "literal", values } : undefined;
