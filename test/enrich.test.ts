@@ -102,6 +102,27 @@ describe("constructs the model cannot express", () => {
   });
 });
 
+describe("reference rings", () => {
+  it("components that only name each other become unknown with a warning; a ring through an object is a recursive type", async () => {
+    const spec = JSON.stringify({
+      openapi: "3.1.0",
+      components: {
+        schemas: {
+          Thing: { type: "object", properties: { a: { $ref: "#/components/schemas/A" }, tree: { $ref: "#/components/schemas/Tree" } } },
+          A: { $ref: "#/components/schemas/B" },
+          B: { anyOf: [{ $ref: "#/components/schemas/A" }, { type: "null" }] },
+          Tree: { type: "object", properties: { kids: { type: "array", items: { $ref: "#/components/schemas/Tree" } } } },
+        },
+      },
+    }, null, 2);
+    const { result } = await run({ "thing.json": summary([{ name: "a", type: "object" }, { name: "tree", type: "object" }]), "spec.json": spec }, "spec.json");
+    expect(result.diagnostics.map((d) => `${d.code} ${d.pointer}`)).toEqual(["SG_UNSUPPORTED /components/schemas/A", "SG_UNSUPPORTED /components/schemas/B"]);
+    const types = result.files.find((f) => f.path === "thing.types.ts")?.contents ?? "";
+    expect(types).toContain("export type ThingA = unknown;");
+    expect(types).toContain("kids?: ThingTree[];");
+  });
+});
+
 describe("a spec that cannot be used", () => {
   const openapi = (schemas: unknown) => JSON.stringify({ openapi: "3.1.0", info: { title: "t", version: "1" }, components: { schemas } }, null, 2);
   const thing = summary([{ name: "id", type: "string" }]);

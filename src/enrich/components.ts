@@ -109,6 +109,23 @@ export class ComponentTable {
     });
   }
 
+  /**
+   * The declarations, with alias rings broken: components that only name each other (`A: $ref B`, `B: anyOf
+   * [$ref A, null]`) have no value that ends, and TypeScript refuses such aliases; they become `any`, with a warning.
+   */
+  finish(): Declaration[] {
+    const declarations = this.declarations();
+    const byName = new Map(declarations.map((d) => [d.name, d]));
+    return declarations.map((declaration) => {
+      if (!aliasReaches(declaration.name, declaration.type, byName, new Set())) {
+        return declaration;
+      }
+      const component = [...this.names].find(([, name]) => name === declaration.name)?.[0] ?? declaration.name;
+      this.context.warn(appendPointer("/components/schemas", component), `component ${JSON.stringify(component)} only refers to itself through other references; read as any value`);
+      return { ...declaration, type: { kind: "any" } };
+    });
+  }
+
   private declarationName(component: string): string | undefined {
     const identifier = toTypeIdentifier(component);
     if (identifier === undefined) {
@@ -116,4 +133,23 @@ export class ComponentTable {
     }
     return identifier.startsWith(this.rootName) ? identifier : `${this.rootName}${identifier.replace(/^_/, "")}`;
   }
+}
+
+/** Whether `type`, looking only through references and union members (not into objects or arrays), reaches `name`. */
+function aliasReaches(name: string, type: TypeNode, byName: ReadonlyMap<string, Declaration>, seen: Set<string>): boolean {
+  if (type.kind === "union") {
+    return type.members.some((member) => aliasReaches(name, member, byName, seen));
+  }
+  if (type.kind !== "ref") {
+    return false;
+  }
+  if (type.target === name) {
+    return true;
+  }
+  const next = byName.get(type.target);
+  if (next === undefined || seen.has(type.target)) {
+    return false;
+  }
+  seen.add(type.target);
+  return aliasReaches(name, next.type, byName, seen);
 }

@@ -62,7 +62,7 @@ export function enrich(input: EnrichInput): ModelDocument | undefined {
   const closed = isObject(schema) && schema["additionalProperties"] === false;
   const rootType: ObjectNode = { ...root.type, properties: enriched, additionalProperties: closed ? false : root.type.additionalProperties };
   const declarations = model.declarations.map((d) => (d === root ? { ...root, type: rootType } : d));
-  return { ...model, declarations: [...declarations, ...table.declarations()] };
+  return { ...model, declarations: [...declarations, ...table.finish()] };
 }
 
 function enrichProperty(
