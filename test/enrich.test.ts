@@ -208,6 +208,22 @@ describe("the config file", () => {
   });
 });
 
+describe("validate", () => {
+  it("checks data with the enriched guards, as generate writes them", async () => {
+    const cwd = tempCwd("structgen-enrich-validate-");
+    writeFileSync(join(cwd, "run.json"), readFileSync(SEED));
+    const spec = { openapi: "3.1.0", components: { schemas: { Run: { type: "object", properties: { ttft_ns: { anyOf: [{ type: "integer" }, { type: "null" }] } } } } } };
+    writeFileSync(join(cwd, "openapi.json"), JSON.stringify(spec));
+    writeFileSync(join(cwd, "good.json"), JSON.stringify({ agent_id: "a", ttft_ns: null }));
+    writeFileSync(join(cwd, "bad.json"), JSON.stringify({ agent_id: "a", ttft_ns: "5" }));
+    const plain = await runCli(["validate", "run.json", "good.json", "bad.json", "--quiet"], { cwd });
+    expect(plain.code).toBe(0);
+    const enriched = await runCli(["validate", "run.json", "good.json", "bad.json", "--quiet", "--source-spec", "openapi.json"], { cwd });
+    expect(enriched.code).toBe(1);
+    expect(diagnosticLines(enriched.stderr).filter((d) => d.severity === "error").map((d) => `${d.file} ${d.code}`)).toEqual(["bad.json SG_INVALID_DATA"]);
+  });
+});
+
 describe("JSON Structure Core documents", () => {
   it("are generated as they are, with a warning, since only flat summaries are enriched", async () => {
     const core = join(REPO_ROOT, "fixtures", "core", "choice-tagged", "input.struct.json");
