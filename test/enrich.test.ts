@@ -102,6 +102,26 @@ describe("constructs the model cannot express", () => {
   });
 });
 
+describe("extra keys", () => {
+  it("follow the spec where it speaks (false, true, a schema) and --additional-properties where it is silent", async () => {
+    const spec = (extra: unknown) =>
+      JSON.stringify({ openapi: "3.1.0", components: { schemas: { Thing: { type: "object", ...(extra === undefined ? {} : { additionalProperties: extra }), properties: { id: { type: "string" } } } } } });
+    const root = async (extra: unknown, additionalProperties: boolean) => {
+      const dir = tempCwd("structgen-enrich-extra-");
+      writeFileSync(join(dir, "thing.json"), summary([{ name: "id", type: "string" }]));
+      writeFileSync(join(dir, "spec.json"), spec(extra));
+      const result = await generate({ inputs: [join(dir, "thing.json")] }, { prettier: false, additionalProperties, sourceSpec: join(dir, "spec.json") });
+      const type = result.models[0]?.declarations[0]?.type;
+      return type?.kind === "object" ? type.additionalProperties : "no object";
+    };
+    expect(await root(false, true)).toBe(false);
+    expect(await root(true, false)).toBe(true);
+    expect(await root({ type: "integer" }, false)).toEqual({ kind: "number", integer: true });
+    expect(await root(undefined, false)).toBe(false);
+    expect(await root(undefined, true)).toBe(true);
+  });
+});
+
 describe("reference rings", () => {
   it("components that only name each other become unknown with a warning; a ring through an object is a recursive type", async () => {
     const spec = JSON.stringify({

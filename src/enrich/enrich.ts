@@ -55,12 +55,15 @@ export function enrich(input: EnrichInput): ModelDocument | undefined {
     return enrichProperty(property, properties, required, at, table, lookup, input);
   });
   const listed = new Set(root.type.properties.map((p) => p.key));
-  const extra = Object.keys(properties).filter((key) => !listed.has(key));
-  if (extra.length > 0) {
-    sink.warning("SG_SPEC_MISMATCH", "/fields", `the spec declares ${extra.length === 1 ? "a property" : "properties"} the summary does not list (${extra.map((k) => JSON.stringify(k)).join(", ")}) at ${place(spec, appendPointer(at, "properties"))}; the summary's fields are generated`);
+  const unlisted = Object.keys(properties).filter((key) => !listed.has(key));
+  if (unlisted.length > 0) {
+    sink.warning("SG_SPEC_MISMATCH", "/fields", `the spec declares ${unlisted.length === 1 ? "a property" : "properties"} the summary does not list (${unlisted.map((k) => JSON.stringify(k)).join(", ")}) at ${place(spec, appendPointer(at, "properties"))}; the summary's fields are generated`);
   }
-  const closed = isObject(schema) && schema["additionalProperties"] === false;
-  const rootType: ObjectNode = { ...root.type, properties: enriched, additionalProperties: closed ? false : root.type.additionalProperties };
+  // As for every object read from the spec: what it says about extra keys holds; where it is silent, the option.
+  const extra = isObject(schema) ? schema["additionalProperties"] : undefined;
+  const additionalProperties =
+    typeof extra === "boolean" ? extra : isObject(extra) ? toTypeNode(extra, appendPointer(at, "additionalProperties"), table.convert) : root.type.additionalProperties;
+  const rootType: ObjectNode = { ...root.type, properties: enriched, additionalProperties };
   const declarations = model.declarations.map((d) => (d === root ? { ...root, type: rootType } : d));
   return { ...model, declarations: [...declarations, ...table.finish()] };
 }
