@@ -73,6 +73,20 @@ components:
   });
 });
 
+describe("inline enums", () => {
+  it("that differ from the summary's are a warning at the spec's enum; the summary's values stay", async () => {
+    const spec = JSON.stringify({ openapi: "3.1.0", components: { schemas: { Thing: { type: "object", properties: { mode: { anyOf: [{ type: "string", enum: ["x", "y"] }, { type: "null" }] } } } } } }, null, 2);
+    const flat = JSON.parse(summary([{ name: "mode", type: "string" }])) as { fields: { enum: unknown }[] };
+    (flat.fields[0] as { enum: unknown }).enum = ["x"];
+    const { result } = await run({ "thing.json": JSON.stringify(flat, null, 2), "spec.json": spec }, "spec.json");
+    expect(result.diagnostics.map((d) => `${d.code} ${d.pointer}`)).toEqual(["SG_SPEC_MISMATCH /fields/0/enum"]);
+    expect(result.diagnostics[0]?.message).toContain("(/components/schemas/Thing/properties/mode/anyOf/0/enum) (2 values)");
+    const types = result.files.find((f) => f.path === "thing.types.ts")?.contents ?? "";
+    expect(types).toContain("mode?: ThingMode | null;");
+    expect(types).toContain('export type ThingMode = "x";');
+  });
+});
+
 describe("constructs the model cannot express", () => {
   it("fall back to unknown with a warning positioned in the YAML spec", async () => {
     const spec = [
@@ -88,13 +102,18 @@ describe("constructs the model cannot express", () => {
       "            type: string",
       "        ext:",
       "          $ref: 'other.yaml#/Thing'",
+      "        either:",
+      "          anyOf:",
+      "            - type: string",
+      "            - allOf: [{ type: string }, { minLength: 1 }]",
       "",
     ].join("\n");
-    const fields = [{ name: "odd", type: "object" }, { name: "ext", type: "object" }];
+    const fields = [{ name: "odd", type: "object" }, { name: "ext", type: "object" }, { name: "either", type: "object" }];
     const { result } = await run({ "thing.json": summary(fields), "spec.yaml": spec }, "spec.yaml");
     expect(result.diagnostics.map(short)).toEqual([
       "spec.yaml:10:13 warning SG_UNSUPPORTED /components/schemas/Thing/properties/odd/not",
       "spec.yaml:12:17 warning SG_UNSUPPORTED /components/schemas/Thing/properties/ext/$ref",
+      "spec.yaml:16:22 warning SG_UNSUPPORTED /components/schemas/Thing/properties/either/anyOf/1/allOf",
     ]);
     const types = result.files.find((f) => f.path === "thing.types.ts")?.contents ?? "";
     expect(types).toContain("odd?: unknown;");

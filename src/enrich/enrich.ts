@@ -130,7 +130,8 @@ function mergeAnnotations(summary: Annotations, spec: Annotations): Annotations 
 
 /**
  * A summary enum field whose spec property is a `$ref` to an enum component: the component is the summary's
- * enum declaration (`RunStatus`), not a second copy. Differing values are a warning; the summary's stay.
+ * enum declaration (`RunStatus`), not a second copy. Differing values (there, or in an inline enum) are a
+ * warning; the summary's stay.
  */
 function aliasSummaryEnums(
   root: ObjectNode,
@@ -141,40 +142,48 @@ function aliasSummaryEnums(
   input: EnrichInput,
 ): void {
   for (const property of root.properties) {
+    const at = appendPointer(appendPointer(entityAt, "properties"), property.key);
     const schema = Object.hasOwn(properties, property.key) ? properties[property.key] : undefined;
-    const component = property.type.kind === "ref" ? referencedComponent(schema) : undefined;
-    if (component === undefined || property.type.kind !== "ref") {
+    const declared = property.type.kind === "ref" ? literalValues(lookup(property.type.target)?.type) : undefined;
+    const source = declared === undefined ? undefined : enumSource(schema, at, table);
+    if (source === undefined || declared === undefined || property.type.kind !== "ref") {
       continue;
     }
-    const declared = literalValues(lookup(property.type.target)?.type);
-    const target = table.schemaOf(component);
-    const values = isObject(target) && Array.isArray(target["enum"]) ? target["enum"] : undefined;
-    if (declared === undefined || values === undefined) {
-      continue;
+    if (source.component !== undefined) {
+      table.alias(source.component, property.type.target);
     }
-    table.alias(component, property.type.target);
-    const same = declared.length === values.length && declared.every((v) => values.includes(v));
-    if (!same) {
-      const pointer = appendPointer(property.pointer, "enum");
-      const where = place(input.spec, appendPointer("/components/schemas", component));
-      input.sink.warning("SG_SPEC_MISMATCH", pointer, `field "${property.key}": the summary's enum (${declared.length} values) differs from ${where} (${values.length} values); the summary's values are kept (spec property at ${appendPointer(appendPointer(entityAt, "properties"), property.key)})`);
+    // Nullability is the property's business (a null member beside the reference), not the enum's.
+    const values: readonly unknown[] = source.values.filter((v) => v !== null);
+    const named = declared.filter((v) => v !== null);
+    if (named.length !== values.length || !named.every((v) => values.includes(v))) {
+      const where = place(input.spec, source.pointer);
+      input.sink.warning("SG_SPEC_MISMATCH", appendPointer(property.pointer, "enum"), `field "${property.key}": the summary's enum (${named.length} values) differs from ${where} (${values.length} values); the summary's values are kept`);
     }
   }
 }
 
-/** The component a property refers to directly, or through a nullable `anyOf`/`oneOf` or a one-member `allOf`. */
-function referencedComponent(schema: JsonValue | undefined): string | undefined {
+/**
+ * The enum a property holds: through a nullable `anyOf`/`oneOf` or a one-member `allOf`, then either a `$ref` to
+ * an enum component or an inline `enum`.
+ */
+function enumSource(schema: JsonValue | undefined, at: string, table: ComponentTable): { values: readonly JsonValue[]; pointer: string; component?: string } | undefined {
   if (!isObject(schema)) {
     return undefined;
   }
   if (typeof schema["$ref"] === "string") {
-    return ComponentTable.componentOf(schema["$ref"]);
+    const component = ComponentTable.componentOf(schema["$ref"]);
+    const target = component === undefined ? undefined : table.schemaOf(component);
+    const values = isObject(target) ? target["enum"] : undefined;
+    return component === undefined || !Array.isArray(values) ? undefined : { values, pointer: appendPointer("/components/schemas", component), component };
+  }
+  if (Array.isArray(schema["enum"])) {
+    return { values: schema["enum"], pointer: appendPointer(at, "enum") };
   }
   for (const key of ["anyOf", "oneOf", "allOf"]) {
     const members = schema[key];
-    const nonNull = Array.isArray(members) ? members.filter((m) => !(isObject(m) && m["type"] === "null")) : [];
-    if (nonNull.length === 1) {
-      return referencedComponent(nonNull[0]);
+    const indexed = Array.isArray(members) ? members.map((m, i) => ({ m, i })).filter(({ m }) => !(isObject(m) && m["type"] === "null")) : [];
+    if (indexed.length === 1 && indexed[0] !== undefined) {
+      return enumSource(indexed[0].m, appendPointer(appendPointer(at, key), indexed[0].i), table);
     }
   }
   return undefined;

@@ -48,14 +48,14 @@ export function toTypeNode(schema: JsonValue | undefined, at: string, ctx: Conve
   const allOf = schema["allOf"];
   if (Array.isArray(allOf)) {
     if (allOf.length === 1) {
-      return withNull(toTypeNode(allOf[0], appendPointer(at, "allOf/0"), ctx), isNullable(schema, ctx));
+      return withNull(toTypeNode(allOf[0], appendPointer(appendPointer(at, "allOf"), 0), ctx), isNullable(schema, ctx));
     }
     ctx.warn(appendPointer(at, "allOf"), `"allOf" with ${allOf.length} members cannot be expressed in the generated types; this schema is read as any value`);
     return ANY;
   }
   const choiceKey = Array.isArray(schema["anyOf"]) ? "anyOf" : Array.isArray(schema["oneOf"]) ? "oneOf" : undefined;
   if (choiceKey !== undefined) {
-    const members = (schema[choiceKey] as readonly JsonValue[]).map((member, index) => toTypeNode(member, appendPointer(at, `${choiceKey}/${index}`), ctx));
+    const members = (schema[choiceKey] as readonly JsonValue[]).map((member, index) => toTypeNode(member, appendPointer(appendPointer(at, choiceKey), index), ctx));
     return withNull(unionOf(members), isNullable(schema, ctx));
   }
   if ("const" in schema) {
