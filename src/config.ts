@@ -136,7 +136,8 @@ export function checkConfig(value: unknown, base: string, allowFunctions: boolea
     if ("error" in checked) {
       return { error: `"${key}": ${checked.error}` };
     }
-    config[key] = checked.value;
+    // Like inputs and out, the source spec is a path relative to the config file.
+    config[key] = key === "sourceSpec" ? resolve(base, checked.value as string) : checked.value;
   }
   return { config: config as StructgenConfig };
 }

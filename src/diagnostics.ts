@@ -44,6 +44,10 @@ export const DIAGNOSTIC_CODES = {
   SG_IMPORT_FAILED: "an $import or $importdefs target cannot be read",
   SG_IMPORT_CYCLE: "imports that lead back to a document already being imported",
   SG_NO_ROOT: "a document without a root type (a type library)",
+  SG_YAML_SYNTAX: "the source spec is not valid YAML",
+  SG_SPEC_INVALID: "the source spec is not an OpenAPI 3.0 or 3.1 document with components.schemas",
+  SG_SPEC_NO_ENTITY: "the summary's entity is not in the source spec's components.schemas",
+  SG_SPEC_MISMATCH: "the summary and its source spec disagree (the summary wins)",
 } as const;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;

@@ -21,6 +21,12 @@ export interface Options {
   readonly additionalProperties?: boolean;
   /** Format outputs with prettier, using the prettier config found for the output folder. @default true */
   readonly prettier?: boolean;
+  /**
+   * The OpenAPI 3.0/3.1 document (JSON or YAML) the flat summaries were made from: each summary's `entity` is
+   * read from its `components.schemas` to recover the types the summary lost. One spec serves every input.
+   * A path (relative to the working folder; in a config file, relative to the config file). @default none
+   */
+  readonly sourceSpec?: string;
 }
 
 export interface ResolvedOptions {
@@ -29,6 +35,7 @@ export interface ResolvedOptions {
   readonly formats: FormatsMode;
   readonly additionalProperties: boolean;
   readonly prettier: boolean;
+  readonly sourceSpec?: string;
 }
 
 export const EMIT_TARGETS: readonly EmitTarget[] = ["types", "guards", "schema"];
@@ -50,6 +57,7 @@ export function resolveOptions(options: Options = {}): ResolvedOptions {
     formats: options.formats ?? DEFAULT_OPTIONS.formats,
     additionalProperties: options.additionalProperties ?? DEFAULT_OPTIONS.additionalProperties,
     prettier: options.prettier ?? DEFAULT_OPTIONS.prettier,
+    ...(options.sourceSpec === undefined ? {} : { sourceSpec: options.sourceSpec }),
   };
 }
 
@@ -97,6 +105,12 @@ export const OPTION_TABLE: readonly OptionRow[] = [
     description: "skip formatting the outputs with prettier",
     defaultText: "formatting on",
   },
+  {
+    flag: "--source-spec <file>",
+    key: "sourceSpec",
+    description: "the OpenAPI document (JSON or YAML) the flat summaries came from: recover the exact types they lost",
+    defaultText: "none",
+  },
 ];
 
 /** Turns one CLI flag value into the option's value, or explains why it cannot. */
@@ -117,6 +131,9 @@ export function parseOptionValue(row: OptionRow, raw: string | boolean): { value
   }
   if (row.key === "additionalProperties") {
     return { value: raw === "true" };
+  }
+  if (row.key === "sourceSpec" && raw.trim() === "") {
+    return { error: "--source-spec needs a file path" };
   }
   return { value: raw };
 }

@@ -15,6 +15,8 @@ import { emitSchema, schemaFileName } from "./emit/schema.js";
 import { stringLiteral } from "./emit/ts-text.js";
 import { typeExportNames, typeStatements } from "./emit/types.js";
 import { bannerFor, type Emitter, runEmitters } from "./emitters.js";
+import { enrichParsed } from "./enrich/stage.js";
+import { SpecCache } from "./enrich/spec.js";
 import { formatOutputs, type OutputFile } from "./format.js";
 import type { ModelDocument } from "./model.js";
 import { checkNames } from "./names-check.js";
@@ -65,17 +67,21 @@ export async function generate(request: GenerateRequest | readonly (string | Inp
   const { inputs: given, outDir = ".", emitters = [], onProgress } = "inputs" in request ? request : { inputs: request };
   const resolved = resolveOptions(options);
   const inputs = given.map((input) => (typeof input === "string" ? { path: input } : input));
+  // One spec for every input, read once however many inputs there are.
+  const specs = new SpecCache();
   let read = 0;
   const loaded = await Promise.all(
     inputs.map(async (input) => {
-      const result = await loadModel(input, resolved);
+      const result = await loadModel(input, resolved, specs);
       onProgress?.({ stage: "read", done: ++read, total: inputs.length });
       return { ...result, subfolder: input.outputSubfolder ?? "" };
     }),
   );
   const placed = loaded.flatMap((l) => (l.model === undefined ? [] : [{ model: l.model, subfolder: l.subfolder }]));
   const models = placed.map((p) => p.model);
-  const diagnostics = [...loaded.flatMap((l) => l.diagnostics), ...checkNames(models)];
+  const all = loaded.flatMap((l) => l.diagnostics);
+  // Every input reports the spec's own problems; a run shows each once.
+  const diagnostics = [...(resolved.sourceSpec === undefined ? all : uniqueDiagnostics(all)), ...checkNames(models)];
   if (hasErrors(diagnostics)) {
     return { files: [], documents: [], models, diagnostics };
   }
@@ -159,12 +165,26 @@ export function normalize(parsed: ParsedInput, options: Options = {}): { model?:
   return hasErrors(done()) || model === undefined ? { diagnostics: done() } : { model, diagnostics: done() };
 }
 
-/** Read, detect, parse and normalize one input. */
+/**
+ * Read, detect, parse and normalize one input; with `options.sourceSpec`, enrich a flat summary from that spec
+ * (read through `specs`, so that a run with many inputs reads it once).
+ */
 export async function loadModel(
   input: InputDocument,
   options: ResolvedOptions,
+  specs: SpecCache = new SpecCache(),
 ): Promise<{ model?: ModelDocument; diagnostics: readonly Diagnostic[] }> {
-  return normalize(await parse(input), options);
+  const parsed = await parse(input);
+  const normalized = normalize(parsed, options);
+  return options.sourceSpec === undefined ? normalized : enrichParsed(parsed, normalized, options, await specs.load(options.sourceSpec));
+}
+
+function uniqueDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return diagnostics.filter((d) => {
+    const key = JSON.stringify([d.file, d.pointer, d.code, d.message]);
+    return seen.has(key) ? false : (seen.add(key), true);
+  });
 }
 
 function emitDocument(

@@ -10,7 +10,7 @@ import { generate, type GenerateResult } from "../src/pipeline.js";
 import { type GoldenCase, goldenCases, REPO_ROOT } from "./helpers/fixtures.js";
 import { ajvWarnings, type GuardModule, loadGuards, strictAjv, typecheck } from "./helpers/outputs.js";
 
-const cases = [...goldenCases("flat"), ...goldenCases("core")];
+const cases = [...goldenCases("flat"), ...goldenCases("core"), ...goldenCases("enrich")];
 
 describe.each(cases)("golden case $dir", (golden: GoldenCase) => {
   let result: GenerateResult;

@@ -8,7 +8,7 @@
  * emitDocument does (prettier off), compiled once, then checked against hundreds of values each. The real seed
  * fixture goes through generate(). Seeds are fixed; fast-check prints the seed and the shrunk counterexample.
  */
-import { readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { ValidateFunction } from "ajv";
 import fc from "fast-check";
@@ -330,6 +330,17 @@ describe("guard and ajv agree", () => {
     expectBothVerdicts(tally, `letta-run (${_label})`);
   });
 
+  it.each(enrichedCases())("on enriched outputs through generate(): %s", async (_label, input, sourceSpec) => {
+    const result = await generate({ inputs: [{ path: input, contents: readFileSync(input) }] }, { prettier: false, sourceSpec });
+    expect(result.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    const doc = result.models[0];
+    if (doc === undefined) throw new Error("no model");
+    const compiled = await compile(doc, result.files);
+    const tally: Tally = { accepted: 0, rejected: 0, validRejected: 0, ajvQuirks: 0 };
+    agreeOnValues(compiled, seedOf(515_151), runsOf(1000), tally);
+    expectBothVerdicts(tally, `enriched ${_label}`);
+  }, 150_000);
+
   it("emitted TypeScript for a sample of core-like models typechecks under strict settings", () => {
     const docs = fc.sample(coreModelArb(), { seed: 99, numRuns: 12 });
     const files = docs.flatMap((doc, i) => emitModel(doc, {}).map((f) => ({ path: `m${i}/${f.path}`, contents: f.contents })));
@@ -341,6 +352,26 @@ describe("guard and ajv agree", () => {
     ).toEqual([]);
   });
 });
+
+/**
+ * The golden enrich cases (fixtures/enrich/) and, when ../shared is beside the project, the Letta Run and Message
+ * enriched from the real spec: label, summary path, spec path.
+ */
+function enrichedCases(): [string, string, string][] {
+  const fixtures = join(REPO_ROOT, "fixtures", "enrich");
+  const cases: [string, string, string][] = readdirSync(fixtures).sort().map((name) => {
+    const options = JSON.parse(readFileSync(join(fixtures, name, "options.json"), "utf8")) as { sourceSpec: string };
+    return [name, join(fixtures, name, "input.json"), join(fixtures, name, options.sourceSpec)];
+  });
+  const shared = join(REPO_ROOT, "..", "shared", "corpus");
+  const spec = join(shared, "letta", "openapi.json");
+  if (existsSync(spec)) {
+    for (const name of ["run", "message"]) {
+      cases.push([`letta-${name}`, join(shared, "flat", "letta", `letta-${name}-structure.json`), spec]);
+    }
+  }
+  return cases;
+}
 
 // ---------------------------------------------------------------------------------------------
 // The properties' failures, shrunk to one declaration each, so every known bug is its own failing test.

@@ -103,6 +103,29 @@ describe("--watch", () => {
     expect(await running.exited).toBe(0);
   }, 120_000);
 
+  it("regenerates when the --source-spec file changes, a YAML one in another folder included", async () => {
+    const cwd = project();
+    mkdirSync(join(cwd, "api"));
+    const spec = (type: string) => `openapi: 3.1.0\ncomponents:\n  schemas:\n    Run:\n      type: object\n      properties:\n        ttft_ns:\n          type: [${type}, "null"]\n`;
+    writeFileSync(join(cwd, "api", "openapi.yaml"), spec("integer"));
+    const running = start(process.execPath, [BIN, "generate", "--watch", "--source-spec", "api/openapi.yaml"], { cwd });
+    watcher = running;
+    const types = join(cwd, "gen", "letta-run.types.ts");
+    const read = () => {
+      try {
+        return readFileSync(types, "utf8");
+      } catch {
+        return "";
+      }
+    };
+    const log = () => `stdout:\n${running.stdout()}\nstderr:\n${running.stderr()}`;
+    await eventually(() => /watching 3 folders for changes/.test(running.stderr()) && read().includes("ttft_ns?: number | null;"), log);
+    writeFileSync(join(cwd, "api", "openapi.yaml"), spec("string"));
+    await eventually(() => read().includes("ttft_ns?: string | null;"), log);
+    running.child.kill("SIGINT");
+    expect(await running.exited).toBe(0);
+  }, 120_000);
+
   it("is a usage error together with --check", async () => {
     const cwd = project();
     const result = await runCli(["generate", "--watch", "--check"], { cwd });

@@ -70,7 +70,9 @@ export async function generateSettings(args: readonly string[], flags: Record<st
   if (out === undefined) {
     throw new UsageError(`required option '-o, --out <dir>' not specified (nor "out" in a config file)`);
   }
-  const options = { ...configOptions(config), ...flagOptions(flags) };
+  const fromConfig = configOptions(config);
+  const sourceSpec = fromConfig.sourceSpec === undefined ? {} : { sourceSpec: fromCwd(cwd, fromConfig.sourceSpec) };
+  const options = { ...fromConfig, ...sourceSpec, ...flagOptions(flags) };
   const settings = { patterns, out, options, emitters: config.emitters ?? [] };
   return file === undefined ? settings : { ...settings, configFile: file };
 }

@@ -92,7 +92,10 @@ function startWatcher(target: Target, onChange: (path: string | undefined) => vo
   }
 }
 
-/** The folders to watch: a file's folder, a folder itself, a glob's base (recursively), the config's folder. */
+/**
+ * The folders to watch: a file's folder, a folder itself, a glob's base (recursively), the config's folder, and the
+ * source spec's folder (a spec edit changes every enriched output).
+ */
 function targets(settings: RunSettings): Target[] {
   const found: Target[] = settings.patterns.map((pattern) => {
     const path = resolve(pattern);
@@ -105,6 +108,9 @@ function targets(settings: RunSettings): Target[] {
   if (settings.configFile !== undefined) {
     found.push({ dir: dirname(settings.configFile), recursive: false });
   }
+  if (settings.options.sourceSpec !== undefined) {
+    found.push({ dir: dirname(resolve(settings.options.sourceSpec)), recursive: false });
+  }
   const merged = new Map<string, boolean>();
   for (const target of found) {
     merged.set(target.dir, (merged.get(target.dir) ?? false) || target.recursive);
@@ -113,7 +119,8 @@ function targets(settings: RunSettings): Target[] {
 }
 
 function isRelevant(path: string, settings: RunSettings): boolean {
-  return path.endsWith(".json") || path === settings.configFile;
+  const spec = settings.options.sourceSpec === undefined ? undefined : resolve(settings.options.sourceSpec);
+  return path.endsWith(".json") || path === settings.configFile || path === spec;
 }
 
 function isInside(folder: string, path: string): boolean {

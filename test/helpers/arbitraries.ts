@@ -642,6 +642,21 @@ export const STRING_PATTERNS: readonly { readonly pattern: string; readonly exam
   { pattern: "^$|^[^\\s]+$", example: "", values: fc.oneof(fc.constant(""), charsFrom(LOWER + DIGITS + "é😀/~", 1, 6)) },
 ];
 
+/**
+ * Patterns that enriched outputs carry from their OpenAPI specs (fixtures/enrich/, the Letta spec). Only looked up
+ * when making values, never drawn into generated models, so the model generators' seeds keep their meaning.
+ */
+const SPEC_PATTERNS: readonly { readonly pattern: string; readonly example: string; readonly values: fc.Arbitrary<string> }[] = [
+  { pattern: "^evt-[0-9a-f]{4}$", example: "evt-00af", values: charsFrom("0123456789abcdef", 4, 4).map((h) => `evt-${h}`) },
+  { pattern: "^(job|run)-[a-fA-F0-9]{8}", example: "run-0c1d2e3f", values: fc.tuple(fc.constantFrom("job", "run"), charsFrom(HEX, 8, 8), anyTextArb).map((p) => `${p[0]}-${p[1]}${p[2]}`) },
+  { pattern: "^message-[a-fA-F0-9]{8}", example: "message-0c1d2e3f", values: fc.tuple(charsFrom(HEX, 8, 8), anyTextArb).map((p) => `message-${p[0]}${p[1]}`) },
+];
+
+/** A pattern's example and values, from either list. */
+function knownPattern(pattern: string) {
+  return STRING_PATTERNS.find((p) => p.pattern === pattern) ?? SPEC_PATTERNS.find((p) => p.pattern === pattern);
+}
+
 /** Code point units that never pair up with a neighbour (no lone low surrogate), so counting them counts code points. */
 const CODE_POINT_UNITS = ["a", "é", "😀", "\u0000", "\ud800", " ", "\n", "\u{10FFFF}"];
 
@@ -1010,7 +1025,7 @@ export function minimalValue(doc: ModelDocument, node: TypeNode, visiting: Reado
     case "boolean":
       return false;
     case "string":
-      if (node.pattern !== undefined) return STRING_PATTERNS.find((p) => p.pattern === node.pattern)?.example ?? NO_VALUE;
+      if (node.pattern !== undefined) return knownPattern(node.pattern)?.example ?? NO_VALUE;
       if (node.minLength !== undefined) return "a".repeat(node.minLength);
       return node.format === undefined ? "" : (FORMAT_EXAMPLES[node.format] ?? "");
     case "number":
@@ -1093,7 +1108,7 @@ class ValueArbitraries {
       case "boolean":
         return fc.boolean();
       case "string":
-        if (node.pattern !== undefined) return STRING_PATTERNS.find((p) => p.pattern === node.pattern)?.values ?? fc.constant("");
+        if (node.pattern !== undefined) return knownPattern(node.pattern)?.values ?? fc.constant("");
         if (node.minLength !== undefined || node.maxLength !== undefined) {
           const minLength = node.minLength ?? 0;
           return fc

@@ -1,4 +1,8 @@
-/** Walks the golden cases: fixtures/<dialect>/<case>/{input.json, options.json?, expected/, samples/}. */
+/**
+ * Walks the golden cases: fixtures/<dialect>/<case>/{input.json, options.json?, expected/, samples/}.
+ * fixtures/enrich/ holds flat summaries with their source spec beside them; `sourceSpec` in options.json is
+ * relative to the case folder, as it would be in a config file there.
+ */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -32,7 +36,7 @@ function samplesIn(dir: string): Sample[] {
     .map((file) => ({ name: file, value: JSON.parse(readFileSync(join(dir, file), "utf8")) as unknown }));
 }
 
-export function goldenCases(dialect: "flat" | "core"): GoldenCase[] {
+export function goldenCases(dialect: "flat" | "core" | "enrich"): GoldenCase[] {
   const base = join(REPO_ROOT, "fixtures", dialect);
   if (!existsSync(base)) {
     return [];
@@ -47,7 +51,8 @@ export function goldenCases(dialect: "flat" | "core"): GoldenCase[] {
         .sort()
         .map((file) => `${dir}/${file}`);
       const optionsPath = join(abs, "options.json");
-      const options = existsSync(optionsPath) ? (JSON.parse(readFileSync(optionsPath, "utf8")) as Options) : {};
+      const given = existsSync(optionsPath) ? (JSON.parse(readFileSync(optionsPath, "utf8")) as Options) : {};
+      const options = given.sourceSpec === undefined ? given : { ...given, sourceSpec: join(abs, given.sourceSpec) };
       return {
         name,
         dir,
