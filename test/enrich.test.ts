@@ -6,6 +6,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { checkConfig } from "../src/config.js";
 import type { Diagnostic } from "../src/diagnostics.js";
 import { SpecCache } from "../src/enrich/spec.js";
 import { generate } from "../src/pipeline.js";
@@ -228,6 +229,12 @@ describe("one spec for many inputs", () => {
 });
 
 describe("the config file", () => {
+  it("checks sourceSpec: a path, resolved against the config's folder", () => {
+    expect(checkConfig({ sourceSpec: "api/openapi.yaml" }, join("/", "project", "tools"), false)).toEqual({ config: { sourceSpec: join("/", "project", "tools", "api", "openapi.yaml") } });
+    expect(checkConfig({ sourceSpec: 3 }, "/", false)).toEqual({ error: '"sourceSpec": must be a string; got 3' });
+    expect(checkConfig({ sourceSpec: " " }, "/", false)).toEqual({ error: '"sourceSpec": needs a file path' });
+  });
+
   it("takes sourceSpec relative to the config file, and the flag overrides it", async () => {
     const cwd = tempCwd("structgen-enrich-config-");
     writeFileSync(join(cwd, "package.json"), "{}");
