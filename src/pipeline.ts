@@ -55,6 +55,11 @@ export interface GenerateResult {
   readonly documents: readonly DocumentReport[];
   readonly models: readonly ModelDocument[];
   readonly diagnostics: readonly Diagnostic[];
+  /**
+   * Files read besides the inputs (JSON Structure Core `$import` targets), by absolute path, with the bytes this
+   * run used: the CLI's manifest records their hashes, since they decide the outputs too.
+   */
+  readonly sources: readonly { readonly path: string; readonly bytes: Uint8Array }[];
 }
 
 /**
@@ -68,16 +73,18 @@ export async function generate(request: GenerateRequest | readonly (string | Inp
   let read = 0;
   const loaded = await Promise.all(
     inputs.map(async (input) => {
-      const result = await loadModel(input, resolved);
+      const parsed = await parse(input);
+      const result = normalize(parsed, resolved);
       onProgress?.({ stage: "read", done: ++read, total: inputs.length });
-      return { ...result, subfolder: input.outputSubfolder ?? "" };
+      return { ...result, subfolder: input.outputSubfolder ?? "", imports: parsed.imports };
     }),
   );
+  const sources = importedSources(loaded.map((l) => l.imports));
   const placed = loaded.flatMap((l) => (l.model === undefined ? [] : [{ model: l.model, subfolder: l.subfolder }]));
   const models = placed.map((p) => p.model);
   const diagnostics = [...loaded.flatMap((l) => l.diagnostics), ...checkNames(models)];
   if (hasErrors(diagnostics)) {
-    return { files: [], documents: [], models, diagnostics };
+    return { files: [], documents: [], models, diagnostics, sources };
   }
   const printer = new Printer();
   const emitted = placed.map((p, index) => {
@@ -94,14 +101,31 @@ export async function generate(request: GenerateRequest | readonly (string | Inp
   const files = [...builtIn, ...custom.files];
   const documents = emitted.map((e) => e.report);
   if (hasErrors(custom.diagnostics)) {
-    return { files: [], documents, models, diagnostics: [...diagnostics, ...custom.diagnostics] };
+    return { files: [], documents, models, diagnostics: [...diagnostics, ...custom.diagnostics], sources };
   }
   if (!resolved.prettier) {
-    return { files, documents, models, diagnostics };
+    return { files, documents, models, diagnostics, sources };
   }
   onProgress?.({ stage: "format", done: 0, total: files.length });
   const formatted = await formatOutputs(files, outDir);
-  return { files: formatted.files, documents, models, diagnostics: [...diagnostics, ...formatted.diagnostics] };
+  return { files: formatted.files, documents, models, diagnostics: [...diagnostics, ...formatted.diagnostics], sources };
+}
+
+/** Every imported file read, once, by absolute path in code-unit order (the same for any input order). */
+function importedSources(
+  imports: readonly (ReadonlyMap<string, ImportedFile> | undefined)[],
+): { path: string; bytes: Uint8Array }[] {
+  const byPath = new Map<string, Uint8Array>();
+  for (const [path, file] of imports.flatMap((map) => [...(map ?? new Map<string, ImportedFile>())])) {
+    if ("bytes" in file) {
+      byPath.set(path, file.bytes);
+    }
+  }
+  return [...byPath.keys()].sort(compareCodeUnits).map((path) => ({ path, bytes: byPath.get(path)! }));
+}
+
+function compareCodeUnits(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** A document read and recognized: strict JSON with a position for every JSON pointer, and its dialect. */
