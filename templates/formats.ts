@@ -94,29 +94,33 @@ function _isTimeAt(value: string, at: number): boolean {
   return (utcHr === 23 || utcHr === -1) && (utcMin === 59 || utcMin === -1) && sec < 61;
 }
 
+// Each check first compares the length with the shortest string its pattern accepts ("2024-01-01", "00:00:00Z",
+// "2024-01-01T00:00:00Z", and without the offset for the ISO forms): a date alone or a time without seconds is
+// refused without running the pattern.
+
 /** RFC 3339 section 5.6 full-date, e.g. "2024-02-29". */
 export function formatDate(value: string): boolean {
-  return DATE_RE.test(value) && _isDateAt(value);
+  return value.length === 10 && DATE_RE.test(value) && _isDateAt(value);
 }
 
 /** RFC 3339 section 5.6 full-time: partial-time plus a required offset ("Z" or ±hh[:mm]). */
 export function formatTime(value: string): boolean {
-  return TIME_RE.test(value) && _isTimeAt(value, 0);
+  return value.length >= 9 && TIME_RE.test(value) && _isTimeAt(value, 0);
 }
 
 /** RFC 3339 section 5.6 date-time with a required offset; "T", "t" or a space separate the parts. */
 export function formatDateTime(value: string): boolean {
-  return DATE_TIME_RE.test(value) && _isDateAt(value) && _isTimeAt(value, 11);
+  return value.length >= 20 && DATE_TIME_RE.test(value) && _isDateAt(value) && _isTimeAt(value, 11);
 }
 
 /** ISO 8601 / RFC 3339 partial-time with an optional offset. */
 export function formatIsoTime(value: string): boolean {
-  return ISO_TIME_RE.test(value) && _isTimeAt(value, 0);
+  return value.length >= 8 && ISO_TIME_RE.test(value) && _isTimeAt(value, 0);
 }
 
 /** ISO 8601 / RFC 3339 date-time with an optional offset. */
 export function formatIsoDateTime(value: string): boolean {
-  return ISO_DATE_TIME_RE.test(value) && _isDateAt(value) && _isTimeAt(value, 11);
+  return value.length >= 19 && ISO_DATE_TIME_RE.test(value) && _isDateAt(value) && _isTimeAt(value, 11);
 }
 
 // RFC 3339 appendix A: integers only, units in order, "T" must be followed by a time unit,
