@@ -42,7 +42,11 @@ export interface GenerateRequest {
   /** Custom emitters, run after the built-in ones; their files are formatted, written and checked alike. */
   readonly emitters?: readonly Emitter[];
   /** Called as the run advances, e.g. to draw a progress line; `done` of `total` items of `stage`. */
-  readonly onProgress?: (progress: { readonly stage: "read" | "emit" | "format"; readonly done: number; readonly total: number }) => void;
+  readonly onProgress?: (progress: {
+    readonly stage: "read" | "emit" | "format";
+    readonly done: number;
+    readonly total: number;
+  }) => void;
 }
 
 export interface DocumentReport {
@@ -57,14 +61,27 @@ export interface GenerateResult {
   readonly documents: readonly DocumentReport[];
   readonly models: readonly ModelDocument[];
   readonly diagnostics: readonly Diagnostic[];
+  /**
+   * Files read besides the inputs (JSON Structure Core `$import` targets), by absolute path, with the bytes this
+   * run used: the CLI's manifest records their hashes, since they decide the outputs too.
+   */
+  readonly sources: readonly { readonly path: string; readonly bytes: Uint8Array }[];
 }
 
 /**
  * Runs the whole pipeline in memory and returns every output file; touches no file (inputs given as paths are
  * read). Pass the inputs alone, or a request with the output folder (for the prettier config) and custom emitters.
  */
-export async function generate(request: GenerateRequest | readonly (string | InputDocument)[], options: Options = {}): Promise<GenerateResult> {
-  const { inputs: given, outDir = ".", emitters = [], onProgress } = "inputs" in request ? request : { inputs: request };
+export async function generate(
+  request: GenerateRequest | readonly (string | InputDocument)[],
+  options: Options = {},
+): Promise<GenerateResult> {
+  const {
+    inputs: given,
+    outDir = ".",
+    emitters = [],
+    onProgress,
+  } = "inputs" in request ? request : { inputs: request };
   const resolved = resolveOptions(options);
   const inputs = given.map((input) => (typeof input === "string" ? { path: input } : input));
   // One spec for every input, read once however many inputs there are.
@@ -77,13 +94,22 @@ export async function generate(request: GenerateRequest | readonly (string | Inp
       return { ...result, subfolder: input.outputSubfolder ?? "" };
     }),
   );
-  const placed = loaded.flatMap((l) => (l.model === undefined ? [] : [{ model: l.model, subfolder: l.subfolder }]));
+  const sources = importedSources(
+    loaded.map((l) => l.imports),
+    await specs.sources(),
+  );
+  const placed = loaded.flatMap((l) =>
+    l.model === undefined ? [] : [{ model: l.model, subfolder: l.subfolder }],
+  );
   const models = placed.map((p) => p.model);
   const all = loaded.flatMap((l) => l.diagnostics);
   // Every input reports the spec's own problems; a run shows each once.
-  const diagnostics = [...(resolved.sourceSpec === undefined ? all : uniqueDiagnostics(all)), ...checkNames(models)];
+  const diagnostics = [
+    ...(resolved.sourceSpec === undefined ? all : uniqueDiagnostics(all)),
+    ...checkNames(models),
+  ];
   if (hasErrors(diagnostics)) {
-    return { files: [], documents: [], models, diagnostics };
+    return { files: [], documents: [], models, diagnostics, sources };
   }
   const printer = new Printer();
   const emitted = placed.map((p, index) => {
@@ -95,19 +121,63 @@ export async function generate(request: GenerateRequest | readonly (string | Inp
     (file): file is OutputFile => file !== undefined,
   );
   const subfolders = new Map(placed.map((p) => [p.model, p.subfolder]));
-  const context = { documents: models, options: resolved, outputSubfolder: (doc: ModelDocument) => subfolders.get(doc) ?? "", banner: bannerFor(models) };
-  const custom = await runEmitters(emitters, context, builtIn.map((f) => f.path));
+  const context = {
+    documents: models,
+    options: resolved,
+    outputSubfolder: (doc: ModelDocument) => subfolders.get(doc) ?? "",
+    banner: bannerFor(models),
+  };
+  const custom = await runEmitters(
+    emitters,
+    context,
+    builtIn.map((f) => f.path),
+  );
   const files = [...builtIn, ...custom.files];
   const documents = emitted.map((e) => e.report);
   if (hasErrors(custom.diagnostics)) {
-    return { files: [], documents, models, diagnostics: [...diagnostics, ...custom.diagnostics] };
+    return {
+      files: [],
+      documents,
+      models,
+      diagnostics: [...diagnostics, ...custom.diagnostics],
+      sources,
+    };
   }
   if (!resolved.prettier) {
-    return { files, documents, models, diagnostics };
+    return { files, documents, models, diagnostics, sources };
   }
   onProgress?.({ stage: "format", done: 0, total: files.length });
   const formatted = await formatOutputs(files, outDir);
-  return { files: formatted.files, documents, models, diagnostics: [...diagnostics, ...formatted.diagnostics] };
+  return {
+    files: formatted.files,
+    documents,
+    models,
+    diagnostics: [...diagnostics, ...formatted.diagnostics],
+    sources,
+  };
+}
+
+/** Every imported file read, once, by absolute path in code-unit order (the same for any input order). */
+function importedSources(
+  imports: readonly (ReadonlyMap<string, ImportedFile> | undefined)[],
+  specs: readonly { path: string; bytes: Uint8Array }[],
+): { path: string; bytes: Uint8Array }[] {
+  // The source spec (--source-spec) is an input too: a change to it must make --check take the full path.
+  const byPath = new Map<string, Uint8Array>(specs.map((spec) => [spec.path, spec.bytes]));
+  for (const [path, file] of imports.flatMap((map) => [
+    ...(map ?? new Map<string, ImportedFile>()),
+  ])) {
+    if ("bytes" in file) {
+      byPath.set(path, file.bytes);
+    }
+  }
+  return [...byPath.keys()]
+    .sort(compareCodeUnits)
+    .map((path) => ({ path, bytes: byPath.get(path)! }));
+}
+
+function compareCodeUnits(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** A document read and recognized: strict JSON with a position for every JSON pointer, and its dialect. */
@@ -133,7 +203,11 @@ export async function parse(input: InputDocument): Promise<ParsedInput> {
     const raw = input.contents ?? (await readFile(input.path));
     bytes = typeof raw === "string" ? new TextEncoder().encode(raw) : raw;
   } catch (error) {
-    sink.error("SG_READ_FAILED", "", `cannot read the file: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    sink.error(
+      "SG_READ_FAILED",
+      "",
+      `cannot read the file: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+    );
     return { file: input.path, locate: nowhere, diagnostics: sink.items };
   }
   const source = readSource(input.path, bytes, sink);
@@ -142,12 +216,25 @@ export async function parse(input: InputDocument): Promise<ParsedInput> {
   if (detected === undefined) {
     return { file: input.path, locate, diagnostics: sink.items };
   }
-  const imports = detected.dialect === "core" ? { imports: await preloadImports(detected.document, dirname(input.path)) } : {};
-  return { file: input.path, dialect: detected.dialect, document: detected.document, locate, diagnostics: sink.items, ...imports };
+  const imports =
+    detected.dialect === "core"
+      ? { imports: await preloadImports(detected.document, dirname(input.path)) }
+      : {};
+  return {
+    file: input.path,
+    dialect: detected.dialect,
+    document: detected.document,
+    locate,
+    diagnostics: sink.items,
+    ...imports,
+  };
 }
 
 /** Stages parse and normalize: a recognized document -> the model every emitter reads. */
-export function normalize(parsed: ParsedInput, options: Options = {}): { model?: ModelDocument; diagnostics: readonly Diagnostic[] } {
+export function normalize(
+  parsed: ParsedInput,
+  options: Options = {},
+): { model?: ModelDocument; diagnostics: readonly Diagnostic[] } {
   const sink = new DiagnosticSink(parsed.file, parsed.locate);
   const done = () => [...parsed.diagnostics, ...sink.items];
   if (parsed.document === undefined || parsed.dialect === undefined) {
@@ -157,12 +244,19 @@ export function normalize(parsed: ParsedInput, options: Options = {}): { model?:
   if (detected.dialect === "core") {
     const core = readCore(detected.document, parsed.file, sink, parsed.imports ?? new Map());
     const diagnostics = [...done(), ...core.imported];
-    return core.model === undefined || hasErrors(diagnostics) ? { diagnostics } : { model: core.model, diagnostics };
+    return core.model === undefined || hasErrors(diagnostics)
+      ? { diagnostics }
+      : { model: core.model, diagnostics };
   }
   const flat = parseFlat(detected.document, sink);
-  const model = flat === undefined ? undefined : normalizeFlat(flat, parsed.file, resolveOptions(options), sink);
+  const model =
+    flat === undefined
+      ? undefined
+      : normalizeFlat(flat, parsed.file, resolveOptions(options), sink);
   // Errors from reading (a duplicate key) count too: a document with any error gives no model.
-  return hasErrors(done()) || model === undefined ? { diagnostics: done() } : { model, diagnostics: done() };
+  return hasErrors(done()) || model === undefined
+    ? { diagnostics: done() }
+    : { model, diagnostics: done() };
 }
 
 /**
@@ -173,10 +267,18 @@ export async function loadModel(
   input: InputDocument,
   options: ResolvedOptions,
   specs: SpecCache = new SpecCache(),
-): Promise<{ model?: ModelDocument; diagnostics: readonly Diagnostic[] }> {
+): Promise<{
+  model?: ModelDocument;
+  diagnostics: readonly Diagnostic[];
+  imports?: ReadonlyMap<string, ImportedFile>;
+}> {
   const parsed = await parse(input);
   const normalized = normalize(parsed, options);
-  return options.sourceSpec === undefined ? normalized : enrichParsed(parsed, normalized, options, await specs.load(options.sourceSpec));
+  const model =
+    options.sourceSpec === undefined
+      ? normalized
+      : enrichParsed(parsed, normalized, options, await specs.load(options.sourceSpec));
+  return parsed.imports === undefined ? model : { ...model, imports: parsed.imports };
 }
 
 function uniqueDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
@@ -198,7 +300,10 @@ function emitDocument(
   const prefix = subfolder === "" ? "" : `${subfolder}/`;
   if (options.emit.includes("types")) {
     const path = `${prefix}${doc.baseName}.types.ts`;
-    files.push({ path, contents: printer.print(path, [bannerComment([doc.file]), ...typeStatements(doc)]) });
+    files.push({
+      path,
+      contents: printer.print(path, [bannerComment([doc.file]), ...typeStatements(doc)]),
+    });
     exports.push(...typeExportNames(doc));
   }
   if (options.emit.includes("guards")) {
@@ -207,7 +312,10 @@ function emitDocument(
     exports.push(...guardExportNames(doc));
   }
   if (options.emit.includes("schema")) {
-    files.push({ path: `${prefix}${schemaFileName(doc)}`, contents: `${JSON.stringify(emitSchema(doc, options), null, 2)}\n` });
+    files.push({
+      path: `${prefix}${schemaFileName(doc)}`,
+      contents: `${JSON.stringify(emitSchema(doc, options), null, 2)}\n`,
+    });
   }
   return { files, report: { input: doc.file, files: files.map((f) => f.path), exports } };
 }
@@ -222,9 +330,12 @@ function indexFile(
   if (kinds.length === 0 || placed.length === 0) {
     return undefined;
   }
-  const stem = (p: (typeof placed)[number]) => (p.subfolder === "" ? p.model.baseName : `${p.subfolder}/${p.model.baseName}`);
+  const stem = (p: (typeof placed)[number]) =>
+    p.subfolder === "" ? p.model.baseName : `${p.subfolder}/${p.model.baseName}`;
   const sorted = [...placed].sort((a, b) => (stem(a) < stem(b) ? -1 : stem(a) > stem(b) ? 1 : 0));
-  const lines = sorted.flatMap((p) => kinds.map((kind) => `export * from ${stringLiteral(`./${stem(p)}.${kind}.js`)};`));
+  const lines = sorted.flatMap((p) =>
+    kinds.map((kind) => `export * from ${stringLiteral(`./${stem(p)}.${kind}.js`)};`),
+  );
   const banner = bannerComment(sorted.map((p) => p.model.file));
   return { path: "index.ts", contents: printer.print("index.ts", [banner, ...lines]) };
 }

@@ -8,6 +8,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { buildProgram } from "../src/cli/main.js";
 import { OPTION_TABLE } from "../src/options.js";
+import { MANIFEST_FILE } from "../src/write/manifest.js";
 import {
   type CliResult,
   cliFixture,
@@ -65,7 +66,7 @@ describe("generate on the seed", () => {
     expect(first.stdout).toMatch(SUMMARY(1, 4, 0, "gen"));
     expect(first.stdout).toContain("1 documents, 4 files written");
     expect(first.stderr).toBe("");
-    expect(listFiles(out)).toEqual([...SEED_OUTPUTS]);
+    expect(listFiles(out)).toEqual([MANIFEST_FILE, ...SEED_OUTPUTS]);
     expect(readText(out, "letta-run.types.ts")).toMatch(/^export (interface|type) Run\b/m);
     expect(readText(out, "letta-run.guards.ts")).toMatch(/^export (function|const) isRun\b/m);
     expect(JSON.parse(readText(out, "letta-run.schema.json"))).toMatchObject({ type: "object", required: ["agent_id"] });
@@ -82,7 +83,7 @@ describe("generate on the seed", () => {
     expect(mtimes(out, SEED_OUTPUTS)).toEqual(before);
     expect(SEED_OUTPUTS.map((file) => readText(out, file))).toEqual(contents);
     // No temp files left behind by the atomic writer.
-    expect(listFiles(out)).toEqual([...SEED_OUTPUTS]);
+    expect(listFiles(out)).toEqual([MANIFEST_FILE, ...SEED_OUTPUTS]);
   });
 });
 
@@ -137,7 +138,7 @@ describe("--check", () => {
     expect(result.stderr.split("\n")).toContain("missing: gen/index.ts");
     expect(result.stderr).not.toMatch(/(stale|missing): gen\/letta-run/);
     expect(result.stdout).toBe("");
-    expect(listFiles(join(cwd, "gen"))).toEqual(SEED_OUTPUTS.filter((f) => f !== "index.ts"));
+    expect(listFiles(join(cwd, "gen"))).toEqual([MANIFEST_FILE, ...SEED_OUTPUTS.filter((f) => f !== "index.ts")]);
     expectNoStackTrace(result);
   });
 
@@ -465,7 +466,7 @@ describe("output options", () => {
     }
 
     // --emit types,schema: no guards file, and index.ts re-exports the types only.
-    expect(listFiles(join(emit, "gen"))).toEqual(["index.ts", "letta-run.schema.json", "letta-run.types.ts"]);
+    expect(listFiles(join(emit, "gen"))).toEqual([MANIFEST_FILE, "index.ts", "letta-run.schema.json", "letta-run.types.ts"]);
     const index = readText(emit, "gen", "index.ts");
     expect(index.split("\n").filter((line) => line.startsWith("export"))).toEqual(['export * from "./letta-run.types.js";']);
     expect(index).not.toMatch(/guards/);
@@ -480,10 +481,10 @@ describe("output options", () => {
     // --quiet prints nothing at all on success, and still writes.
     expect(results[2]?.stdout).toBe("");
     expect(results[2]?.stderr).toBe("");
-    expect(listFiles(join(quiet, "gen"))).toEqual([...SEED_OUTPUTS]);
+    expect(listFiles(join(quiet, "gen"))).toEqual([MANIFEST_FILE, ...SEED_OUTPUTS]);
 
     // --no-format is not silently ignored: the same files, not all byte-identical to the formatted ones.
-    expect(listFiles(join(raw, "gen"))).toEqual([...SEED_OUTPUTS]);
+    expect(listFiles(join(raw, "gen"))).toEqual([MANIFEST_FILE, ...SEED_OUTPUTS]);
     const differing = SEED_OUTPUTS.filter((file) => readText(raw, "gen", file) !== readText(quiet, "gen", file));
     expect(differing.length).toBeGreaterThan(0);
     expect(JSON.parse(readText(raw, "gen", "letta-run.schema.json"))).toEqual(defaultSchema);
@@ -520,6 +521,7 @@ describe("folders", () => {
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toMatch(SUMMARY(2, 7, 0, "gen"));
     expect(listFiles(join(cwd, "gen"))).toEqual([
+      MANIFEST_FILE,
       "alpha.guards.ts",
       "alpha.schema.json",
       "alpha.types.ts",

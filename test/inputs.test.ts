@@ -6,6 +6,7 @@ import { cpSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { listFiles, readText, removeTempDirs, runCli, tempCwd } from "./helpers/cli.js";
+import { MANIFEST_FILE } from "../src/write/manifest.js";
 import { REPO_ROOT } from "./helpers/fixtures.js";
 
 afterAll(removeTempDirs);
@@ -29,6 +30,7 @@ describe("structgen generate with folders and globs", () => {
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toMatch(/^structgen: 2 documents, 7 files written, 0 unchanged in gen \(\d+ ms\)\n$/);
     expect(listFiles(join(cwd, "gen"))).toEqual([
+      MANIFEST_FILE,
       "billing/invoice.guards.ts",
       "billing/invoice.schema.json",
       "billing/invoice.types.ts",
@@ -51,7 +53,7 @@ describe("structgen generate with folders and globs", () => {
     const cwd = withSchemas();
     const result = await runCli(["generate", "schemas/**/*.json", "--out", "gen", "--emit", "types"], { cwd });
     expect(result.code, result.stderr).toBe(0);
-    expect(listFiles(join(cwd, "gen"))).toEqual(["billing/invoice.types.ts", "crm/customer.types.ts", "crm/deep/lead.types.ts", "index.ts"]);
+    expect(listFiles(join(cwd, "gen"))).toEqual([MANIFEST_FILE, "billing/invoice.types.ts", "crm/customer.types.ts", "crm/deep/lead.types.ts", "index.ts"]);
     const check = await runCli(["generate", "schemas/**/*.json", "--out", "gen", "--emit", "types", "--check"], { cwd });
     expect(check.code, check.stderr).toBe(0);
     expect(check.stdout).toBe("structgen: 4 files up to date in gen\n");

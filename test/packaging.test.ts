@@ -6,6 +6,7 @@
 import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { MANIFEST_FILE } from "../src/write/manifest.js";
 import { SEED, SEED_OUTPUTS, listFiles } from "./helpers/cli.js";
 import { REPO_ROOT } from "./helpers/fixtures.js";
 import { eventually, NPX, type Packed, packTarball, projectWith, readmeExample, removeProjects, run, start } from "./helpers/package.js";
@@ -52,7 +53,7 @@ describe("npx structgen in the new project", () => {
     const generated = await run(NPX, ["--no-install", "structgen", "generate", "letta-run-structure.json", "--out", "gen"], { cwd: project });
     expect(generated.code, generated.stderr).toBe(0);
     expect(generated.stdout).toMatch(/^structgen: 1 documents, 4 files written, 0 unchanged in gen \(\d+ ms\)\n$/);
-    expect(listFiles(join(project, "gen"))).toEqual([...SEED_OUTPUTS]);
+    expect(listFiles(join(project, "gen"))).toEqual([MANIFEST_FILE, ...SEED_OUTPUTS]);
     const checked = await structgen(["generate", "letta-run-structure.json", "--out", "gen", "--check"]);
     expect(checked.code, checked.stderr).toBe(0);
     const version = await structgen(["--version"]);

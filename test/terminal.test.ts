@@ -10,6 +10,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { Progress, renderDiagnostic, paint } from "../src/cli/terminal.js";
 import { type Diagnostic, formatDiagnostic } from "../src/diagnostics.js";
 import { BIN, cliFixture, listFiles, readText, removeTempDirs, runCli, SEED, stackFrames, tempCwd } from "./helpers/cli.js";
+import { MANIFEST_FILE } from "../src/write/manifest.js";
 import { run, userEnv } from "./helpers/package.js";
 
 afterAll(removeTempDirs);
@@ -129,6 +130,8 @@ describe("prettier configuration", () => {
     expect(listFiles(join(cwd, "gen"))).toEqual([]);
     const skipped = await runCli(["generate", "run.json", "--out", "gen", "--no-format"], { cwd });
     expect(skipped.code, skipped.stderr).toBe(0);
-    expect(listFiles(join(cwd, "gen"))).toHaveLength(4);
+    // Four outputs and the manifest (a run without formatting needs no prettier config to be keyed).
+    expect(listFiles(join(cwd, "gen"))).toHaveLength(5);
+    expect(listFiles(join(cwd, "gen"))).toContain(MANIFEST_FILE);
   });
 });

@@ -93,12 +93,12 @@ export function buildProgram(onRun: (exitCode: number) => void): Command {
     }
     const reporter = new Reporter({ quiet: flags["quiet"] === true, json: flags["json"] === true, jsonLines: watching });
     const load = () => generateSettings(inputs, flags);
-    // Loaded on use, so that --help and --version do not pay for the compiler and prettier.
-    const [{ runGenerate }, { runWatch }] = await Promise.all([import("./generate-command.js"), import("./watch.js")]);
+    // Loaded on use, so that --help and --version do not pay for the compiler and prettier (generate-command
+    // itself loads them only when something must be emitted).
     const { value, interrupted } = await interruptible(async (signal) =>
       watching
-        ? runWatch(load, reporter, signal)
-        : runGenerate(await load(), { check: flags["check"] === true, force: flags["force"] === true, signal }, reporter),
+        ? (await import("./watch.js")).runWatch(load, reporter, signal)
+        : (await import("./generate-command.js")).runGenerate(await load(), { check: flags["check"] === true, force: flags["force"] === true, signal }, reporter),
     );
     onRun(interrupted && !watching ? EXIT_INTERRUPTED : value);
   });

@@ -1,5 +1,23 @@
-/** Prints ts-morph statement structures to text through one in-memory Project per run. */
-import { IndentationText, NewLineKind, Project, QuoteKind, type StatementStructures } from "ts-morph";
+/**
+ * Prints ts-morph statement structures to text through one in-memory Project per run.
+ *
+ * `project.createSourceFile(name, structure)` prints the structures and then parses the text into a syntax tree,
+ * which structgen never uses: the parse was about two thirds of printing. So the Printer prints with the same
+ * structure printer and writer ts-morph uses inside createSourceFile (reached through a node's context, which
+ * ts-morph does not document), checks on the first file that this gives exactly createSourceFile's text, and uses
+ * the public path for the whole run if those internals are missing or disagree.
+ */
+import { IndentationText, NewLineKind, Project, QuoteKind, type SourceFile, type StatementStructures } from "ts-morph";
+
+interface WriterLike {
+  toString(): string;
+}
+interface PrinterContext {
+  createWriter(): WriterLike;
+  structurePrinterFactory: {
+    forSourceFile(options: { isAmbient: boolean }): { printText(writer: WriterLike, structure: { statements: unknown[] }): void };
+  };
+}
 
 export class Printer {
   private readonly project = new Project({
@@ -10,11 +28,50 @@ export class Printer {
       quoteKind: QuoteKind.Double,
     },
   });
+  /** undefined: not tried yet; null: use the public path. */
+  private direct: PrinterContext | null | undefined;
 
   print(fileName: string, statements: readonly (string | StatementStructures)[]): string {
+    const text = this.direct === undefined ? this.firstPrint(fileName, statements) : this.printWith(fileName, statements);
+    return text.endsWith("\n") ? text : `${text}\n`;
+  }
+
+  private printWith(fileName: string, statements: readonly (string | StatementStructures)[]): string {
+    if (this.direct === null || this.direct === undefined || fileName.endsWith(".d.ts")) {
+      return this.printPublic(fileName, statements);
+    }
+    const writer = this.direct.createWriter();
+    this.direct.structurePrinterFactory.forSourceFile({ isAmbient: false }).printText(writer, { statements: [...statements] });
+    return writer.toString();
+  }
+
+  private printPublic(fileName: string, statements: readonly (string | StatementStructures)[]): string {
     const file = this.project.createSourceFile(fileName, { statements: [...statements] }, { overwrite: true });
     const text = file.getFullText();
     this.project.removeSourceFile(file);
-    return text.endsWith("\n") ? text : `${text}\n`;
+    return text;
   }
+
+  /** Prints through the public path, and adopts the direct one only if it gives the same text. */
+  private firstPrint(fileName: string, statements: readonly (string | StatementStructures)[]): string {
+    const file = this.project.createSourceFile(fileName, { statements: [...statements] }, { overwrite: true });
+    const text = file.getFullText();
+    this.direct = contextOf(file);
+    this.project.removeSourceFile(file);
+    try {
+      if (this.direct !== null && this.printWith(fileName, statements) !== text) {
+        this.direct = null;
+      }
+    } catch {
+      this.direct = null;
+    }
+    return text;
+  }
+}
+
+function contextOf(file: SourceFile): PrinterContext | null {
+  const context = (file as unknown as { _context?: Partial<PrinterContext> })._context;
+  return typeof context?.createWriter === "function" && typeof context.structurePrinterFactory?.forSourceFile === "function"
+    ? (context as PrinterContext)
+    : null;
 }

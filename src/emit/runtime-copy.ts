@@ -4,7 +4,7 @@
  * typechecked, tested TypeScript; nothing here writes helper code as strings.
  */
 import { readFileSync } from "node:fs";
-import { Project, type SourceFile, SyntaxKind } from "ts-morph";
+import { ts } from "ts-morph";
 
 const TEMPLATE_FILES = ["runtime.ts", "formats.ts", "encoded.ts", "core-formats.ts"];
 
@@ -26,10 +26,11 @@ function loadLibrary(): readonly TemplateDeclaration[] {
   if (library !== undefined) {
     return library;
   }
-  const project = new Project({ useInMemoryFileSystem: true, compilerOptions: { noLib: true } });
   const declarations: TemplateDeclaration[] = [];
   for (const file of TEMPLATE_FILES) {
-    const source = project.createSourceFile(file, readFileSync(templateUrl(file), "utf8"));
+    // The compiler's own parser, not a ts-morph Project: only a parse and one walk are needed, and wrapping
+    // every identifier in a ts-morph node cost most of a one-document run's emit time.
+    const source = ts.createSourceFile(file, readFileSync(templateUrl(file), "utf8"), ts.ScriptTarget.Latest, true);
     declarations.push(...topLevelDeclarations(source));
   }
   const names = new Set(declarations.map((d) => d.name));
@@ -37,20 +38,33 @@ function loadLibrary(): readonly TemplateDeclaration[] {
   return library;
 }
 
-function topLevelDeclarations(source: SourceFile): TemplateDeclaration[] {
+function topLevelDeclarations(source: ts.SourceFile): TemplateDeclaration[] {
   const found: TemplateDeclaration[] = [];
-  for (const statement of source.getStatements()) {
-    const names = statement.isKind(SyntaxKind.FunctionDeclaration)
-      ? [statement.getName() ?? ""]
-      : statement.isKind(SyntaxKind.VariableStatement)
-        ? statement.getDeclarations().map((d) => d.getName())
+  for (const statement of source.statements) {
+    const names = ts.isFunctionDeclaration(statement)
+      ? [statement.name?.text ?? ""]
+      : ts.isVariableStatement(statement)
+        ? statement.declarationList.declarations.map((d) => d.name.getText(source))
         : [];
-    const references = [...new Set(statement.getDescendantsOfKind(SyntaxKind.Identifier).map((id) => id.getText()))];
-    const text = statement.getText().replace(/^export\s+/, "");
+    const references = [...new Set(identifiersIn(statement, source))];
+    const text = statement.getText(source).replace(/^export\s+/, "");
     for (const name of names.filter((n) => n !== "")) {
       found.push({ name, text, references });
     }
   }
+  return found;
+}
+
+/** The text of every identifier under `node`, in source order. */
+function identifiersIn(node: ts.Node, source: ts.SourceFile): string[] {
+  const found: string[] = [];
+  const visit = (child: ts.Node): void => {
+    if (ts.isIdentifier(child)) {
+      found.push(child.getText(source));
+    }
+    ts.forEachChild(child, visit);
+  };
+  visit(node);
   return found;
 }
 

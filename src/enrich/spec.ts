@@ -21,6 +21,8 @@ export interface SpecDocument {
 
 export interface LoadedSpec {
   readonly spec?: SpecDocument;
+  /** The bytes read (absent when the file could not be read), for the output manifest. */
+  readonly bytes?: Uint8Array;
   readonly diagnostics: readonly Diagnostic[];
 }
 
@@ -38,6 +40,16 @@ export class SpecCache {
     this.loaded.set(key, loading);
     return loading;
   }
+
+  /** Every spec read, by absolute path in code-unit order, with its bytes. */
+  async sources(): Promise<{ path: string; bytes: Uint8Array }[]> {
+    const read = await Promise.all(
+      [...this.loaded].map(async ([path, loading]) => ({ path, bytes: (await loading).bytes })),
+    );
+    return read
+      .flatMap((r) => (r.bytes === undefined ? [] : [{ path: r.path, bytes: r.bytes }]))
+      .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  }
 }
 
 export async function loadSpec(file: string): Promise<LoadedSpec> {
@@ -47,27 +59,38 @@ export async function loadSpec(file: string): Promise<LoadedSpec> {
     bytes = await readFile(file);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-    sink.errorAt("SG_READ_FAILED", "", `cannot read the source spec (--source-spec): ${code}`, { line: 1, column: 1 });
+    sink.errorAt("SG_READ_FAILED", "", `cannot read the source spec (--source-spec): ${code}`, {
+      line: 1,
+      column: 1,
+    });
     return { diagnostics: sink.items };
   }
   const source = isYamlPath(file) ? yamlSource(bytes, sink) : readSource(file, bytes, sink);
   if (source === undefined) {
-    return { diagnostics: sink.items };
+    return { bytes, diagnostics: sink.items };
   }
   const spec = recognize(file, source, sink);
-  return spec === undefined ? { diagnostics: sink.items } : { spec, diagnostics: sink.items };
+  return spec === undefined
+    ? { bytes, diagnostics: sink.items }
+    : { spec, bytes, diagnostics: sink.items };
 }
 
 function isYamlPath(file: string): boolean {
   return /\.ya?ml$/i.test(file);
 }
 
-function yamlSource(bytes: Uint8Array, sink: DiagnosticSink): { value: JsonValue; locate: Locator } | undefined {
+function yamlSource(
+  bytes: Uint8Array,
+  sink: DiagnosticSink,
+): { value: JsonValue; locate: Locator } | undefined {
   let text: string;
   try {
     text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes);
   } catch {
-    sink.errorAt("SG_INVALID_UTF8", "", "the source spec is not valid UTF-8 text", { line: 1, column: 1 });
+    sink.errorAt("SG_INVALID_UTF8", "", "the source spec is not valid UTF-8 text", {
+      line: 1,
+      column: 1,
+    });
     return undefined;
   }
   const source = readYaml(text, sink);
@@ -78,22 +101,43 @@ function yamlSource(bytes: Uint8Array, sink: DiagnosticSink): { value: JsonValue
 }
 
 /** An OpenAPI 3.x document with `components.schemas`; anything else is SG_SPEC_INVALID at its first problem. */
-function recognize(file: string, source: { value: JsonValue; locate: Locator }, sink: DiagnosticSink): SpecDocument | undefined {
+function recognize(
+  file: string,
+  source: { value: JsonValue; locate: Locator },
+  sink: DiagnosticSink,
+): SpecDocument | undefined {
   const { value, locate } = source;
   if (!isObject(value)) {
-    sink.error("SG_SPEC_INVALID", "", "the source spec must be an OpenAPI document (a JSON or YAML object)");
+    sink.error(
+      "SG_SPEC_INVALID",
+      "",
+      "the source spec must be an OpenAPI document (a JSON or YAML object)",
+    );
     return undefined;
   }
   const openapi = value["openapi"];
   if (typeof openapi !== "string" || !/^3\.[01](\.|$)/.test(openapi)) {
-    const got = openapi === undefined ? (value["swagger"] === undefined ? "no openapi key" : "Swagger 2.0") : JSON.stringify(openapi);
-    sink.error("SG_SPEC_INVALID", openapi === undefined ? "" : "/openapi", `the source spec must be OpenAPI 3.0 or 3.1; found ${got}`);
+    const got =
+      openapi === undefined
+        ? value["swagger"] === undefined
+          ? "no openapi key"
+          : "Swagger 2.0"
+        : JSON.stringify(openapi);
+    sink.error(
+      "SG_SPEC_INVALID",
+      openapi === undefined ? "" : "/openapi",
+      `the source spec must be OpenAPI 3.0 or 3.1; found ${got}`,
+    );
     return undefined;
   }
   const components = value["components"];
   const schemas = isObject(components) ? components["schemas"] : undefined;
   if (!isObject(schemas)) {
-    sink.error("SG_SPEC_INVALID", isObject(components) ? "/components" : "", "the source spec has no components.schemas object to read entities from");
+    sink.error(
+      "SG_SPEC_INVALID",
+      isObject(components) ? "/components" : "",
+      "the source spec has no components.schemas object to read entities from",
+    );
     return undefined;
   }
   return { file, schemas, version: openapi.startsWith("3.0") ? "3.0" : "3.1", locate };

@@ -5,6 +5,7 @@
  * characters, no trailing dot or space, at most 255 bytes), and no two outputs may differ only in case or Unicode
  * normalization, since macOS and Windows would make them one file.
  */
+import { lstatSync, realpathSync } from "node:fs";
 import { lstat, realpath } from "node:fs/promises";
 import { dirname, isAbsolute, relative, resolve, sep } from "node:path";
 
@@ -111,4 +112,35 @@ export async function resolveSafeTarget(outDir: string, relativePath: string): P
     return { problem: `${target} resolves outside the output folder through a symbolic link` };
   }
   return { target };
+}
+
+/**
+ * For reading many outputs fast (the manifest check): the existing regular file an output path names, resolved as
+ * `resolveSafeTarget` resolves it (no link, no folder leading out of the output folder), or undefined. `realDirs`
+ * caches real folder paths across calls.
+ */
+export function existingSafeTargetSync(outDir: string, relativePath: string, realDirs: Map<string, string | undefined>): string | undefined {
+  const root = resolve(outDir);
+  const target = resolve(root, relativePath);
+  if (outputPathProblem(relativePath) !== undefined || !isInside(root, target)) {
+    return undefined;
+  }
+  const real = (dir: string): string | undefined => {
+    if (!realDirs.has(dir)) {
+      let path: string | undefined;
+      try {
+        path = realpathSync(dir);
+      } catch {
+        path = undefined;
+      }
+      realDirs.set(dir, path);
+    }
+    return realDirs.get(dir);
+  };
+  const realRoot = real(root);
+  const realParent = real(dirname(target));
+  if (realRoot === undefined || realParent === undefined || (realParent !== realRoot && !isInside(realRoot, realParent))) {
+    return undefined;
+  }
+  return lstatSync(target, { throwIfNoEntry: false })?.isFile() === true ? target : undefined;
 }

@@ -22,6 +22,11 @@ export interface WriteOptions {
   readonly signal?: AbortSignal;
   /** How long to wait for another structgen run writing into the same folder. @default 60000 */
   readonly lockTimeoutMs?: number;
+  /**
+   * One more file written in the same transaction (the CLI's manifest, write/manifest.ts): staged, banner-checked
+   * and renamed with the outputs, but not listed as written or unchanged.
+   */
+  readonly manifest?: OutputFile;
 }
 
 export interface WriteResult {
@@ -122,7 +127,8 @@ function hasBanner(bytes: Buffer): boolean {
  * Writes the outputs into `outDir` (created if need be): all of them, or, on any problem, none, leaving the
  * previous outputs byte for byte as they were. Waits while another structgen run writes into the same folder.
  */
-export async function writeOutputs(outDir: string, files: readonly OutputFile[], options: WriteOptions = {}): Promise<WriteResult> {
+export async function writeOutputs(outDir: string, outputs: readonly OutputFile[], options: WriteOptions = {}): Promise<WriteResult> {
+  const files = outputs.length === 0 || options.manifest === undefined ? outputs : [...outputs, options.manifest];
   const refused = checkPaths(outDir, files);
   if (refused.length > 0 || files.length === 0) {
     return { written: [], unchanged: [], diagnostics: refused };
@@ -200,11 +206,12 @@ async function writeLocked(outDir: string, files: readonly OutputFile[], options
     const reason = options.signal?.aborted ? "interrupted" : ((error as NodeJS.ErrnoException).code ?? (error as Error).message);
     const unrestored = await restore(renamed);
     const outcome = unrestored.length === 0 ? "previous outputs are unchanged" : `could not restore the previous ${unrestored.join(", ")}`;
-    return { written: [], unchanged, diagnostics: [writeError(outDir, "", `cannot write the outputs (${reason}); ${outcome}`, "SG_WRITE_FAILED")] };
+    return { written: [], unchanged: unchanged.filter((path) => path !== options.manifest?.path), diagnostics: [writeError(outDir, "", `cannot write the outputs (${reason}); ${outcome}`, "SG_WRITE_FAILED")] };
   } finally {
     await Promise.all(staged.map(({ temp }) => rm(temp, { force: true })));
   }
-  return { written: changed.map((entry) => entry.file.path), unchanged, diagnostics: [] };
+  const listed = (path: string) => path !== options.manifest?.path;
+  return { written: changed.map((entry) => entry.file.path).filter(listed), unchanged: unchanged.filter(listed), diagnostics: [] };
 }
 
 function tempBeside(target: string): string {

@@ -5,7 +5,7 @@
  * The peer is json-schema-to-typescript (jstt), given the JSON Schemas that structgen itself emits for the same
  * documents, with its default formatting (prettier) on, and one output per input (`json2ts -i <dir> -o <dir>`).
  */
-import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { compile } from "json-schema-to-typescript";
 import type { Build } from "./build.ts";
@@ -13,6 +13,8 @@ import { type DerivedDocument, type Workspace, writeDocuments } from "./corpus.t
 import { json2tsBin, SEED } from "./paths.ts";
 import { type RunResult, runNode } from "./spawn.ts";
 import { median } from "./stats.ts";
+
+const MANIFEST_FILE = ".structgen-manifest.json";
 
 let runCounter = 0;
 function freshDir(ws: Workspace, label: string): string {
@@ -38,10 +40,11 @@ export async function structgenCli(
     rss,
     ...(timeoutMs === undefined ? {} : { timeoutMs }),
   });
+  // Three files per document, index.ts, and the manifest (write/manifest.ts) that makes --check fast.
   const files = countFiles(outDir, ".ts") + countFiles(outDir, ".json");
-  if (files !== documents * 3 + 1) {
+  if (files !== documents * 3 + 2 || !existsSync(join(outDir, MANIFEST_FILE))) {
     throw new Error(
-      `structgen wrote ${files} files for ${documents} documents; expected ${documents * 3 + 1}\n${run.stderr}`,
+      `structgen wrote ${files} files for ${documents} documents; expected ${documents * 3 + 1} and ${MANIFEST_FILE}\n${run.stderr}`,
     );
   }
   return { ...run, outDir };

@@ -141,6 +141,19 @@ describe("date-time and iso-date-time", () => {
       ["2016-12-31T23:59:60+01:00", false],
       ["2024-01-01T00:00:00.123456789+14:00", true],
       ["2024-01-01T00:00:00+14:00x", false],
+      // The offset is found from the end (sign 3, 5 or 6 characters back), with or without a fraction.
+      ["2024-01-31T12:00:00.5+0530", true],
+      ["2024-01-31T12:00:00.5-05", true],
+      ["2024-01-31T12:00:00-5:30", false],
+      ["2024-01-31T12:00:00+05:3", false],
+      ["2024-04-31T12:00:00Z", false],
+      // Seconds 59 and 60 with a fraction are read as a float, as ajv does.
+      ["2016-12-31T23:59:59.99999999999999999Z", true], // rounds to 60 at 23:59 UTC: a leap second
+      ["2016-12-31T12:00:59.99999999999999999Z", false], // rounds to 60 elsewhere
+      ["2016-12-31T23:59:60.5Z", true],
+      ["2016-12-31T23:59:60.99999999999999999Z", false], // rounds to 61
+      ["2016-12-31T23:59:58.99999999999999999Z", true],
+      ["2024-02-29\u202812:00:00Z", true],
     ]));
   it("iso-date-time table (offset optional)", () =>
     table("iso-date-time", F.formatIsoDateTime, [
