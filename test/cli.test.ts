@@ -49,7 +49,9 @@ function cwdWithSeed(): string {
 }
 
 const SUMMARY = (documents: number, written: number, unchanged: number, out: string): RegExp =>
-  new RegExp(`^structgen: ${documents} documents, ${written} files written, ${unchanged} unchanged in ${out} \\(\\d+ ms\\)\\n$`);
+  new RegExp(
+    `^structgen: ${documents} document${documents === 1 ? "" : "s"}, ${written} file${written === 1 ? "" : "s"} written, ${unchanged} unchanged in ${out} \\(\\d+ ms\\)\\n$`,
+  );
 
 function expectNoStackTrace(result: CliResult): void {
   expect(stackFrames(result.stderr), result.stderr).toEqual([]);
@@ -64,12 +66,15 @@ describe("generate on the seed", () => {
     const first = await runCli(["generate", "letta-run-structure.json", "--out", "gen"], { cwd });
     expect(first.code, first.stderr).toBe(0);
     expect(first.stdout).toMatch(SUMMARY(1, 4, 0, "gen"));
-    expect(first.stdout).toContain("1 documents, 4 files written");
+    expect(first.stdout).toContain("1 document, 4 files written");
     expect(first.stderr).toBe("");
     expect(listFiles(out)).toEqual([MANIFEST_FILE, ...SEED_OUTPUTS]);
     expect(readText(out, "letta-run.types.ts")).toMatch(/^export (interface|type) Run\b/m);
     expect(readText(out, "letta-run.guards.ts")).toMatch(/^export (function|const) isRun\b/m);
-    expect(JSON.parse(readText(out, "letta-run.schema.json"))).toMatchObject({ type: "object", required: ["agent_id"] });
+    expect(JSON.parse(readText(out, "letta-run.schema.json"))).toMatchObject({
+      type: "object",
+      required: ["agent_id"],
+    });
     expect(readText(out, "index.ts")).toContain('export * from "./letta-run.types.js";');
 
     const before = mtimes(out, SEED_OUTPUTS);
@@ -92,7 +97,9 @@ describe("--check", () => {
 
   beforeAll(async () => {
     base = cwdWithSeed();
-    const result = await runCli(["generate", "letta-run-structure.json", "--out", "gen"], { cwd: base });
+    const result = await runCli(["generate", "letta-run-structure.json", "--out", "gen"], {
+      cwd: base,
+    });
     expect(result.code, result.stderr).toBe(0);
   });
 
@@ -103,55 +110,73 @@ describe("--check", () => {
     return cwd;
   }
 
-  const check = (cwd: string, out = "gen") => runCli(["generate", "letta-run-structure.json", "--out", out, "--check"], { cwd });
+  const check = (cwd: string, out = "gen") =>
+    runCli(["generate", "letta-run-structure.json", "--out", out, "--check"], { cwd });
 
-  it.concurrent("passes when every output is up to date, and touches nothing", async ({ expect }) => {
-    const cwd = copyOfBase();
-    const before = mtimes(join(cwd, "gen"), SEED_OUTPUTS);
-    const result = await check(cwd);
-    expect(result.code, result.stderr).toBe(0);
-    expect(result.stdout).toBe("structgen: 4 files up to date in gen\n");
-    expect(result.stderr).toBe("");
-    expect(mtimes(join(cwd, "gen"), SEED_OUTPUTS)).toEqual(before);
-  });
+  it.concurrent(
+    "passes when every output is up to date, and touches nothing",
+    async ({ expect }) => {
+      const cwd = copyOfBase();
+      const before = mtimes(join(cwd, "gen"), SEED_OUTPUTS);
+      const result = await check(cwd);
+      expect(result.code, result.stderr).toBe(0);
+      expect(result.stdout).toBe("structgen: 4 files up to date in gen\n");
+      expect(result.stderr).toBe("");
+      expect(mtimes(join(cwd, "gen"), SEED_OUTPUTS)).toEqual(before);
+    },
+  );
 
-  it.concurrent("fails on an edited output, names it, and does not repair it", async ({ expect }) => {
-    const cwd = copyOfBase();
-    const edited = join(cwd, "gen", "letta-run.guards.ts");
-    const tampered = `${readFileSync(edited, "utf8")}// hand edit\n`;
-    writeFileSync(edited, tampered);
-    const result = await check(cwd);
-    expect(result.code).toBe(1);
-    expect(result.stderr.split("\n")).toContain("stale: gen/letta-run.guards.ts");
-    expect(result.stderr).not.toMatch(/(stale|missing): gen\/(index\.ts|letta-run\.types\.ts|letta-run\.schema\.json)/);
-    expect(result.stderr).toMatch(/1 of 4 files need regenerating/);
-    expect(result.stdout).toBe("");
-    expect(readFileSync(edited, "utf8")).toBe(tampered);
-    expectNoStackTrace(result);
-  });
+  it.concurrent(
+    "fails on an edited output, names it, and does not repair it",
+    async ({ expect }) => {
+      const cwd = copyOfBase();
+      const edited = join(cwd, "gen", "letta-run.guards.ts");
+      const tampered = `${readFileSync(edited, "utf8")}// hand edit\n`;
+      writeFileSync(edited, tampered);
+      const result = await check(cwd);
+      expect(result.code).toBe(1);
+      expect(result.stderr.split("\n")).toContain("stale: gen/letta-run.guards.ts");
+      expect(result.stderr).not.toMatch(
+        /(stale|missing): gen\/(index\.ts|letta-run\.types\.ts|letta-run\.schema\.json)/,
+      );
+      expect(result.stderr).toMatch(/1 of 4 files need regenerating/);
+      expect(result.stdout).toBe("");
+      expect(readFileSync(edited, "utf8")).toBe(tampered);
+      expectNoStackTrace(result);
+    },
+  );
 
-  it.concurrent("fails on a deleted output, names it, and does not recreate it", async ({ expect }) => {
-    const cwd = copyOfBase();
-    rmSync(join(cwd, "gen", "index.ts"));
-    const result = await check(cwd);
-    expect(result.code).toBe(1);
-    expect(result.stderr.split("\n")).toContain("missing: gen/index.ts");
-    expect(result.stderr).not.toMatch(/(stale|missing): gen\/letta-run/);
-    expect(result.stdout).toBe("");
-    expect(listFiles(join(cwd, "gen"))).toEqual([MANIFEST_FILE, ...SEED_OUTPUTS.filter((f) => f !== "index.ts")]);
-    expectNoStackTrace(result);
-  });
+  it.concurrent(
+    "fails on a deleted output, names it, and does not recreate it",
+    async ({ expect }) => {
+      const cwd = copyOfBase();
+      rmSync(join(cwd, "gen", "index.ts"));
+      const result = await check(cwd);
+      expect(result.code).toBe(1);
+      expect(result.stderr.split("\n")).toContain("missing: gen/index.ts");
+      expect(result.stderr).not.toMatch(/(stale|missing): gen\/letta-run/);
+      expect(result.stdout).toBe("");
+      expect(listFiles(join(cwd, "gen"))).toEqual([
+        MANIFEST_FILE,
+        ...SEED_OUTPUTS.filter((f) => f !== "index.ts"),
+      ]);
+      expectNoStackTrace(result);
+    },
+  );
 
-  it.concurrent("writes nothing into an output folder that does not exist yet", async ({ expect }) => {
-    const cwd = cwdWithSeed();
-    const result = await check(cwd, "fresh");
-    expect(result.code).toBe(1);
-    for (const file of SEED_OUTPUTS) {
-      expect(result.stderr.split("\n")).toContain(`missing: fresh/${file}`);
-    }
-    expect(existsSync(join(cwd, "fresh"))).toBe(false);
-    expect(listFiles(cwd)).toEqual(["letta-run-structure.json"]);
-  });
+  it.concurrent(
+    "writes nothing into an output folder that does not exist yet",
+    async ({ expect }) => {
+      const cwd = cwdWithSeed();
+      const result = await check(cwd, "fresh");
+      expect(result.code).toBe(1);
+      for (const file of SEED_OUTPUTS) {
+        expect(result.stderr.split("\n")).toContain(`missing: fresh/${file}`);
+      }
+      expect(existsSync(join(cwd, "fresh"))).toBe(false);
+      expect(listFiles(cwd)).toEqual(["letta-run-structure.json"]);
+    },
+  );
 });
 
 interface BadCase {
@@ -169,13 +194,42 @@ const BAD_CASES: readonly BadCase[] = [
     // The comma itself, or the "]" where a value was expected instead.
     at: (t) => [positionOf(t, "},\n  ]", 1, 1), positionOf(t, "},\n  ]", 1, 5)],
   },
-  { fixture: "json-unterminated-string.json", code: "SG_JSON_SYNTAX", at: (t) => [positionOf(t, '"Ticket,')], message: /unterminated string/ },
-  { fixture: "json-comment.json", code: "SG_JSON_SYNTAX", at: (t) => [positionOf(t, "// the entity")], message: /comment/ },
+  {
+    fixture: "json-unterminated-string.json",
+    code: "SG_JSON_SYNTAX",
+    at: (t) => [positionOf(t, '"Ticket,')],
+    message: /unterminated string/,
+  },
+  {
+    fixture: "json-comment.json",
+    code: "SG_JSON_SYNTAX",
+    at: (t) => [positionOf(t, "// the entity")],
+    message: /comment/,
+  },
   { fixture: "json-two-values.json", code: "SG_JSON_SYNTAX", at: (t) => [positionOf(t, "{", 2)] },
-  { fixture: "top-level-array.json", code: "SG_UNKNOWN_DIALECT", at: (t) => [positionOf(t, "[")], message: /array/ },
-  { fixture: "fields-not-array.json", code: "SG_WRONG_SHAPE", at: (t) => [positionOf(t, '{ "name": "id"')], message: /fields/ },
-  { fixture: "field-is-string.json", code: "SG_WRONG_SHAPE", at: (t) => [positionOf(t, '"title"')] },
-  { fixture: "name-number.json", code: "SG_WRONG_SHAPE", at: (t) => [positionOf(t, "42")], message: /name/ },
+  {
+    fixture: "top-level-array.json",
+    code: "SG_UNKNOWN_DIALECT",
+    at: (t) => [positionOf(t, "[")],
+    message: /array/,
+  },
+  {
+    fixture: "fields-not-array.json",
+    code: "SG_WRONG_SHAPE",
+    at: (t) => [positionOf(t, '{ "name": "id"')],
+    message: /fields/,
+  },
+  {
+    fixture: "field-is-string.json",
+    code: "SG_WRONG_SHAPE",
+    at: (t) => [positionOf(t, '"title"')],
+  },
+  {
+    fixture: "name-number.json",
+    code: "SG_WRONG_SHAPE",
+    at: (t) => [positionOf(t, "42")],
+    message: /name/,
+  },
   {
     fixture: "duplicate-field.json",
     code: "SG_DUPLICATE_FIELD",
@@ -183,22 +237,84 @@ const BAD_CASES: readonly BadCase[] = [
     at: (t) => [positionOf(t, '{ "name": "id"', 2), positionOf(t, '"id"', 2)],
     message: /"id"/,
   },
-  { fixture: "type-strng.json", code: "SG_UNKNOWN_TYPE", at: (t) => [positionOf(t, '"strng"')], message: /"strng"/ },
+  {
+    fixture: "type-strng.json",
+    code: "SG_UNKNOWN_TYPE",
+    at: (t) => [positionOf(t, '"strng"')],
+    message: /"strng"/,
+  },
   // Line ends, a byte order mark and non-ASCII text must not shift positions (columns count UTF-16 code units).
-  { fixture: "type-strng-crlf.json", code: "SG_UNKNOWN_TYPE", at: (t) => [positionOf(t, '"strng"')] },
-  { fixture: "type-strng-bom.json", code: "SG_UNKNOWN_TYPE", at: (t) => [positionOf(t, '"strng"')] },
-  { fixture: "type-strng-unicode.json", code: "SG_UNKNOWN_TYPE", at: (t) => [positionOf(t, '"strng"')] },
-  { fixture: "type-String.json", code: "SG_UNKNOWN_TYPE", at: (t) => [positionOf(t, '"String"')], message: /"String"/ },
-  { fixture: "required-yes.json", code: "SG_WRONG_SHAPE", at: (t) => [positionOf(t, '"yes"')], message: /required/ },
-  { fixture: "enum-number-in-string.json", code: "SG_ENUM_TYPE", at: (t) => [positionOf(t, ", 2,", 1, 2)], message: /\b2\b/ },
+  {
+    fixture: "type-strng-crlf.json",
+    code: "SG_UNKNOWN_TYPE",
+    at: (t) => [positionOf(t, '"strng"')],
+  },
+  {
+    fixture: "type-strng-bom.json",
+    code: "SG_UNKNOWN_TYPE",
+    at: (t) => [positionOf(t, '"strng"')],
+  },
+  {
+    fixture: "type-strng-unicode.json",
+    code: "SG_UNKNOWN_TYPE",
+    at: (t) => [positionOf(t, '"strng"')],
+  },
+  {
+    fixture: "type-String.json",
+    code: "SG_UNKNOWN_TYPE",
+    at: (t) => [positionOf(t, '"String"')],
+    message: /"String"/,
+  },
+  {
+    fixture: "required-yes.json",
+    code: "SG_WRONG_SHAPE",
+    at: (t) => [positionOf(t, '"yes"')],
+    message: /required/,
+  },
+  {
+    fixture: "enum-number-in-string.json",
+    code: "SG_ENUM_TYPE",
+    at: (t) => [positionOf(t, ", 2,", 1, 2)],
+    message: /\b2\b/,
+  },
   { fixture: "enum-empty.json", code: "SG_ENUM_EMPTY", at: (t) => [positionOf(t, "[]")] },
-  { fixture: "name-dotdot.json", code: "SG_BAD_NAME", at: (t) => [positionOf(t, '"../evil"')], message: /\.\.\/evil/ },
-  { fixture: "name-slash.json", code: "SG_BAD_NAME", at: (t) => [positionOf(t, '"a/b"')], message: /a\/b/ },
-  { fixture: "name-backslash.json", code: "SG_BAD_NAME", at: (t) => [positionOf(t, '"a\\\\b"')], message: /a\\\\b/ },
-  { fixture: "empty.json", code: "SG_EMPTY_INPUT", at: () => [{ line: 1, column: 1 }], message: /empty/ },
+  {
+    fixture: "name-dotdot.json",
+    code: "SG_BAD_NAME",
+    at: (t) => [positionOf(t, '"../evil"')],
+    message: /\.\.\/evil/,
+  },
+  {
+    fixture: "name-slash.json",
+    code: "SG_BAD_NAME",
+    at: (t) => [positionOf(t, '"a/b"')],
+    message: /a\/b/,
+  },
+  {
+    fixture: "name-backslash.json",
+    code: "SG_BAD_NAME",
+    at: (t) => [positionOf(t, '"a\\\\b"')],
+    message: /a\\\\b/,
+  },
+  {
+    fixture: "empty.json",
+    code: "SG_EMPTY_INPUT",
+    at: () => [{ line: 1, column: 1 }],
+    message: /empty/,
+  },
   // Read leniently, the invalid byte becomes U+FFFD at the same line and column.
-  { fixture: "invalid-utf8.json", code: "SG_INVALID_UTF8", at: (t) => [positionOf(t, "\uFFFD")], message: /UTF-8/ },
-  { fixture: "duplicate-key.json", code: "SG_JSON_DUPLICATE_KEY", at: (t) => [positionOf(t, '"entity"', 2)], message: /"entity"/ },
+  {
+    fixture: "invalid-utf8.json",
+    code: "SG_INVALID_UTF8",
+    at: (t) => [positionOf(t, "\uFFFD")],
+    message: /UTF-8/,
+  },
+  {
+    fixture: "duplicate-key.json",
+    code: "SG_JSON_DUPLICATE_KEY",
+    at: (t) => [positionOf(t, '"entity"', 2)],
+    message: /"entity"/,
+  },
 ];
 
 describe("bad input fails the whole run, at the right place, writing nothing", () => {
@@ -228,12 +344,20 @@ describe("bad input fails the whole run, at the right place, writing nothing", (
   it.for(BAD_CASES)("$fixture: $code as file:line:column", (bad) => {
     const file = cliFixture("bad", bad.fixture);
     const names = displayNames(cwd, file);
-    const errors = diagnosticLines(result.stderr).filter((d) => d.severity === "error" && names.includes(d.file));
+    const errors = diagnosticLines(result.stderr).filter(
+      (d) => d.severity === "error" && names.includes(d.file),
+    );
     const error = errors.find((d) => d.code === bad.code);
-    expect(error, `expected an error ${bad.code} for ${bad.fixture} in:\n${result.stderr}`).toBeDefined();
+    expect(
+      error,
+      `expected an error ${bad.code} for ${bad.fixture} in:\n${result.stderr}`,
+    ).toBeDefined();
     expect(error?.text).toMatch(new RegExp(`^.+:\\d+:\\d+: error ${bad.code}: \\S`));
     const text = readFileSync(file, "utf8");
-    expect(bad.at(text), `position of ${error?.text}`).toContainEqual({ line: error?.line, column: error?.column });
+    expect(bad.at(text), `position of ${error?.text}`).toContainEqual({
+      line: error?.line,
+      column: error?.column,
+    });
     if (bad.message !== undefined) {
       expect(error?.message).toMatch(bad.message);
     }
@@ -258,7 +382,10 @@ describe("warnings", () => {
       count: cliFixture("warn", "field-count.json"),
       format: cliFixture("warn", "unknown-format.json"),
     };
-    const result = await runCli(["generate", files.keys, files.count, files.format, "--out", "gen"], { cwd });
+    const result = await runCli(
+      ["generate", files.keys, files.count, files.format, "--out", "gen"],
+      { cwd },
+    );
 
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toMatch(SUMMARY(3, 10, 0, "gen"));
@@ -267,15 +394,26 @@ describe("warnings", () => {
     expect(result.stderr.split("\n").filter((line) => line !== "").length).toBe(lines.length);
 
     const at = (file: string, code: string) =>
-      lines.filter((d) => displayNames(cwd, file).includes(d.file) && d.code === code).map((d) => ({ line: d.line, column: d.column }));
+      lines
+        .filter((d) => displayNames(cwd, file).includes(d.file) && d.code === code)
+        .map((d) => ({ line: d.line, column: d.column }));
     const keysText = readFileSync(files.keys, "utf8");
     const keyWarnings = at(files.keys, "SG_UNKNOWN_KEY");
     expect(keyWarnings).toHaveLength(2);
     // Either the unknown key or its value is a fine place to point at.
-    expect([positionOf(keysText, '"owner"'), positionOf(keysText, '"platform-team"')]).toContainEqual(keyWarnings[0]);
-    expect([positionOf(keysText, '"example"'), positionOf(keysText, '"T-1"')]).toContainEqual(keyWarnings[1]);
-    expect(at(files.count, "SG_COUNT_MISMATCH")).toEqual([positionOf(readFileSync(files.count, "utf8"), '"fieldCount": 3', 1, 14)]);
-    expect(at(files.format, "SG_UNKNOWN_FORMAT")).toEqual([positionOf(readFileSync(files.format, "utf8"), '"ticket-id"')]);
+    expect([
+      positionOf(keysText, '"owner"'),
+      positionOf(keysText, '"platform-team"'),
+    ]).toContainEqual(keyWarnings[0]);
+    expect([positionOf(keysText, '"example"'), positionOf(keysText, '"T-1"')]).toContainEqual(
+      keyWarnings[1],
+    );
+    expect(at(files.count, "SG_COUNT_MISMATCH")).toEqual([
+      positionOf(readFileSync(files.count, "utf8"), '"fieldCount": 3', 1, 14),
+    ]);
+    expect(at(files.format, "SG_UNKNOWN_FORMAT")).toEqual([
+      positionOf(readFileSync(files.format, "utf8"), '"ticket-id"'),
+    ]);
     for (const line of lines) {
       expect(line.text).toMatch(/^.+:\d+:\d+: warning SG_[A-Z_]+: \S/);
     }
@@ -292,11 +430,31 @@ describe("warnings", () => {
 });
 
 describe("wrong usage exits 2 with a helpful message and writes nothing", () => {
-  const cases: readonly { readonly name: string; readonly args: readonly string[]; readonly message: readonly RegExp[] }[] = [
-    { name: "an unknown flag", args: ["--frobnicate"], message: [/unknown option/, /--frobnicate/] },
-    { name: "--emit nope", args: ["--emit", "nope"], message: [/--emit/, /"?nope"?/, /types, guards, schema/] },
-    { name: "--formats maybe", args: ["--formats", "maybe"], message: [/--formats/, /maybe/, /validate, annotate/] },
-    { name: "--object-fields x", args: ["--object-fields", "x"], message: [/--object-fields/, /'x'|"x"/, /unknown, record/] },
+  const cases: readonly {
+    readonly name: string;
+    readonly args: readonly string[];
+    readonly message: readonly RegExp[];
+  }[] = [
+    {
+      name: "an unknown flag",
+      args: ["--frobnicate"],
+      message: [/unknown option/, /--frobnicate/],
+    },
+    {
+      name: "--emit nope",
+      args: ["--emit", "nope"],
+      message: [/--emit/, /"?nope"?/, /types, guards, schema/],
+    },
+    {
+      name: "--formats maybe",
+      args: ["--formats", "maybe"],
+      message: [/--formats/, /maybe/, /validate, annotate/],
+    },
+    {
+      name: "--object-fields x",
+      args: ["--object-fields", "x"],
+      message: [/--object-fields/, /'x'|"x"/, /unknown, record/],
+    },
     {
       name: "--additional-properties maybe",
       args: ["--additional-properties", "maybe"],
@@ -306,7 +464,10 @@ describe("wrong usage exits 2 with a helpful message and writes nothing", () => 
 
   it.concurrent.for(cases)("$name", async (usage, { expect }) => {
     const cwd = cwdWithSeed();
-    const result = await runCli(["generate", "letta-run-structure.json", "--out", "gen", ...usage.args], { cwd });
+    const result = await runCli(
+      ["generate", "letta-run-structure.json", "--out", "gen", ...usage.args],
+      { cwd },
+    );
     expect(result.code, result.stderr).toBe(2);
     expect(result.stdout).toBe("");
     for (const pattern of usage.message) {
@@ -341,7 +502,9 @@ describe("wrong usage exits 2 with a helpful message and writes nothing", () => 
 
 describe("--help and --version", () => {
   // The flags this brief promises, the option table's, and whatever else the generate command declares.
-  const declared = buildProgram(() => undefined).commands.find((command) => command.name() === "generate")?.options ?? [];
+  const declared =
+    buildProgram(() => undefined).commands.find((command) => command.name() === "generate")
+      ?.options ?? [];
   const FLAGS = [
     ...new Set([
       "--out",
@@ -352,7 +515,9 @@ describe("--help and --version", () => {
       "--json",
       "--help",
       ...OPTION_TABLE.map((row) => row.flag.split(" ")[0] ?? row.flag),
-      ...declared.flatMap((option) => [option.long, option.short].filter((flag): flag is string => flag !== undefined)),
+      ...declared.flatMap((option) =>
+        [option.long, option.short].filter((flag): flag is string => flag !== undefined),
+      ),
     ]),
   ];
 
@@ -375,13 +540,17 @@ describe("--help and --version", () => {
     expect(result.stdout).toMatch(/generate/);
     expect(result.stdout).toMatch(/--version/);
     for (const flag of FLAGS) {
-      expect(result.stdout, `structgen --help should mention ${flag}`).toMatch(new RegExp(`(^|[\\s,])${flag}\\b`, "m"));
+      expect(result.stdout, `structgen --help should mention ${flag}`).toMatch(
+        new RegExp(`(^|[\\s,])${flag}\\b`, "m"),
+      );
     }
     expect(result.stdout).toMatch(/^Examples:$/m);
   });
 
   it.concurrent("--version and -v print the package.json version", async ({ expect }) => {
-    const { version } = JSON.parse(readFileSync(join(REPO_ROOT, "package.json"), "utf8")) as { version: string };
+    const { version } = JSON.parse(readFileSync(join(REPO_ROOT, "package.json"), "utf8")) as {
+      version: string;
+    };
     const [long, short] = await Promise.all([runCli(["--version"]), runCli(["-v"])]);
     for (const result of [long, short]) {
       expect(result.code).toBe(0);
@@ -394,7 +563,15 @@ describe("--help and --version", () => {
 interface JsonReport {
   ok: boolean;
   documents: { input: string; files: string[]; exports: string[] }[];
-  diagnostics: { code: string; severity: string; message: string; file: string; pointer: string; line?: number; column?: number }[];
+  diagnostics: {
+    code: string;
+    severity: string;
+    message: string;
+    file: string;
+    pointer: string;
+    line?: number;
+    column?: number;
+  }[];
   written?: string[];
   unchanged?: string[];
 }
@@ -403,17 +580,37 @@ describe("--json", () => {
   it("prints a report with per-document files, exported names and diagnostics", async () => {
     const cwd = cwdWithSeed();
     const warn = cliFixture("warn", "unknown-format.json");
-    const result = await runCli(["generate", "letta-run-structure.json", warn, "--out", "gen", "--json"], { cwd });
+    const result = await runCli(
+      ["generate", "letta-run-structure.json", warn, "--out", "gen", "--json"],
+      { cwd },
+    );
     expect(result.code, result.stderr).toBe(0);
     expectNoStackTrace(result);
     const report = JSON.parse(result.stdout) as JsonReport;
 
     expect(report.ok).toBe(true);
     const seed = report.documents.find((d) => d.input === "letta-run-structure.json");
-    expect(seed?.files).toEqual(["letta-run.types.ts", "letta-run.guards.ts", "letta-run.schema.json"]);
-    expect(seed?.exports).toEqual(expect.arrayContaining(["isRun", "assertRun", "validateRun", "Run", "RunStatus", "RunStatusValues"]));
+    expect(seed?.files).toEqual([
+      "letta-run.types.ts",
+      "letta-run.guards.ts",
+      "letta-run.schema.json",
+    ]);
+    expect(seed?.exports).toEqual(
+      expect.arrayContaining([
+        "isRun",
+        "assertRun",
+        "validateRun",
+        "Run",
+        "RunStatus",
+        "RunStatusValues",
+      ]),
+    );
     const other = report.documents.find((d) => displayNames(cwd, warn).includes(d.input));
-    expect(other?.files).toEqual(["warn-unknown-format.types.ts", "warn-unknown-format.guards.ts", "warn-unknown-format.schema.json"]);
+    expect(other?.files).toEqual([
+      "warn-unknown-format.types.ts",
+      "warn-unknown-format.guards.ts",
+      "warn-unknown-format.schema.json",
+    ]);
     expect(other?.exports).toEqual(expect.arrayContaining(["UnknownFormat", "isUnknownFormat"]));
 
     expect(report.diagnostics).toEqual([
@@ -433,7 +630,10 @@ describe("--json", () => {
   it("still prints JSON, with the error diagnostics, on bad input; exits 1 and writes nothing", async () => {
     const cwd = cwdWithSeed();
     const bad = cliFixture("bad", "type-strng.json");
-    const result = await runCli(["generate", "letta-run-structure.json", bad, "--out", "gen", "--json"], { cwd });
+    const result = await runCli(
+      ["generate", "letta-run-structure.json", bad, "--out", "gen", "--json"],
+      { cwd },
+    );
     expect(result.code).toBe(1);
     expectNoStackTrace(result);
     const report = JSON.parse(result.stdout) as JsonReport;
@@ -466,15 +666,26 @@ describe("output options", () => {
     }
 
     // --emit types,schema: no guards file, and index.ts re-exports the types only.
-    expect(listFiles(join(emit, "gen"))).toEqual([MANIFEST_FILE, "index.ts", "letta-run.schema.json", "letta-run.types.ts"]);
+    expect(listFiles(join(emit, "gen"))).toEqual([
+      MANIFEST_FILE,
+      "index.ts",
+      "letta-run.schema.json",
+      "letta-run.types.ts",
+    ]);
     const index = readText(emit, "gen", "index.ts");
-    expect(index.split("\n").filter((line) => line.startsWith("export"))).toEqual(['export * from "./letta-run.types.js";']);
+    expect(index.split("\n").filter((line) => line.startsWith("export"))).toEqual([
+      'export * from "./letta-run.types.js";',
+    ]);
     expect(index).not.toMatch(/guards/);
     expect(results[0]?.stdout).toMatch(SUMMARY(1, 3, 0, "gen"));
 
     // --additional-properties false closes the root object in the schema; the default leaves it open.
-    const closedSchema = JSON.parse(readText(closed, "gen", "letta-run.schema.json")) as { additionalProperties?: unknown };
-    const defaultSchema = JSON.parse(readText(quiet, "gen", "letta-run.schema.json")) as { additionalProperties?: unknown };
+    const closedSchema = JSON.parse(readText(closed, "gen", "letta-run.schema.json")) as {
+      additionalProperties?: unknown;
+    };
+    const defaultSchema = JSON.parse(readText(quiet, "gen", "letta-run.schema.json")) as {
+      additionalProperties?: unknown;
+    };
     expect(closedSchema.additionalProperties).toBe(false);
     expect(defaultSchema.additionalProperties).not.toBe(false);
 
@@ -485,7 +696,9 @@ describe("output options", () => {
 
     // --no-format is not silently ignored: the same files, not all byte-identical to the formatted ones.
     expect(listFiles(join(raw, "gen"))).toEqual([MANIFEST_FILE, ...SEED_OUTPUTS]);
-    const differing = SEED_OUTPUTS.filter((file) => readText(raw, "gen", file) !== readText(quiet, "gen", file));
+    const differing = SEED_OUTPUTS.filter(
+      (file) => readText(raw, "gen", file) !== readText(quiet, "gen", file),
+    );
     expect(differing.length).toBeGreaterThan(0);
     expect(JSON.parse(readText(raw, "gen", "letta-run.schema.json"))).toEqual(defaultSchema);
   });
@@ -493,31 +706,51 @@ describe("output options", () => {
 
 describe("documents that collide", () => {
   const cases = [
-    { name: "two names that map to the same file", dir: "collide-name", files: ["first.json", "second.json"], what: /output name/ },
-    { name: "two entities that give the same type name", dir: "collide-type", files: ["ticket.json", "ticket-v2.json"], what: /"Ticket"/ },
+    {
+      name: "two names that map to the same file",
+      dir: "collide-name",
+      files: ["first.json", "second.json"],
+      what: /output name/,
+    },
+    {
+      name: "two entities that give the same type name",
+      dir: "collide-type",
+      files: ["ticket.json", "ticket-v2.json"],
+      what: /"Ticket"/,
+    },
   ];
 
-  it.concurrent.for(cases)("$name: an error naming both inputs, nothing written", async (collision, { expect }) => {
-    const cwd = tempCwd();
-    const [a = "", b = ""] = collision.files.map((file) => cliFixture(collision.dir, file));
-    const result = await runCli(["generate", a, b, "--out", "gen"], { cwd });
-    expect(result.code, result.stderr).toBe(1);
-    expect(result.stdout).toBe("");
-    expectNoStackTrace(result);
-    const errors = diagnosticLines(result.stderr).filter((d) => d.code === "SG_NAME_COLLISION");
-    expect(errors.length, result.stderr).toBeGreaterThan(0);
-    const namesBoth = (text: string) =>
-      displayNames(cwd, a).some((name) => text.includes(name)) && displayNames(cwd, b).some((name) => text.includes(name));
-    expect(errors.some((d) => namesBoth(d.text) && collision.what.test(d.message)), result.stderr).toBe(true);
-    expect(listFiles(cwd)).toEqual([]);
-  });
+  it.concurrent.for(cases)(
+    "$name: an error naming both inputs, nothing written",
+    async (collision, { expect }) => {
+      const cwd = tempCwd();
+      const [a = "", b = ""] = collision.files.map((file) => cliFixture(collision.dir, file));
+      const result = await runCli(["generate", a, b, "--out", "gen"], { cwd });
+      expect(result.code, result.stderr).toBe(1);
+      expect(result.stdout).toBe("");
+      expectNoStackTrace(result);
+      const errors = diagnosticLines(result.stderr).filter((d) => d.code === "SG_NAME_COLLISION");
+      expect(errors.length, result.stderr).toBeGreaterThan(0);
+      const namesBoth = (text: string) =>
+        displayNames(cwd, a).some((name) => text.includes(name)) &&
+        displayNames(cwd, b).some((name) => text.includes(name));
+      expect(
+        errors.some((d) => namesBoth(d.text) && collision.what.test(d.message)),
+        result.stderr,
+      ).toBe(true);
+      expect(listFiles(cwd)).toEqual([]);
+    },
+  );
 });
 
 describe("folders", () => {
   it("expand to the *.json files directly inside them (not nested folders, not other files; no duplicates)", async () => {
     const cwd = tempCwd();
     // alpha.json is also named on its own: one input, not a collision with itself.
-    const result = await runCli(["generate", cliFixture("folder"), cliFixture("folder", "alpha.json"), "--out", "gen"], { cwd });
+    const result = await runCli(
+      ["generate", cliFixture("folder"), cliFixture("folder", "alpha.json"), "--out", "gen"],
+      { cwd },
+    );
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toMatch(SUMMARY(2, 7, 0, "gen"));
     expect(listFiles(join(cwd, "gen"))).toEqual([
@@ -546,7 +779,9 @@ describe("output folder problems", () => {
   it("an --out that is an existing file is an error naming it, without a stack trace", async () => {
     const cwd = cwdWithSeed();
     writeFileSync(join(cwd, "not-a-folder"), "keep me\n");
-    const result = await runCli(["generate", "letta-run-structure.json", "--out", "not-a-folder"], { cwd });
+    const result = await runCli(["generate", "letta-run-structure.json", "--out", "not-a-folder"], {
+      cwd,
+    });
     expect(result.code).toBe(1);
     expectNoStackTrace(result);
     expect(result.stderr).toMatch(/error/);

@@ -52,7 +52,7 @@ describe("npx structgen in the new project", () => {
   it("generates, then --check passes, and --version prints the package version", async () => {
     const generated = await run(NPX, ["--no-install", "structgen", "generate", "letta-run-structure.json", "--out", "gen"], { cwd: project });
     expect(generated.code, generated.stderr).toBe(0);
-    expect(generated.stdout).toMatch(/^structgen: 1 documents, 4 files written, 0 unchanged in gen \(\d+ ms\)\n$/);
+    expect(generated.stdout).toMatch(/^structgen: 1 document, 4 files written, 0 unchanged in gen \(\d+ ms\)\n$/);
     expect(listFiles(join(project, "gen"))).toEqual([MANIFEST_FILE, ...SEED_OUTPUTS]);
     const checked = await structgen(["generate", "letta-run-structure.json", "--out", "gen", "--check"]);
     expect(checked.code, checked.stderr).toBe(0);

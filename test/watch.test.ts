@@ -51,7 +51,7 @@ describe("--watch", () => {
     const log = () => `stdout:\n${running.stdout()}\nstderr:\n${running.stderr()}`;
 
     await eventually(() => /watching 2 folders for changes/.test(running.stderr()) && read(types).includes("export interface Run"), log);
-    expect(running.stdout()).toMatch(/^structgen: 1 documents, 4 files written, 0 unchanged in gen \(\d+ ms\)$/m);
+    expect(running.stdout()).toMatch(/^structgen: 1 document, 4 files written, 0 unchanged in gen \(\d+ ms\)$/m);
 
     writeRun(cwd, ["first_edit"]);
     await eventually(() => read(types).includes("first_edit"), log);

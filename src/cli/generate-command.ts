@@ -9,7 +9,12 @@ import { type Diagnostic, hasErrors } from "../diagnostics.js";
 import { resolveInputs } from "../inputs.js";
 import type { DocumentReport, GenerateResult, InputDocument } from "../pipeline.js";
 import { acquireLock } from "../write/lock.js";
-import { type Manifest, MANIFEST_FILE, renderManifest, verifiedManifest } from "../write/manifest.js";
+import {
+  type Manifest,
+  MANIFEST_FILE,
+  renderManifest,
+  verifiedManifest,
+} from "../write/manifest.js";
 import { checkOutputs, writeOutputs } from "../write/write.js";
 import type { Reporter } from "./report.js";
 import { runKey } from "./run-key.js";
@@ -23,7 +28,11 @@ export interface GenerateFlags {
 }
 
 /** One run: 0 when everything was written (or is up to date under --check), 1 otherwise. */
-export async function runGenerate(settings: RunSettings, flags: GenerateFlags, reporter: Reporter): Promise<number> {
+export async function runGenerate(
+  settings: RunSettings,
+  flags: GenerateFlags,
+  reporter: Reporter,
+): Promise<number> {
   const started = performance.now();
   const { out } = settings;
   const expanded = await resolveInputs(settings.patterns);
@@ -36,7 +45,8 @@ export async function runGenerate(settings: RunSettings, flags: GenerateFlags, r
     }
   }
   // The inputs' bytes are read here so that the manifest records exactly what the pipeline was given.
-  const inputs = key === undefined ? expanded.inputs : await Promise.all(expanded.inputs.map(withContents));
+  const inputs =
+    key === undefined ? expanded.inputs : await Promise.all(expanded.inputs.map(withContents));
   const { generate } = await import("../pipeline.js");
   const progress = reporter.progress();
   const result = await generate(
@@ -45,7 +55,11 @@ export async function runGenerate(settings: RunSettings, flags: GenerateFlags, r
       outDir: out,
       emitters: settings.emitters,
       onProgress: ({ stage, done, total }) =>
-        progress.update(stage === "format" ? `structgen: formatting ${total} files` : `structgen: ${stage === "read" ? "reading" : "generating"} ${done}/${total} documents`),
+        progress.update(
+          stage === "format"
+            ? `structgen: formatting ${total} files`
+            : `structgen: ${stage === "read" ? "reading" : "generating"} ${done}/${total} documents`,
+        ),
     },
     settings.options,
   );
@@ -61,8 +75,16 @@ export async function runGenerate(settings: RunSettings, flags: GenerateFlags, r
     return check(out, result, reporter);
   }
   // Only a run with nothing to say is recorded: a manifest answer repeats no diagnostics.
-  const sources = [...inputs.flatMap((input) => (input.contents instanceof Uint8Array ? [{ path: input.path, bytes: input.contents }] : [])), ...result.sources];
-  const record = key !== undefined && diagnostics.length === 0 && sources.length >= inputs.length ? renderManifest(out, key, sources, result.files, result.documents) : undefined;
+  const sources = [
+    ...inputs.flatMap((input) =>
+      input.contents instanceof Uint8Array ? [{ path: input.path, bytes: input.contents }] : [],
+    ),
+    ...result.sources,
+  ];
+  const record =
+    key !== undefined && diagnostics.length === 0 && sources.length >= inputs.length
+      ? renderManifest(out, key, sources, result.files, result.documents)
+      : undefined;
   return write(out, result, flags, reporter, started, record);
 }
 
@@ -75,7 +97,11 @@ async function withContents(input: InputDocument): Promise<InputDocument> {
  * The manifest in `out` if it still holds for this run. A regenerate reads it under the folder's lock, as a write
  * would, so that it cannot answer in the middle of another run's renames.
  */
-async function unchangedSince(out: string, key: string, flags: GenerateFlags): Promise<Manifest | undefined> {
+async function unchangedSince(
+  out: string,
+  key: string,
+  flags: GenerateFlags,
+): Promise<Manifest | undefined> {
   const present = await readFile(join(out, MANIFEST_FILE)).then(
     () => true,
     () => false,
@@ -114,14 +140,23 @@ function answerFromManifest(
   const reports = documents as DocumentReport[];
   // The pipeline's order: each document's files in input order, then the shared files (index.ts).
   const perDocument = reports.flatMap((d) => d.files);
-  const files = [...perDocument, ...manifest.outputs.map(([path]) => path).filter((path) => !perDocument.includes(path))];
+  const files = [
+    ...perDocument,
+    ...manifest.outputs.map(([path]) => path).filter((path) => !perDocument.includes(path)),
+  ];
   if (flags.check) {
-    reporter.finish({ ok: true, documents: reports, diagnostics: [], stale: [], missing: [], upToDate: files }, `structgen: ${files.length} files up to date in ${out}`);
+    reporter.finish(
+      { ok: true, documents: reports, diagnostics: [], stale: [], missing: [], upToDate: files },
+      `structgen: ${files.length} files up to date in ${out}`,
+    );
     return 0;
   }
   const ms = Math.round(performance.now() - started);
-  const summary = `structgen: ${reports.length} documents, 0 files written, ${files.length} unchanged in ${out} (${ms} ms)`;
-  reporter.finish({ ok: true, documents: reports, diagnostics: [], written: [], unchanged: files }, summary);
+  const summary = `structgen: ${counted(reports.length, "document")}, 0 files written, ${files.length} unchanged in ${out} (${ms} ms)`;
+  reporter.finish(
+    { ok: true, documents: reports, diagnostics: [], written: [], unchanged: files },
+    summary,
+  );
   return 0;
 }
 
@@ -129,7 +164,10 @@ async function check(out: string, result: GenerateResult, reporter: Reporter): P
   const { diagnostics, ...check } = await checkOutputs(out, result.files);
   const all = [...result.diagnostics, ...diagnostics];
   reporter.diagnostics(all);
-  const problems = [...check.stale.map((f) => `stale: ${join(out, f)}`), ...check.missing.map((f) => `missing: ${join(out, f)}`)];
+  const problems = [
+    ...check.stale.map((f) => `stale: ${join(out, f)}`),
+    ...check.missing.map((f) => `missing: ${join(out, f)}`),
+  ];
   reporter.problems(problems);
   const ok = problems.length === 0 && !hasErrors(all);
   const summary = ok
@@ -147,7 +185,11 @@ async function write(
   started: number,
   manifest: ReturnType<typeof renderManifest> | undefined,
 ): Promise<number> {
-  const options = { force: flags.force, signal: flags.signal, ...(manifest === undefined ? {} : { manifest }) };
+  const options = {
+    force: flags.force,
+    signal: flags.signal,
+    ...(manifest === undefined ? {} : { manifest }),
+  };
   const { diagnostics, ...written } = await writeOutputs(out, result.files, options);
   const all = [...result.diagnostics, ...diagnostics];
   reporter.diagnostics(all);
@@ -156,11 +198,30 @@ async function write(
     return 1;
   }
   const ms = Math.round(performance.now() - started);
-  const summary = `structgen: ${result.documents.length} documents, ${written.written.length} files written, ${written.unchanged.length} unchanged in ${out} (${ms} ms)`;
-  reporter.finish({ ok: true, documents: result.documents satisfies readonly DocumentReport[], diagnostics: all, ...written }, summary);
+  const summary = `structgen: ${counted(result.documents.length, "document")}, ${counted(written.written.length, "file")} written, ${written.unchanged.length} unchanged in ${out} (${ms} ms)`;
+  reporter.finish(
+    {
+      ok: true,
+      documents: result.documents satisfies readonly DocumentReport[],
+      diagnostics: all,
+      ...written,
+    },
+    summary,
+  );
   return 0;
 }
 
 function unmatchedError(pattern: string): Diagnostic {
-  return { code: "SG_READ_FAILED", severity: "error", message: `no file matches the glob ${JSON.stringify(pattern)}`, file: pattern, pointer: "" };
+  return {
+    code: "SG_READ_FAILED",
+    severity: "error",
+    message: `no file matches the glob ${JSON.stringify(pattern)}`,
+    file: pattern,
+    pointer: "",
+  };
+}
+
+/** "1 document", "2 documents". */
+function counted(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? "" : "s"}`;
 }
