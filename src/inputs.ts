@@ -8,6 +8,7 @@
 import { readdir, stat } from "node:fs/promises";
 import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { glob, isDynamicPattern } from "tinyglobby";
+import { compareCodeUnits } from "./order.js";
 import type { InputDocument } from "./pipeline.js";
 
 export interface ResolveInputsOptions {
@@ -67,7 +68,7 @@ export async function resolveInputs(args: readonly string[], options: ResolveInp
 
 async function globFiles(pattern: string, cwd: string): Promise<string[]> {
   const matches = await glob(pattern, { cwd, absolute: true, onlyFiles: true, expandDirectories: false });
-  return matches.map((file) => resolve(file)).sort(compareText);
+  return matches.map((file) => resolve(file)).sort(compareCodeUnits);
 }
 
 /** The folder part of a glob before its first dynamic segment: `schemas/**\/*.json` -> `schemas`. */
@@ -90,8 +91,4 @@ function commonFolder(a: string, b: string): string {
 
 function toSlashes(path: string): string {
   return path.split(sep).join("/");
-}
-
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

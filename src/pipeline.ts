@@ -21,6 +21,7 @@ import { formatOutputs, type OutputFile } from "./format.js";
 import type { ModelDocument } from "./model.js";
 import { checkNames } from "./names-check.js";
 import { normalizeFlat } from "./normalize-flat.js";
+import { compareCodeUnits } from "./order.js";
 import { type Options, type ResolvedOptions, resolveOptions } from "./options.js";
 import { type Dialect, detectDialect } from "./parse/detect.js";
 import { parseFlat } from "./parse/flat.js";
@@ -174,10 +175,6 @@ function importedSources(
   return [...byPath.keys()]
     .sort(compareCodeUnits)
     .map((path) => ({ path, bytes: byPath.get(path)! }));
-}
-
-function compareCodeUnits(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** A document read and recognized: strict JSON with a position for every JSON pointer, and its dialect. */

@@ -15,6 +15,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { InputDocument } from "../pipeline.js";
 import { resolveOptions } from "../options.js";
+import { byCodeUnits } from "../order.js";
 import type { RunSettings } from "./settings.js";
 
 /** Bumped with any change to what the key covers. */
@@ -90,7 +91,7 @@ function canonicalJson(value: unknown): string {
   }
   if (typeof value === "object" && value !== null) {
     const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
-    entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    entries.sort(byCodeUnits(([key]) => key));
     return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(",")}}`;
   }
   return JSON.stringify(value) ?? "null";

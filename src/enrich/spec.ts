@@ -41,14 +41,12 @@ export class SpecCache {
     return loading;
   }
 
-  /** Every spec read, by absolute path in code-unit order, with its bytes. */
+  /** Every spec read, by absolute path, with its bytes (the pipeline orders them with the other sources). */
   async sources(): Promise<{ path: string; bytes: Uint8Array }[]> {
     const read = await Promise.all(
       [...this.loaded].map(async ([path, loading]) => ({ path, bytes: (await loading).bytes })),
     );
-    return read
-      .flatMap((r) => (r.bytes === undefined ? [] : [{ path: r.path, bytes: r.bytes }]))
-      .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    return read.flatMap((r) => (r.bytes === undefined ? [] : [{ path: r.path, bytes: r.bytes }]));
   }
 }
 

@@ -126,7 +126,7 @@ function literalOf(values: readonly JsonValue[], at: string, ctx: ConvertContext
     ctx.warn(at, values.length === 0 ? "an empty enum cannot be expressed; read as any value" : "an enum or const holding objects or arrays cannot be expressed in the generated types; read as any value");
     return ANY;
   }
-  return { kind: "literal", values: scalars.filter((v, i) => scalars.indexOf(v) === i) };
+  return { kind: "literal", values: [...new Set(scalars)] };
 }
 
 const TYPES = ["string", "integer", "number", "boolean", "null", "array", "object"];

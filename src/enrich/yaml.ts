@@ -3,7 +3,7 @@
  * locator. The `yaml` package keeps every node's source range, and its LineCounter turns offsets into lines, so
  * spec diagnostics are positioned in YAML exactly as in JSON.
  */
-import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, type Node, parseDocument } from "yaml";
+import { isMap, isPair, isScalar, isSeq, LineCounter, type Node, parseDocument } from "yaml";
 import type { DiagnosticSink, Locator } from "../diagnostics.js";
 import { appendPointer } from "../parse/pointer.js";
 import type { JsonValue } from "../parse/source.js";
@@ -16,7 +16,7 @@ export interface YamlSource {
 /** Parses YAML 1.2 (core schema: no timestamps or other non-JSON values); errors are positioned diagnostics. */
 export function readYaml(text: string, sink: DiagnosticSink): YamlSource | undefined {
   const lineCounter = new LineCounter();
-  // uniqueKeys: a repeated key is an error, as in strict JSON; maxAliasCount bounds alias expansion.
+  // uniqueKeys: a repeated key is an error, as in strict JSON.
   const doc = parseDocument(text, { lineCounter, schema: "core", uniqueKeys: true, prettyErrors: false });
   const problem = doc.errors[0];
   if (problem !== undefined) {
@@ -26,6 +26,7 @@ export function readYaml(text: string, sink: DiagnosticSink): YamlSource | undef
   }
   let value: unknown;
   try {
+    // maxAliasCount bounds alias expansion (a "billion laughs" document).
     value = doc.toJS({ maxAliasCount: 1000 });
   } catch (error) {
     sink.errorAt("SG_YAML_SYNTAX", "", `malformed YAML: ${(error as Error).message.split("\n")[0]}`, { line: 1, column: 1 });
@@ -65,9 +66,7 @@ function collectOffsets(root: unknown, rootPointer: string, offsets: Map<string,
       }
     } else if (isSeq(node)) {
       node.items.forEach((item, index) => stack.push({ node: item, pointer: appendPointer(pointer, index) }));
-    } else if (isAlias(node)) {
-      // An alias points back at its anchor; its own position is where the reader should look.
-      continue;
     }
+    // An alias is not followed: its own position, recorded above, is where the reader should look.
   }
 }

@@ -17,6 +17,7 @@ import { closeSync, constants, fstatSync, openSync, readFileSync, readSync } fro
 import { isAbsolute, relative, resolve } from "node:path";
 import { bannerText } from "../emit/banner.js";
 import type { OutputFile } from "../format.js";
+import { byCodeUnits } from "../order.js";
 import type { DocumentReport } from "../pipeline.js";
 import { existingSafeTargetSync } from "./paths.js";
 
@@ -41,10 +42,6 @@ export function sha256(bytes: Uint8Array | string): string {
   return createHash("sha256").update(bytes).digest("hex");
 }
 
-function byKey<T>(key: (item: T) => string): (a: T, b: T) => number {
-  return (a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0);
-}
-
 /** A source's path as the manifest records it: relative to the output folder, with forward slashes. */
 export function sourcePath(outDir: string, path: string): string {
   return relative(resolve(outDir), resolve(path)).replace(/\\/g, "/");
@@ -62,9 +59,9 @@ export function renderManifest(
     $comment: bannerText(documents.map((d) => d.input).sort()),
     format: MANIFEST_FORMAT,
     key,
-    sources: sources.map((s): Hashed => [sourcePath(outDir, s.path), sha256(s.bytes)]).sort(byKey((h) => h[0])),
-    outputs: outputs.map((o): Hashed => [o.path, sha256(o.contents)]).sort(byKey((h) => h[0])),
-    documents: [...documents].sort(byKey((d) => d.input)),
+    sources: sources.map((s): Hashed => [sourcePath(outDir, s.path), sha256(s.bytes)]).sort(byCodeUnits((h) => h[0])),
+    outputs: outputs.map((o): Hashed => [o.path, sha256(o.contents)]).sort(byCodeUnits((h) => h[0])),
+    documents: [...documents].sort(byCodeUnits((d) => d.input)),
   };
   return { path: MANIFEST_FILE, contents: `${JSON.stringify(manifest, null, 2)}\n` };
 }
