@@ -65,10 +65,6 @@ export interface Ctx {
 
 export const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
-export function isObject(value: JsonValue | undefined): value is JsonObject {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
 /** Own keys only: a `__proto__` or `constructor` key in a schema is data. */
 export function own(object: JsonObject, key: string): JsonValue | undefined {
   return Object.hasOwn(object, key) ? object[key] : undefined;
@@ -77,14 +73,4 @@ export function own(object: JsonObject, key: string): JsonValue | undefined {
 /** A table entry by a key the document chose: never an inherited member (`constructor`, `__proto__`). */
 export function entryOf<T>(table: Readonly<Record<string, T>>, key: string): T | undefined {
   return Object.hasOwn(table, key) ? table[key] : undefined;
-}
-
-export function describeJson(value: JsonValue | undefined): string {
-  if (value === undefined) {
-    return "nothing";
-  }
-  if (value === null) {
-    return "null";
-  }
-  return Array.isArray(value) ? "an array" : `a ${typeof value}`;
 }

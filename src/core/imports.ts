@@ -8,9 +8,8 @@
 import { readFile } from "node:fs/promises";
 import { dirname, posix, resolve } from "node:path";
 import { DiagnosticSink } from "../diagnostics.js";
-import { readSource } from "../parse/source.js";
-import type { JsonObject, JsonValue } from "../parse/source.js";
-import { describeJson, isObject, type Source } from "./context.js";
+import { describeJson, isObject, type JsonObject, type JsonValue, readSource } from "../parse/source.js";
+import type { Source } from "./context.js";
 import { featuresOf } from "./document.js";
 
 /** A document ready to be collected: its JSON and its source (mount filled in by the caller). */

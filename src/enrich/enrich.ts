@@ -9,10 +9,10 @@ import type { Diagnostic, DiagnosticSink } from "../diagnostics.js";
 import type { Annotations, Declaration, ModelDocument, ObjectNode, Property, TypeNode } from "../model.js";
 import type { ResolvedOptions } from "../options.js";
 import { appendPointer } from "../parse/pointer.js";
-import type { JsonObject, JsonValue } from "../parse/source.js";
+import { isObject, type JsonObject, type JsonValue } from "../parse/source.js";
 import { ComponentTable } from "./components.js";
 import { literalValues, mergeType, splitNull } from "./merge.js";
-import { isObject, type SpecDocument } from "./spec.js";
+import type { SpecDocument } from "./spec.js";
 import { annotationsOf, toTypeNode } from "./to-model.js";
 
 export interface EnrichInput {

@@ -6,7 +6,7 @@
 import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { type Diagnostic, DiagnosticSink, type Locator } from "../diagnostics.js";
-import { type JsonObject, type JsonValue, readSource } from "../parse/source.js";
+import { isObject, type JsonObject, type JsonValue, readSource } from "../parse/source.js";
 import { readYaml } from "./yaml.js";
 
 export interface SpecDocument {
@@ -139,8 +139,4 @@ function recognize(
     return undefined;
   }
   return { file, schemas, version: openapi.startsWith("3.0") ? "3.0" : "3.1", locate };
-}
-
-export function isObject(value: JsonValue | undefined): value is JsonObject {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }

@@ -10,8 +10,7 @@
 import { isNumberFormat, isStringFormat } from "../formats.js";
 import type { Annotations, LiteralValue, NumberNode, Property, StringNode, TypeNode } from "../model.js";
 import { appendPointer } from "../parse/pointer.js";
-import type { JsonObject, JsonValue } from "../parse/source.js";
-import { isObject } from "./spec.js";
+import { isObject, type JsonObject, type JsonValue } from "../parse/source.js";
 
 const ANY: TypeNode = { kind: "any" };
 const NULL: TypeNode = { kind: "null" };

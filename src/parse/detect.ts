@@ -3,14 +3,13 @@
  * array; JSON Structure Core (`$schema` + `type`/`$root`/`definitions`) gets its own reader in a later stage.
  */
 import type { DiagnosticSink } from "../diagnostics.js";
-import { isObject, jsonTypeOf } from "./flat.js";
-import type { JsonObject, JsonValue } from "./source.js";
+import { describeJson, isObject, type JsonObject, type JsonValue } from "./source.js";
 
 export type Dialect = "flat" | "core";
 
 export function detectDialect(value: JsonValue, sink: DiagnosticSink): { dialect: Dialect; document: JsonObject } | undefined {
   if (!isObject(value)) {
-    sink.error("SG_UNKNOWN_DIALECT", "", `a JSON Structure document is a JSON object, not ${jsonTypeOf(value)}`);
+    sink.error("SG_UNKNOWN_DIALECT", "", `a JSON Structure document is a JSON object, not ${describeJson(value)}`);
     return undefined;
   }
   if (Object.hasOwn(value, "jsonStructure") || Object.hasOwn(value, "fields")) {

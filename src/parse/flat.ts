@@ -7,7 +7,7 @@
 import type { DiagnosticSink } from "../diagnostics.js";
 import type { LiteralValue } from "../model.js";
 import { appendPointer } from "./pointer.js";
-import type { JsonObject, JsonValue } from "./source.js";
+import { describeJson, isObject, type JsonObject, type JsonValue } from "./source.js";
 
 export type FlatScalar = "string" | "number" | "integer" | "boolean";
 export type FlatType =
@@ -237,7 +237,7 @@ function requiredString(value: JsonObject, pointer: string, key: string, sink: D
     return undefined;
   }
   if (typeof raw !== "string") {
-    sink.error("SG_WRONG_SHAPE", appendPointer(pointer, key), `${key} must be a string, not ${jsonTypeOf(raw)}`);
+    sink.error("SG_WRONG_SHAPE", appendPointer(pointer, key), `${key} must be a string, not ${describeJson(raw)}`);
     return undefined;
   }
   return raw;
@@ -250,21 +250,10 @@ function optionalString<K extends string>(value: JsonObject, pointer: string, ke
     return {};
   }
   if (typeof raw !== "string") {
-    sink.error("SG_WRONG_SHAPE", appendPointer(pointer, key), `${key} must be a string or null, not ${jsonTypeOf(raw)}`);
+    sink.error("SG_WRONG_SHAPE", appendPointer(pointer, key), `${key} must be a string or null, not ${describeJson(raw)}`);
     return {};
   }
   return { [key]: raw } as { [P in K]?: string };
-}
-
-export function isObject(value: JsonValue | undefined): value is JsonObject {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-export function jsonTypeOf(value: JsonValue): string {
-  if (value === null) {
-    return "null";
-  }
-  return Array.isArray(value) ? "an array" : `a ${typeof value}`;
 }
 
 function hasLoneSurrogate(text: string): boolean {

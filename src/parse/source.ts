@@ -24,6 +24,22 @@ export interface JsonObject {
   readonly [key: string]: JsonValue;
 }
 
+/** A JSON object (not an array, not null). */
+export function isObject(value: JsonValue | undefined): value is JsonObject {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** What a JSON value is, for messages: "nothing", "null", "an array", "a string", ... */
+export function describeJson(value: JsonValue | undefined): string {
+  if (value === undefined) {
+    return "nothing";
+  }
+  if (value === null) {
+    return "null";
+  }
+  return Array.isArray(value) ? "an array" : `a ${typeof value}`;
+}
+
 export interface SourceDocument {
   readonly file: string;
   readonly value: JsonValue;
