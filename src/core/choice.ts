@@ -9,9 +9,9 @@
  */
 import type { ObjectNode, Property, TypeNode, UnionNode } from "../model.js";
 import { appendPointer } from "../parse/pointer.js";
-import { describeJson, isObject, type JsonObject, type JsonValue } from "../parse/source.js";
+import { describeJson, isObject, type JsonObject, type JsonValue, own } from "../parse/source.js";
 import type { ParseNested } from "./constraints.js";
-import { type Ctx, IDENTIFIER, own } from "./context.js";
+import { type Ctx, IDENTIFIER } from "./context.js";
 import { inheritedObject } from "./extends.js";
 import { annotationsOf } from "./types.js";
 

@@ -5,9 +5,9 @@
  */
 import type { ArrayNode, MapNode, ObjectNode, TypeNode } from "../model.js";
 import { appendPointer } from "../parse/pointer.js";
-import type { JsonObject } from "../parse/source.js";
+import { type JsonObject, own } from "../parse/source.js";
 import { checkOrder, type ParseNested, readCount } from "./constraints.js";
-import { type Ctx, own } from "./context.js";
+import { type Ctx } from "./context.js";
 
 /** Array and set rules. `uniqueItems: true` makes an array a set; a set is unique already. */
 export function arrayRules(schema: JsonObject, pointer: string, ctx: Ctx, enforce: boolean, parse: ParseNested): Partial<ArrayNode> {

@@ -9,10 +9,10 @@
  */
 import type { ArrayNode, MapNode, ObjectNode, Property, TupleNode, TypeNode } from "../model.js";
 import { appendPointer } from "../parse/pointer.js";
-import { describeJson, isObject, type JsonObject, type JsonValue } from "../parse/source.js";
+import { describeJson, isObject, type JsonObject, type JsonValue, own } from "../parse/source.js";
 import { arrayRules, keyType, mapRules, objectCountRules } from "./collection-rules.js";
 import { type ParseNested, validationGate } from "./constraints.js";
-import { type Ctx, IDENTIFIER, own } from "./context.js";
+import { type Ctx, IDENTIFIER } from "./context.js";
 import { inheritedObject } from "./extends.js";
 import { objectExtras } from "./object-rules.js";
 import { annotationsOf } from "./types.js";

@@ -8,8 +8,8 @@
 import { STRING_FORMATS } from "../formats.js";
 import type { NumberNode, StringNode, TypeNode } from "../model.js";
 import { appendPointer } from "../parse/pointer.js";
-import { describeJson, type JsonObject, type JsonValue } from "../parse/source.js";
-import { type Ctx, own } from "./context.js";
+import { describeJson, type JsonObject, type JsonValue, own } from "../parse/source.js";
+import { type Ctx } from "./context.js";
 
 type Family = "string" | "number" | "array" | "object" | "map";
 

@@ -65,11 +65,6 @@ export interface Ctx {
 
 export const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
-/** Own keys only: a `__proto__` or `constructor` key in a schema is data. */
-export function own(object: JsonObject, key: string): JsonValue | undefined {
-  return Object.hasOwn(object, key) ? object[key] : undefined;
-}
-
 /** A table entry by a key the document chose: never an inherited member (`constructor`, `__proto__`). */
 export function entryOf<T>(table: Readonly<Record<string, T>>, key: string): T | undefined {
   return Object.hasOwn(table, key) ? table[key] : undefined;

@@ -5,8 +5,8 @@
  */
 import type { DiagnosticSink } from "../diagnostics.js";
 import { appendPointer } from "../parse/pointer.js";
-import { describeJson, isObject, type JsonObject, type JsonValue } from "../parse/source.js";
-import { type Features, IDENTIFIER, own, type Scope, type Source } from "./context.js";
+import { describeJson, isObject, type JsonObject, type JsonValue, own } from "../parse/source.js";
+import { type Features, IDENTIFIER, type Scope, type Source } from "./context.js";
 
 const META = /^https:\/\/json-structure\.(?:org|github\.io)\/meta\/(core|extended|validation)\/v0\/?#?$/;
 const VALIDATION_FEATURES = ["JSONStructureValidation", "JSONSchemaValidation"];

@@ -7,8 +7,8 @@
  */
 import type { ObjectNode, Property, TupleNode } from "../model.js";
 import { appendPointer } from "../parse/pointer.js";
-import type { JsonObject, JsonValue } from "../parse/source.js";
-import { type Ctx, own } from "./context.js";
+import { type JsonObject, type JsonValue, own } from "../parse/source.js";
+import { type Ctx } from "./context.js";
 
 /**
  * The merged bases of a schema as one object node: undefined when there is no `$extends`, null when it cannot be

@@ -5,9 +5,9 @@
  */
 import type { LiteralNode, LiteralValue, TypeNode } from "../model.js";
 import { appendPointer } from "../parse/pointer.js";
-import { describeJson, type JsonObject, type JsonValue } from "../parse/source.js";
+import { describeJson, type JsonObject, type JsonValue, own } from "../parse/source.js";
 import { coreFormatPattern } from "../emit/schema-rules.js";
-import { type Ctx, own } from "./context.js";
+import { type Ctx } from "./context.js";
 
 const ENCODED_PATTERNS: Readonly<Record<string, RegExp>> = {
   int64: /^-?(0|[1-9][0-9]*)$/,

@@ -6,8 +6,8 @@
  */
 import { dirname, resolve } from "node:path";
 import { appendPointer } from "../parse/pointer.js";
-import { isObject, type JsonObject } from "../parse/source.js";
-import { type Entry, IDENTIFIER, own, type Source } from "./context.js";
+import { isObject, type JsonObject, own } from "../parse/source.js";
+import { type Entry, IDENTIFIER, type Source } from "./context.js";
 import { type ImportState, type LoadedDocument, loadImport } from "./imports.js";
 
 export type Table = Map<string, Entry>;

@@ -5,10 +5,10 @@
  */
 import type { ObjectNode, TypeNode } from "../model.js";
 import { appendPointer } from "../parse/pointer.js";
-import { describeJson, isObject, type JsonObject } from "../parse/source.js";
+import { describeJson, isObject, type JsonObject, own } from "../parse/source.js";
 import { keyType } from "./collection-rules.js";
 import { type ParseNested, readPattern } from "./constraints.js";
-import { type Ctx, own } from "./context.js";
+import { type Ctx } from "./context.js";
 
 export function objectExtras(schema: JsonObject, node: ObjectNode, pointer: string, ctx: Ctx, parse: ParseNested, enforce: boolean): Partial<ObjectNode> | undefined {
   const dependentRequired = readDependentRequired(schema, node, pointer, ctx);

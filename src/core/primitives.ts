@@ -9,8 +9,9 @@
  *    the Core rules of templates/core-formats.ts (see the README for the sample-vs-prose decisions).
  */
 import type { CoreFormat, TypeNode } from "../model.js";
-import { type Ctx, entryOf, own } from "./context.js";
 import { appendPointer } from "../parse/pointer.js";
+import { own } from "../parse/source.js";
+import { type Ctx, entryOf } from "./context.js";
 
 export const INTEGER_RANGES: Readonly<Record<string, readonly [number, number]>> = {
   int8: [-128, 127],

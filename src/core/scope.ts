@@ -5,8 +5,8 @@
  * still being read is a cycle, reported at the pointer that closed it.
  */
 import { appendPointer } from "../parse/pointer.js";
-import type { JsonValue } from "../parse/source.js";
-import { type Entry, own, type ResolvedEntry, type Scope, type Source } from "./context.js";
+import { type JsonValue, own } from "../parse/source.js";
+import { type Entry, type ResolvedEntry, type Scope, type Source } from "./context.js";
 import { pathKey, type Table } from "./namespaces.js";
 import { annotationsOf, parseSchema } from "./types.js";
 

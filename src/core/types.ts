@@ -7,11 +7,11 @@
  */
 import type { Annotations, TypeNode } from "../model.js";
 import { appendPointer } from "../parse/pointer.js";
-import { describeJson, isObject, type JsonObject, type JsonValue } from "../parse/source.js";
+import { describeJson, isObject, type JsonObject, type JsonValue, own } from "../parse/source.js";
 import { readChoice } from "./choice.js";
 import { readArray, readMap, readObject, readTuple } from "./compounds.js";
 import { readNumberRules, readStringRules, validationGate, VALIDATION_KEYWORDS, withNumberRules, withStringRules } from "./constraints.js";
-import { type Ctx, own } from "./context.js";
+import { type Ctx } from "./context.js";
 import { checkKeywords, warnExtensionAnnotations } from "./keywords.js";
 import { literalRules } from "./literals.js";
 import { documentedFormat, isPrimitiveName, primitiveNode } from "./primitives.js";

@@ -12,7 +12,7 @@
 import type { Annotations, Declaration, TypeNode } from "../model.js";
 import { toTypeIdentifier } from "../names.js";
 import { appendPointer } from "../parse/pointer.js";
-import type { JsonValue } from "../parse/source.js";
+import { type JsonValue, own } from "../parse/source.js";
 import type { SpecDocument } from "./spec.js";
 import { annotationsOf, type ConvertContext, toTypeNode } from "./to-model.js";
 
@@ -66,7 +66,7 @@ export class ComponentTable {
   }
 
   schemaOf(component: string): JsonValue | undefined {
-    return Object.hasOwn(this.spec.schemas, component) ? this.spec.schemas[component] : undefined;
+    return own(this.spec.schemas, component);
   }
 
   refer(ref: string, pointer: string): TypeNode {

@@ -9,7 +9,7 @@ import type { Diagnostic, DiagnosticSink } from "../diagnostics.js";
 import type { Annotations, Declaration, ModelDocument, ObjectNode, Property, TypeNode } from "../model.js";
 import type { ResolvedOptions } from "../options.js";
 import { appendPointer } from "../parse/pointer.js";
-import { isObject, type JsonObject, type JsonValue } from "../parse/source.js";
+import { isObject, type JsonObject, type JsonValue, own } from "../parse/source.js";
 import { ComponentTable } from "./components.js";
 import { literalValues, mergeType, splitNull } from "./merge.js";
 import type { SpecDocument } from "./spec.js";
@@ -30,7 +30,7 @@ export interface EnrichInput {
 export function enrich(input: EnrichInput): ModelDocument | undefined {
   const { model, entity, spec, sink } = input;
   const at = appendPointer("/components/schemas", entity);
-  const schema = Object.hasOwn(spec.schemas, entity) ? spec.schemas[entity] : undefined;
+  const schema = own(spec.schemas, entity);
   if (schema === undefined) {
     sink.error("SG_SPEC_NO_ENTITY", "/entity", `entity ${JSON.stringify(entity)} is not in components.schemas of ${place(spec, "/components/schemas")}`);
     return undefined;
@@ -79,7 +79,7 @@ function enrichProperty(
 ): Property {
   const { sink, spec } = input;
   const at = appendPointer(appendPointer(entityAt, "properties"), property.key);
-  const schema = Object.hasOwn(properties, property.key) ? properties[property.key] : undefined;
+  const schema = own(properties, property.key);
   if (schema === undefined) {
     sink.warning("SG_SPEC_MISMATCH", property.pointer, `field "${property.key}" is not a property of ${place(spec, appendPointer(entityAt, "properties"))}; the summary's type is kept`);
     return property;
@@ -143,7 +143,7 @@ function aliasSummaryEnums(
 ): void {
   for (const property of root.properties) {
     const at = appendPointer(appendPointer(entityAt, "properties"), property.key);
-    const schema = Object.hasOwn(properties, property.key) ? properties[property.key] : undefined;
+    const schema = own(properties, property.key);
     const declared = property.type.kind === "ref" ? literalValues(lookup(property.type.target)?.type) : undefined;
     const source = declared === undefined ? undefined : enumSource(schema, at, table);
     if (source === undefined || declared === undefined || property.type.kind !== "ref") {

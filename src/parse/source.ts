@@ -29,6 +29,11 @@ export function isObject(value: JsonValue | undefined): value is JsonObject {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
+/** Own keys only: a `__proto__` or `constructor` key in a schema is data. */
+export function own(object: JsonObject, key: string): JsonValue | undefined {
+  return Object.hasOwn(object, key) ? object[key] : undefined;
+}
+
 /** What a JSON value is, for messages: "nothing", "null", "an array", "a string", ... */
 export function describeJson(value: JsonValue | undefined): string {
   if (value === undefined) {
