@@ -34,7 +34,8 @@ export interface GuardContext {
   readonly regexes: Map<string, string>;
 }
 
-export const ERROR_TYPE = "{ readonly path: string; readonly message: string }";
+/** The guards file's local alias for one failure (see guards.ts, resultTypes). */
+export const ERROR_TYPE = "Failure";
 export const ERRORS_PARAM = `errors: ${ERROR_TYPE}[]`;
 
 export function isFunctionName(typeName: string): string {

@@ -49,6 +49,7 @@ export function guardStatements(doc: ModelDocument, options: ResolvedOptions): (
   return [
     bannerComment([doc.file]),
     `import type * as ${TYPES_NAMESPACE} from ${stringLiteral(`./${doc.baseName}.types.js`)};`,
+    ...(declarations.length === 0 ? [] : resultTypes()),
     ...exported,
     "// Internal checkers: one per declaration, then one per nested compound type.",
     ...checkers,
@@ -58,10 +59,23 @@ export function guardStatements(doc: ModelDocument, options: ResolvedOptions): (
   ];
 }
 
+/**
+ * Local (unexported) aliases for what validate functions report: short signatures that read well. Declaration
+ * emit copies them into a .d.ts, so the exported functions stay fully typed.
+ */
+function resultTypes(): string[] {
+  // One string: ts-morph separates string statements by a line break only, and these read better apart.
+  return [
+    `\n/** One failure: where (a JSON pointer, as ajv's \`instancePath\`) and what. */\ntype ${ERROR_TYPE} = { readonly path: string; readonly message: string };\n\n/** What a validate function returns: the value, typed, or every failure. */\ntype ${RESULT_TYPE}<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly errors: readonly ${ERROR_TYPE}[] };`,
+  ];
+}
+
+const RESULT_TYPE = "Validation";
+
 function exportedGuards(declaration: Declaration, ctx: GuardContext): FunctionDeclarationStructure[] {
   const { name } = declaration;
   const typeRef = `${TYPES_NAMESPACE}.${name}`;
-  const resultType = `{ readonly ok: true; readonly value: ${typeRef} } | { readonly ok: false; readonly errors: readonly ${ERROR_TYPE}[] }`;
+  const resultType = `${RESULT_TYPE}<${typeRef}>`;
   return [
     {
       kind: StructureKind.Function,
