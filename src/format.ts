@@ -1,9 +1,16 @@
 /**
- * Stage 6, format: prettier, with the user's prettier config for the output folder when there is one.
+ * Stage 6, format: prettier's output, with the user's prettier config for the output folder when there is one.
  * A config that cannot be loaded, or a file prettier cannot format (a missing plugin), is a diagnostic, not a crash.
+ *
+ * prettier itself was most of a run's time, so under a config the fast printers follow (format/style.ts), the
+ * TypeScript and JSON structgen emits are printed by format/fast-ts.ts and format/fast-json.ts, which give
+ * prettier's exact bytes for what they print and hand everything else to prettier, statement by statement
+ * (test/fast-format.test.ts compares them with prettier on every output the tests can generate).
  */
 import { join } from "node:path";
 import type { Diagnostic } from "./diagnostics.js";
+import { assemble, formatSources, planFast, sourcesOf } from "./format/fast.js";
+import { fastStyle } from "./format/style.js";
 
 export interface OutputFile {
   /** Path relative to the output folder, with forward slashes. */
@@ -25,9 +32,16 @@ export async function formatOutputs(
   }
   // One file at a time: formatting everything at once keeps every syntax tree alive together, and memory
   // then grows with the size of the run (prettier's work is CPU-bound, so nothing is lost by waiting).
+  const style = fastStyle(config);
+  const plans = files.map((file) => (style === undefined ? undefined : planFast(file.path, file.contents, style)));
+  const pieces = await formatSources(plans.flatMap(sourcesOf), JSON.stringify(config), (text) =>
+    prettierFormat(prettier, text, config, "babel-ts"),
+  );
   const formatted: Awaited<ReturnType<typeof formatOne>>[] = [];
-  for (const file of files) {
-    formatted.push(await formatOne(prettier, file, config, outDir));
+  for (const [index, file] of files.entries()) {
+    const plan = plans[index];
+    const contents = plan === undefined ? undefined : assemble(plan, pieces);
+    formatted.push(contents === undefined ? await formatOne(prettier, file, config, outDir) : { file: { path: file.path, contents } });
   }
   const diagnostics = formatted.flatMap((f) => ("diagnostic" in f ? [f.diagnostic] : []));
   if (diagnostics.length > 0) {
@@ -58,13 +72,17 @@ async function formatOne(
     if (parser === null) {
       return { file };
     }
-    // A construct babel does not parse (in a custom emitter's file) gets prettier's TypeScript parser.
-    const contents = await prettier
-      .format(file.contents, { ...config, parser })
-      .catch((error: unknown) => (parser === "babel-ts" ? prettier.format(file.contents, { ...config, parser: "typescript" }) : Promise.reject(error)));
-    return { file: { path: file.path, contents } };
+    return { file: { path: file.path, contents: await prettierFormat(prettier, file.contents, config, parser) } };
   } catch (error) {
     const message = `prettier could not format ${file.path}: ${(error as Error).message.split("\n")[0]}; fix the prettier configuration, or skip formatting with --no-format`;
     return { diagnostic: { code: "SG_FORMAT_FAILED", severity: "error", message, file: join(outDir, file.path), pointer: "" } };
   }
 }
+
+function prettierFormat(prettier: Prettier, text: string, config: Record<string, unknown> | null, parser: string): Promise<string> {
+  // A construct babel does not parse (in a custom emitter's file) gets prettier's TypeScript parser.
+  return prettier
+    .format(text, { ...config, parser })
+    .catch((error: unknown) => (parser === "babel-ts" ? prettier.format(text, { ...config, parser: "typescript" }) : Promise.reject(error)));
+}
+
