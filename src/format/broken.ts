@@ -10,6 +10,7 @@ import { chainOperand, freeExpression, unwrap } from "./flat-expr.js";
 import { typeText } from "./flat-type.js";
 import { propertyKey, unsupported } from "./tokens.js";
 import { fitsWithin, type FastStyle, UNMEASURED } from "./style.js";
+import { textOf } from "./source.js";
 
 const LOGICAL = new Set([ts.SyntaxKind.BarBarToken, ts.SyntaxKind.AmpersandAmpersandToken]);
 
@@ -40,7 +41,7 @@ function logicalChain(expression: ts.Expression): Chain | undefined {
     }
   };
   collect(top);
-  return { operator: top.operatorToken.getText(), operands, nested };
+  return { operator: textOf(top.operatorToken), operands, nested };
 }
 
 function brokenChain(chain: Chain, pad: string): string[] {

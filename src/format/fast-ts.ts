@@ -13,6 +13,7 @@ import { ts } from "ts-morph";
 import { hasBlankLine, leadingStart, StatementPrinter } from "./statements.js";
 import { type FastStyle, UNMEASURED, width } from "./style.js";
 import { Unsupported } from "./tokens.js";
+import { printingFrom, sourceText, startOf, textOf } from "./source.js";
 
 /**
  * One top-level statement with its leading comments: printed, or its source text for prettier. `alone`: the
@@ -26,11 +27,15 @@ export interface SplitFile {
   readonly blankBefore: readonly boolean[];
 }
 
-
 export function splitAndPrint(fileName: string, text: string, style: FastStyle): SplitFile {
   // JSDoc is not parsed into nodes: comments are read as ranges, and parsing them was a fifth of the time here.
+  // No parent links either (see source.ts).
   const options = { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone };
-  const source = ts.createSourceFile(fileName, text, options, true, ts.ScriptKind.TS);
+  const source = ts.createSourceFile(fileName, text, options, false, ts.ScriptKind.TS);
+  return printingFrom(source, () => split(source, text, style));
+}
+
+function split(source: ts.SourceFile, text: string, style: FastStyle): SplitFile {
   const pieces: Piece[] = [];
   const blankBefore: boolean[] = [];
   let previousEnd = -1;
@@ -74,7 +79,7 @@ function printPiece(statement: ts.Statement, sourceText: string, style: FastStyl
 /** Whether nothing that follows can continue the statement: it ends with `;`, or it is a declaration with a body. */
 function closed(statement: ts.Statement): boolean {
   const declaration = ts.isFunctionDeclaration(statement) || ts.isInterfaceDeclaration(statement) || ts.isClassDeclaration(statement) || ts.isEnumDeclaration(statement) || ts.isModuleDeclaration(statement);
-  return statement.getText().endsWith(";") || (declaration && statement.getText().endsWith("}"));
+  return textOf(statement).endsWith(";") || (declaration && textOf(statement).endsWith("}"));
 }
 
 
@@ -85,9 +90,9 @@ function trailingComments(source: ts.SourceFile): readonly ts.CommentRange[] {
 
 /** Every comment inside a statement, leading ones included, found by scanning its text. */
 function commentCount(statement: ts.Statement): number {
-  const text = statement.getSourceFile().text;
+  const text = sourceText();
   // Most statements hold no slash at all past their leading comments: no comment, no regular expression.
-  if (!text.slice(statement.getStart(), statement.end).includes("/")) {
+  if (!text.slice(startOf(statement), statement.end).includes("/")) {
     return (ts.getLeadingCommentRanges(text, statement.getFullStart()) ?? []).length;
   }
   const scanner = ts.createScanner(ts.ScriptTarget.Latest, false, ts.LanguageVariant.Standard, text);

@@ -8,6 +8,7 @@
 import { ts } from "ts-morph";
 import { typeText } from "./flat-type.js";
 import { assertWrittenFlat, numberText, propertyKey, stringText, unsupported } from "./tokens.js";
+import { sourceText, startOf, textOf } from "./source.js";
 
 type Role = "operand" | "left" | "right" | "unary" | "object" | "callee" | "cast" | "test" | "then" | "else" | "free";
 
@@ -115,13 +116,13 @@ function expression(node: ts.Expression): string {
     return node.text;
   }
   if (ts.isStringLiteral(node)) {
-    return stringText(node.getText());
+    return stringText(textOf(node));
   }
   if (ts.isNumericLiteral(node)) {
-    return numberText(node.getText());
+    return numberText(textOf(node));
   }
   if (ts.isBinaryExpression(node)) {
-    const op = node.operatorToken.getText();
+    const op = textOf(node.operatorToken);
     if (ASSIGNMENTS.has(node.operatorToken.kind)) {
       return `${operand(node.left, node, "operand")} ${op} ${operand(node.right, node, "free")}`;
     }
@@ -227,16 +228,16 @@ function literalOrCompound(node: ts.Expression): string | undefined {
 }
 
 function templateText(node: ts.NoSubstitutionTemplateLiteral | ts.TemplateExpression): string {
-  if (node.getText().includes("\n")) {
+  if (textOf(node).includes("\n")) {
     unsupported("multi-line template");
   }
   if (ts.isNoSubstitutionTemplateLiteral(node)) {
-    return node.getText();
+    return textOf(node);
   }
-  const source = node.getSourceFile().text;
-  const head = source.slice(node.head.getStart(), node.head.end);
+  const source = sourceText();
+  const head = source.slice(startOf(node.head), node.head.end);
   const spans = node.templateSpans.map((span) => {
-    const literal = source.slice(span.literal.getStart(), span.literal.end);
+    const literal = source.slice(startOf(span.literal), span.literal.end);
     return `${freeExpression(span.expression)}${literal}`;
   });
   return `${head}${spans.join("")}`;

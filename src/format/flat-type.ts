@@ -3,6 +3,7 @@
  */
 import { ts } from "ts-morph";
 import { assertWrittenFlat, numberText, propertyKey, stringText, unsupported } from "./tokens.js";
+import { textOf } from "./source.js";
 
 export function typeText(node: ts.TypeNode): string {
   switch (node.kind) {
@@ -16,7 +17,7 @@ export function typeText(node: ts.TypeNode): string {
     case ts.SyntaxKind.AnyKeyword:
     case ts.SyntaxKind.BigIntKeyword:
     case ts.SyntaxKind.UndefinedKeyword:
-      return node.getText();
+      return textOf(node);
   }
   return compoundType(node);
 }
@@ -25,19 +26,19 @@ function compoundType(node: ts.TypeNode): string {
   if (ts.isLiteralTypeNode(node)) {
     const literal = node.literal;
     if (literal.kind === ts.SyntaxKind.NullKeyword || literal.kind === ts.SyntaxKind.TrueKeyword || literal.kind === ts.SyntaxKind.FalseKeyword) {
-      return literal.getText();
+      return textOf(literal);
     }
     if (ts.isPrefixUnaryExpression(literal) && literal.operator === ts.SyntaxKind.MinusToken && ts.isNumericLiteral(literal.operand)) {
-      return `-${numberText(literal.operand.getText())}`;
+      return `-${numberText(textOf(literal.operand))}`;
     }
     if (ts.isStringLiteral(literal)) {
-      return stringText(literal.getText());
+      return stringText(textOf(literal));
     }
-    return ts.isNumericLiteral(literal) ? numberText(literal.getText()) : unsupported("literal type");
+    return ts.isNumericLiteral(literal) ? numberText(textOf(literal)) : unsupported("literal type");
   }
   if (ts.isTypeReferenceNode(node)) {
     const args = node.typeArguments === undefined ? "" : `<${node.typeArguments.map(typeText).join(", ")}>`;
-    return `${node.typeName.getText()}${args}`;
+    return `${textOf(node.typeName)}${args}`;
   }
   if (ts.isUnionTypeNode(node)) {
     return node.types.map((member) => memberType(member, "union")).join(" | ");

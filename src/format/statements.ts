@@ -8,10 +8,11 @@ import { calls, freeExpression, unwrap } from "./flat-expr.js";
 import { memberText, typeText } from "./flat-type.js";
 import { unsupported } from "./tokens.js";
 import { fitsWithin, type FastStyle, UNMEASURED } from "./style.js";
+import { sourceText, startOf } from "./source.js";
 
 export function leadingStart(node: ts.Node): number {
-  const comments = ts.getLeadingCommentRanges(node.getSourceFile().text, node.getFullStart()) ?? [];
-  return comments[0]?.pos ?? node.getStart();
+  const comments = ts.getLeadingCommentRanges(sourceText(), node.getFullStart()) ?? [];
+  return comments[0]?.pos ?? startOf(node);
 }
 
 export function hasBlankLine(between: string): boolean {
@@ -37,7 +38,7 @@ export class StatementPrinter {
 
   /** Leading comments, each on its own line; a blank line after one is kept, as prettier keeps it. */
   private comments(node: ts.Node, level: number): void {
-    const text = node.getSourceFile().text;
+    const text = sourceText();
     const ranges = ts.getLeadingCommentRanges(text, node.getFullStart()) ?? [];
     ranges.forEach((range, index) => {
       // A comment after code on its line, or followed by code, is placed by prettier's own rules.
@@ -49,7 +50,7 @@ export class StatementPrinter {
       const lines = range.kind === ts.SyntaxKind.SingleLineCommentTrivia ? [comment.trimEnd()] : blockComment(comment);
       lines.forEach((line) => this.lines.push(`${UNMEASURED}${this.indent(level)}${line}`));
       this.commentsPrinted++;
-      const next = ranges[index + 1]?.pos ?? node.getStart();
+      const next = ranges[index + 1]?.pos ?? startOf(node);
       if (hasBlankLine(text.slice(range.end, next))) {
         this.lines.push(`${UNMEASURED}`);
       }
@@ -112,7 +113,7 @@ export class StatementPrinter {
 
   private block(statements: readonly ts.Statement[], level: number): void {
     statements.forEach((statement, index) => {
-      if (index > 0 && hasBlankLine(statement.getSourceFile().text.slice(statements[index - 1]!.end, leadingStart(statement)))) {
+      if (index > 0 && hasBlankLine(sourceText().slice(statements[index - 1]!.end, leadingStart(statement)))) {
         this.lines.push("");
       }
       this.statement(statement, level);
@@ -194,7 +195,7 @@ export class StatementPrinter {
     this.line(level, `${head} {`);
     node.members.forEach((member, index) => {
       const previous = node.members[index - 1];
-      if (previous !== undefined && hasBlankLine(node.getSourceFile().text.slice(previous.end, leadingStart(member)))) {
+      if (previous !== undefined && hasBlankLine(sourceText().slice(previous.end, leadingStart(member)))) {
         this.lines.push("");
       }
       this.comments(member, level + 1);

@@ -3,6 +3,7 @@
  * something is left to prettier.
  */
 import { ts } from "ts-morph";
+import { sourceText, startOf, textOf } from "./source.js";
 
 /** Thrown for anything this printer does not reproduce exactly; the caller falls back to prettier. */
 export class Unsupported {
@@ -29,7 +30,7 @@ export function propertyKey(name: ts.PropertyName): string {
       return name.text;
     }
     // prettier's identifier test knows Unicode letters; leave such names to it.
-    return /^[\x20-\x7e]*$/.test(name.text) ? stringText(name.getText()) : unsupported("non-ASCII key");
+    return /^[\x20-\x7e]*$/.test(name.text) ? stringText(textOf(name)) : unsupported("non-ASCII key");
   }
   return unsupported("computed key");
 }
@@ -63,7 +64,7 @@ export function numberText(raw: string): string {
 
 /** An object literal or type written with a line break after `{` stays expanded in prettier: not flat. */
 export function assertWrittenFlat(node: ts.Node, firstMember: ts.Node | undefined): void {
-  if (firstMember !== undefined && node.getSourceFile().text.slice(node.getStart(), firstMember.getStart()).includes("\n")) {
+  if (firstMember !== undefined && sourceText().slice(startOf(node), startOf(firstMember)).includes("\n")) {
     unsupported("object written expanded");
   }
 }
