@@ -1,0 +1,311 @@
+/**
+ * One atomic write, fed a few outputs at a time (the CLI feeds each document's files as soon as they are
+ * formatted). Each output is checked, compared with what its target holds and, when its bytes changed, staged
+ * to a temp file beside the target, keeping nothing but paths; `commit` then renames every staged file into
+ * place, or, if anything went wrong with any output, removes them all and leaves the previous outputs byte for
+ * byte as they were. The folder's lock (write/lock.ts) is taken before the first temp file is written and held
+ * until the end, since other runs remove any temp file they find under the lock.
+ */
+import { randomBytes } from "node:crypto";
+import { constants } from "node:fs";
+import { copyFile, link, mkdir, readdir, rename, rm, rmdir, writeFile } from "node:fs/promises";
+import { basename, dirname, join, resolve } from "node:path";
+import type { Diagnostic } from "../diagnostics.js";
+import type { OutputFile } from "../format.js";
+import { acquireLock, type HeldLock } from "./lock.js";
+import { hasBanner, PathChecks, planTarget, writeError } from "./plan.js";
+import type { WriteResult } from "./write.js";
+
+export interface TransactionOptions {
+  /** Overwrite files that structgen did not generate. @default false */
+  readonly force?: boolean;
+  /** When aborted before the final renames, nothing is written and temp files are removed. */
+  readonly signal?: AbortSignal;
+  /** How long to wait for another structgen run writing into the same folder. @default 60000 */
+  readonly lockTimeoutMs?: number;
+}
+
+interface Staged {
+  readonly path: string;
+  readonly target: string;
+  readonly temp: string;
+  /** The previous file under a temp name (a hard link, else a copy), so that a failed rename can put it back. */
+  backup: string | undefined;
+  /** False for a file written with the outputs but not reported (the CLI's manifest). */
+  readonly listed: boolean;
+}
+
+/** Temp files are named by the writer, not the target, so that a long target name leaves room for them. */
+const TEMP_FILE = /^\.structgen-\d+-[0-9a-f]{8}\.tmp$/;
+
+export class WriteTransaction {
+  private readonly paths: PathChecks;
+  private lock: HeldLock | undefined;
+  /** The first folder this run created on the way to the output folder, if it created any. */
+  private created: string | undefined;
+  /** Why the output folder could not be created or locked. */
+  private openFailure: Diagnostic | undefined;
+  /** Outputs that cannot be written where they go, and hand-written files in the way. */
+  private readonly problems: Diagnostic[] = [];
+  private readonly foreign: Diagnostic[] = [];
+  /** Why staging stopped (a write refused, an interruption). */
+  private stageFailure: string | undefined;
+  private readonly staged: Staged[] = [];
+  private readonly unchanged: { readonly path: string; readonly listed: boolean }[] = [];
+  /** Folders already rid of leftover temp files, and the names of this run's own temp files. */
+  private readonly cleaned = new Set<string>();
+  private readonly ours = new Set<string>();
+  /** Folders made for staged files: removed again, when empty, if nothing is written. */
+  private readonly madeFolders: { readonly first: string; readonly folder: string }[] = [];
+
+  constructor(
+    private readonly outDir: string,
+    private readonly options: TransactionOptions = {},
+  ) {
+    this.paths = new PathChecks(outDir);
+  }
+
+  /** Checks, compares and (when changed) stages `files`; never throws: every problem is reported by `commit`. */
+  async add(files: readonly OutputFile[], listed = true): Promise<void> {
+    for (const file of files) {
+      // A refused path makes the whole write a refusal, as before anything is written: nothing more to look at.
+      if (!this.paths.check(file.path) || !(await this.open())) {
+        continue;
+      }
+      await this.plan(file, listed);
+    }
+  }
+
+  /** Renames every staged file into place, or, on any problem, none; then removes what is left and unlocks. */
+  async commit(): Promise<WriteResult> {
+    let result: WriteResult | undefined;
+    try {
+      result = await this.renameAll();
+      return result;
+    } finally {
+      await this.close(result !== undefined && result.diagnostics.length === 0);
+    }
+  }
+
+  /** Gives up: removes every staged file and writes nothing (the pipeline failed after staging began). */
+  async abort(): Promise<void> {
+    await this.close(false);
+  }
+
+  /** Creates the output folder and takes its lock, once; false when that failed (see `openFailure`). */
+  private async open(): Promise<boolean> {
+    if (this.lock !== undefined || this.openFailure !== undefined) {
+      return this.lock !== undefined;
+    }
+    try {
+      this.created = await mkdir(this.outDir, { recursive: true });
+    } catch (error) {
+      const reason = (error as NodeJS.ErrnoException).code === "EEXIST" ? "a file is in the way" : (error as NodeJS.ErrnoException).code;
+      this.openFailure = writeError(this.outDir, "", `cannot create the output folder (${reason})`, "SG_WRITE_FAILED");
+      return false;
+    }
+    let problem: string;
+    try {
+      const locked = await acquireLock(this.outDir, {
+        ...(this.options.signal === undefined ? {} : { signal: this.options.signal }),
+        ...(this.options.lockTimeoutMs === undefined ? {} : { timeoutMs: this.options.lockTimeoutMs }),
+      });
+      if ("lock" in locked) {
+        this.lock = locked.lock;
+        return true;
+      }
+      problem = locked.problem;
+    } catch (error) {
+      // An abort while waiting for the lock.
+      problem = this.options.signal?.aborted ? "interrupted; previous outputs are unchanged" : `cannot write the outputs (${(error as Error).message})`;
+    }
+    this.openFailure = writeError(this.outDir, "", problem, "SG_WRITE_FAILED");
+    return false;
+  }
+
+  /** Whether anything already stops the write, so that nothing more is staged. */
+  private get failed(): boolean {
+    return this.problems.length > 0 || this.foreign.length > 0 || this.stageFailure !== undefined;
+  }
+
+  private async plan(file: OutputFile, listed: boolean): Promise<void> {
+    const planned = await planTarget(this.outDir, file.path);
+    if ("problem" in planned) {
+      this.problems.push(planned.problem);
+      return this.discard();
+    }
+    const { target, current } = planned;
+    if (current !== undefined && !this.options.force && !hasBanner(current)) {
+      const message = "this file was not generated by structgen (no banner); refusing to overwrite it (use --force)";
+      this.foreign.push(writeError(this.outDir, file.path, message));
+      return this.discard();
+    }
+    const bytes = Buffer.from(file.contents, "utf8");
+    if (current !== undefined && current.equals(bytes)) {
+      this.unchanged.push({ path: file.path, listed });
+      return;
+    }
+    // Later outputs are still planned after a failure: a refusal among them is what the run must report.
+    if (this.failed) {
+      return;
+    }
+    try {
+      this.options.signal?.throwIfAborted();
+      await this.stage(file.path, target, bytes, current !== undefined, listed);
+    } catch (error) {
+      this.stageFailure = this.options.signal?.aborted ? "interrupted" : ((error as NodeJS.ErrnoException).code ?? (error as Error).message);
+      await this.discard();
+    }
+  }
+
+  private async stage(path: string, target: string, bytes: Buffer, replaces: boolean, listed: boolean): Promise<void> {
+    const folder = dirname(target);
+    await this.removeLeftoverTemps(folder);
+    const first = await mkdir(folder, { recursive: true });
+    if (first !== undefined) {
+      this.madeFolders.push({ first: resolve(first), folder: resolve(folder) });
+    }
+    const entry: Staged = { path, target, temp: this.tempBeside(target), backup: replaces ? this.tempBeside(target) : undefined, listed };
+    // Recorded before the write, so that a half-written temp file is removed too.
+    this.staged.push(entry);
+    await writeFile(entry.temp, bytes, { flag: "wx" });
+    if (entry.backup !== undefined && !(await keepAside(target, entry.backup))) {
+      entry.backup = undefined;
+    }
+  }
+
+  private tempBeside(target: string): string {
+    const temp = join(dirname(target), `.structgen-${process.pid}-${randomBytes(4).toString("hex")}.tmp`);
+    this.ours.add(basename(temp));
+    return temp;
+  }
+
+  private async renameAll(): Promise<WriteResult> {
+    const refused = this.paths.refused;
+    const planned = [...this.problems, ...this.foreign];
+    const stopped = refused.length > 0 ? refused : this.openFailure !== undefined ? [this.openFailure] : planned;
+    if (stopped.length > 0) {
+      return { written: [], unchanged: [], diagnostics: stopped };
+    }
+    const unchanged = this.unchanged.filter((entry) => entry.listed).map((entry) => entry.path);
+    const failed = (reason: string, outcome: string): WriteResult => ({
+      written: [],
+      unchanged,
+      diagnostics: [writeError(this.outDir, "", `cannot write the outputs (${reason}); ${outcome}`, "SG_WRITE_FAILED")],
+    });
+    if (this.stageFailure !== undefined) {
+      return failed(this.stageFailure, "previous outputs are unchanged");
+    }
+    const renamed: Staged[] = [];
+    try {
+      this.options.signal?.throwIfAborted();
+      // From here on the renames run to the end even if interrupted: each is atomic and they take microseconds.
+      for (const entry of this.staged) {
+        await rename(entry.temp, entry.target);
+        renamed.push(entry);
+      }
+    } catch (error) {
+      const reason = this.options.signal?.aborted ? "interrupted" : ((error as NodeJS.ErrnoException).code ?? (error as Error).message);
+      const unrestored = await restore(renamed);
+      return failed(reason, unrestored.length === 0 ? "previous outputs are unchanged" : `could not restore the previous ${unrestored.join(", ")}`);
+    }
+    return { written: this.staged.filter((entry) => entry.listed).map((entry) => entry.path), unchanged, diagnostics: [] };
+  }
+
+  /** Removes every temp file of this run (staged outputs not renamed, and the previous files kept aside). */
+  private async discard(): Promise<void> {
+    const entries = this.staged.splice(0);
+    await Promise.all(entries.flatMap((entry) => [entry.temp, ...(entry.backup === undefined ? [] : [entry.backup])]).map((temp) => rm(temp, { force: true })));
+  }
+
+  /** Removes what is left of this run (every temp file, or after a commit the previous files kept aside), unlocks. */
+  private async close(committed: boolean): Promise<void> {
+    if (committed) {
+      await Promise.all(this.staged.flatMap((entry) => (entry.backup === undefined ? [] : [rm(entry.backup, { force: true })])));
+    } else {
+      await this.discard();
+    }
+    await this.lock?.release();
+    this.lock = undefined;
+    // Only empty folders go: after a commit, every folder made for a staged file holds it.
+    for (const { first, folder } of [...this.madeFolders].reverse()) {
+      await removeEmptyFolders(first, folder);
+    }
+    if (this.created !== undefined) {
+      await removeEmptyFolders(resolve(this.created), resolve(this.outDir));
+    }
+  }
+
+  /**
+   * Temp files of a run that was killed before it could clean up. Every writer holds the folder's lock while its
+   * temp files exist, so under the lock any temp file found that is not this run's own is such a leftover.
+   */
+  private async removeLeftoverTemps(folder: string): Promise<void> {
+    if (this.cleaned.has(folder)) {
+      return;
+    }
+    this.cleaned.add(folder);
+    const names = await readdir(folder).catch(() => [] as string[]);
+    const leftovers = names.filter((name) => TEMP_FILE.test(name) && !this.ours.has(name));
+    await Promise.all(leftovers.map((name) => rm(join(folder, name), { force: true })));
+  }
+}
+
+/**
+ * Keeps the file at `target` under the name `aside` without reading it into memory: a hard link, or a copy where
+ * the file system has no links. False when there is no file any more (nothing to put back).
+ */
+async function keepAside(target: string, aside: string): Promise<boolean> {
+  const gone = (error: unknown): boolean => (error as NodeJS.ErrnoException).code === "ENOENT";
+  try {
+    await link(target, aside);
+    return true;
+  } catch (error) {
+    if (gone(error)) {
+      return false;
+    }
+  }
+  try {
+    await copyFile(target, aside, constants.COPYFILE_EXCL);
+    return true;
+  } catch (error) {
+    if (gone(error)) {
+      return false;
+    }
+    throw error;
+  }
+}
+
+/**
+ * When a rename fails after others succeeded (a file held open on Windows, a folder put in the way), puts the
+ * files already renamed back as they were: the previous file renamed back from where it was kept, or no file.
+ * Returns the output paths it could not restore.
+ */
+async function restore(renamed: readonly Staged[]): Promise<string[]> {
+  const failed: string[] = [];
+  for (const entry of [...renamed].reverse()) {
+    try {
+      if (entry.backup === undefined) {
+        await rm(entry.target, { force: true });
+      } else {
+        await rename(entry.backup, entry.target);
+      }
+    } catch {
+      failed.push(entry.path);
+    }
+  }
+  return failed;
+}
+
+/** Removes `folder` and its parents up to `firstCreated` (a folder this run created) while they are empty. */
+async function removeEmptyFolders(firstCreated: string, folder: string): Promise<void> {
+  for (let current = folder; ; current = dirname(current)) {
+    const removed = await rmdir(current).then(
+      () => true,
+      () => false,
+    );
+    if (!removed || current === firstCreated || dirname(current) === current) {
+      return;
+    }
+  }
+}
