@@ -1,6 +1,7 @@
 /**
  * Stages read -> detect -> parse -> normalize, for one input (`parse`, `normalize`, `loadModel`) and for a whole
- * run (`loadRun`: every input, then the cross-document name checks). Nothing here emits or writes.
+ * run (`loadRun`: every input, then the cross-document name checks; `reloadModel` to load one again for a run
+ * that does not keep every model). Nothing here emits or writes.
  */
 import { readFile } from "node:fs/promises";
 import { dirname } from "node:path";
@@ -10,7 +11,7 @@ import { type Diagnostic, DiagnosticSink, hasErrors, type Locator } from "./diag
 import { enrichParsed } from "./enrich/stage.js";
 import { SpecCache } from "./enrich/spec.js";
 import type { ModelDocument } from "./model.js";
-import { checkNames } from "./names-check.js";
+import { checkNames, type DocumentNames, namesOf } from "./names-check.js";
 import { normalizeFlat } from "./normalize-flat.js";
 import { compareCodeUnits } from "./order.js";
 import { type Options, type ResolvedOptions, resolveOptions } from "./options.js";
@@ -136,9 +137,29 @@ export interface Placed {
   readonly subfolder: string;
 }
 
-export interface LoadedRun {
+/** One input without errors, as a run keeps it after loading. */
+export interface LoadedDocument<T> {
+  /** The input as given (bytes this run read itself are not kept). */
+  readonly input: InputDocument;
+  readonly subfolder: string;
+  readonly names: DocumentNames;
+  /** The SHA-256 of the bytes parsed, when the run was given them or read them itself (`hashInputs`). */
+  readonly sha256: string | undefined;
+  /** What `keep` took from the model: the model itself, or (a streaming run) only what it needs later. */
+  readonly kept: T;
+}
+
+export interface LoadOptions {
+  readonly onRead?: (done: number, total: number) => void;
+  /** Read each input here and record the hash of the bytes parsed (for a manifest, or to load them again). */
+  readonly hashInputs?: boolean;
+  /** The run's source specs, to share them with a later `reloadModel`. */
+  readonly specs?: SpecCache;
+}
+
+export interface LoadedRun<T> {
   /** The documents without errors, in input order. */
-  readonly placed: Placed[];
+  readonly documents: LoadedDocument<T>[];
   /** Every input's diagnostics, then the cross-document checks'. */
   readonly diagnostics: readonly Diagnostic[];
   /** Files read besides the inputs (`$import` targets, the source spec), by absolute path in code-unit order. */
@@ -148,41 +169,88 @@ export interface LoadedRun {
 }
 
 /**
- * Loads every input (read, normalize, enrich), then checks names across documents. With `hashInputs`, reads each
- * input's bytes itself and records their hash, so that a manifest can name exactly what was parsed without the
- * bytes being kept for the rest of the run.
+ * Loads every input (read, normalize, enrich), keeping of each model what `keep` returns and its names, then
+ * checks names across documents. A run that keeps less than the models holds less than all of them at once.
  */
-export async function loadRun(
+export async function loadRun<T>(
   given: readonly InputDocument[],
   resolved: ResolvedOptions,
-  onRead: (done: number, total: number) => void,
-  hashInputs = false,
-): Promise<LoadedRun> {
+  keep: (model: ModelDocument, subfolder: string) => T,
+  options: LoadOptions = {},
+): Promise<LoadedRun<T>> {
   // One spec for every input, read once however many inputs there are.
-  const specs = new SpecCache();
-  const hashes: (Hashed | undefined)[] = [];
+  const specs = options.specs ?? new SpecCache();
   let read = 0;
-  const loaded = await Promise.all(
-    given.map(async (input, index) => {
-      const contents = hashInputs ? (input.contents ?? (await readFile(input.path).catch(() => undefined))) : undefined;
-      hashes[index] = contents === undefined ? undefined : [input.path, sha256(contents)];
-      const result = await loadModel(contents === undefined ? input : { ...input, contents }, resolved, specs);
-      onRead(++read, given.length);
-      return { ...result, subfolder: input.outputSubfolder ?? "" };
-    }),
-  );
+  const loaded = await mapLimited(given, LOAD_CONCURRENCY, async (input) => {
+    const contents = options.hashInputs ? (input.contents ?? (await readFile(input.path).catch(() => undefined))) : input.contents;
+    const { model, diagnostics, imports } = await loadModel(contents === undefined ? input : { ...input, contents }, resolved, specs);
+    options.onRead?.(++read, given.length);
+    const subfolder = input.outputSubfolder ?? "";
+    const hash = options.hashInputs && contents !== undefined ? sha256(contents) : undefined;
+    const document = model === undefined ? undefined : { input, subfolder, names: namesOf(model), sha256: hash, kept: keep(model, subfolder) };
+    return { document, diagnostics, imports, hashed: hash === undefined ? undefined : ([input.path, hash] as const) };
+  });
   const sources = importedSources(
     loaded.map((l) => l.imports),
     await specs.sources(),
   );
-  const placed = loaded.flatMap((l) => (l.model === undefined ? [] : [{ model: l.model, subfolder: l.subfolder }]));
+  const documents = loaded.flatMap((l) => (l.document === undefined ? [] : [l.document]));
   const all = loaded.flatMap((l) => l.diagnostics);
   // Every input reports the spec's own problems; a run shows each once.
   const diagnostics = [
     ...(resolved.sourceSpec === undefined ? all : uniqueDiagnostics(all)),
-    ...checkNames(placed.map((p) => p.model)),
+    ...checkNames(documents.map((d) => d.names)),
   ];
-  return { placed, diagnostics, sources, inputs: hashes.filter((h): h is Hashed => h !== undefined) };
+  return { documents, diagnostics, sources, inputs: loaded.flatMap((l) => (l.hashed === undefined ? [] : [l.hashed])) };
+}
+
+/**
+ * Loads a document of the run again, to emit it: the same bytes must give the same model. When the input (or a
+ * file it imports) is no longer what the run checked, the answer is a diagnostic, and the run must not write.
+ */
+export async function reloadModel(
+  document: { readonly input: InputDocument; readonly sha256: string | undefined },
+  resolved: ResolvedOptions,
+  specs: SpecCache,
+  imports: ReadonlyMap<string, string>,
+): Promise<{ model: ModelDocument } | { problem: Diagnostic }> {
+  const { input } = document;
+  const contents = input.contents ?? (await readFile(input.path).catch(() => undefined));
+  const changed = {
+    problem: {
+      code: "SG_READ_FAILED",
+      severity: "error",
+      message: "the file, or a file it imports, changed while structgen was running; run structgen again",
+      file: input.path,
+      pointer: "",
+    } satisfies Diagnostic,
+  };
+  if (contents === undefined || (document.sha256 !== undefined && sha256(contents) !== document.sha256)) {
+    return changed;
+  }
+  const { model, imports: read } = await loadModel({ ...input, contents }, resolved, specs);
+  const same = [...(read ?? new Map<string, ImportedFile>())].every(([path, file]) => imports.get(path) === ("bytes" in file ? sha256(file.bytes) : undefined));
+  return model === undefined || !same ? changed : { model };
+}
+
+/**
+ * How many inputs are loaded at once: enough to keep the file system busy while one is parsed, few enough that a
+ * run of thousands of inputs does not hold thousands of pending reads and their bytes at once.
+ */
+const LOAD_CONCURRENCY = 8;
+
+/** `items.map(fn)` with at most `limit` calls in flight; results in the order of `items`. */
+async function mapLimited<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = [];
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await fn(items[index] as T);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
 }
 
 /** Every imported file read, once, by absolute path in code-unit order (the same for any input order). */

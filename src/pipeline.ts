@@ -9,7 +9,7 @@ import { hasErrors } from "./diagnostics.js";
 import { Printer } from "./emit/print.js";
 import type { Emitter } from "./emitters.js";
 import { formatOutputs, type OutputFile } from "./format.js";
-import { type InputDocument, loadRun } from "./load.js";
+import { type InputDocument, loadRun, type Placed } from "./load.js";
 import type { ModelDocument } from "./model.js";
 import { type Options, resolveOptions } from "./options.js";
 import { type DocumentReport, documentReport, emitCustom, emitDocument, indexEntry, indexFile } from "./outputs.js";
@@ -66,9 +66,13 @@ export async function generate(
 ): Promise<GenerateResult> {
   const { inputs, outDir, emitters, onProgress } = readRequest(request);
   const resolved = resolveOptions(options);
-  const { placed, diagnostics, sources } = await loadRun(inputs, resolved, (done, total) =>
-    onProgress?.({ stage: "read", done, total }),
+  const { documents: loaded, diagnostics, sources } = await loadRun(
+    inputs,
+    resolved,
+    (model, subfolder): Placed => ({ model, subfolder }),
+    { onRead: (done, total) => onProgress?.({ stage: "read", done, total }) },
   );
+  const placed = loaded.map((d) => d.kept);
   const models = placed.map((p) => p.model);
   if (hasErrors(diagnostics)) {
     return { files: [], documents: [], models, diagnostics, sources };
