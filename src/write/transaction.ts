@@ -9,7 +9,7 @@
 import { randomBytes } from "node:crypto";
 import { constants } from "node:fs";
 import { copyFile, link, mkdir, readdir, rename, rm, rmdir, writeFile } from "node:fs/promises";
-import { basename, dirname, join, resolve } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import type { Diagnostic } from "../diagnostics.js";
 import type { OutputFile } from "../format.js";
 import { acquireLock, type HeldLock } from "./lock.js";
@@ -25,9 +25,13 @@ export interface TransactionOptions {
   readonly lockTimeoutMs?: number;
 }
 
+/**
+ * A staged output. Only its path and the random parts of its temp names are kept (the folder follows from the
+ * path), since a run keeps one of these for every output it writes.
+ */
 interface Staged {
   readonly path: string;
-  readonly target: string;
+  /** The temp file holding the new bytes. */
   readonly temp: string;
   /** The previous file under a temp name (a hard link, else a copy), so that a failed rename can put it back. */
   backup: string | undefined;
@@ -37,9 +41,13 @@ interface Staged {
 
 /** Temp files are named by the writer, not the target, so that a long target name leaves room for them. */
 const TEMP_FILE = /^\.structgen-\d+-[0-9a-f]{8}\.tmp$/;
+/** This run's temp files: another run's pid, or a dead run's, is in every temp file to clean up. */
+const OWN_TEMP_PREFIX = `.structgen-${process.pid}-`;
 
 export class WriteTransaction {
   private readonly paths: PathChecks;
+  /** The output folder, resolved as resolveSafeTarget resolves it. */
+  private readonly root: string;
   private lock: HeldLock | undefined;
   /** The first folder this run created on the way to the output folder, if it created any. */
   private created: string | undefined;
@@ -52,9 +60,8 @@ export class WriteTransaction {
   private stageFailure: string | undefined;
   private readonly staged: Staged[] = [];
   private readonly unchanged: { readonly path: string; readonly listed: boolean }[] = [];
-  /** Folders already rid of leftover temp files, and the names of this run's own temp files. */
+  /** Folders already rid of leftover temp files. */
   private readonly cleaned = new Set<string>();
-  private readonly ours = new Set<string>();
   /** Folders made for staged files: removed again, when empty, if nothing is written. */
   private readonly madeFolders: { readonly first: string; readonly folder: string }[] = [];
 
@@ -63,6 +70,7 @@ export class WriteTransaction {
     private readonly options: TransactionOptions = {},
   ) {
     this.paths = new PathChecks(outDir);
+    this.root = resolve(outDir);
   }
 
   /** Checks, compares and (when changed) stages `files`; never throws: every problem is reported by `commit`. */
@@ -165,19 +173,24 @@ export class WriteTransaction {
     if (first !== undefined) {
       this.madeFolders.push({ first: resolve(first), folder: resolve(folder) });
     }
-    const entry: Staged = { path, target, temp: this.tempBeside(target), backup: replaces ? this.tempBeside(target) : undefined, listed };
+    const id = () => randomBytes(4).toString("hex");
+    const entry: Staged = { path, temp: id(), backup: replaces ? id() : undefined, listed };
     // Recorded before the write, so that a half-written temp file is removed too.
     this.staged.push(entry);
-    await writeFile(entry.temp, bytes, { flag: "wx" });
-    if (entry.backup !== undefined && !(await keepAside(target, entry.backup))) {
+    await writeFile(this.beside(path, entry.temp), bytes, { flag: "wx" });
+    if (entry.backup !== undefined && !(await keepAside(target, this.beside(path, entry.backup)))) {
       entry.backup = undefined;
     }
   }
 
-  private tempBeside(target: string): string {
-    const temp = join(dirname(target), `.structgen-${process.pid}-${randomBytes(4).toString("hex")}.tmp`);
-    this.ours.add(basename(temp));
-    return temp;
+  /** Where an output goes: as resolveSafeTarget resolved it when it was planned. */
+  private target(path: string): string {
+    return resolve(this.root, path);
+  }
+
+  /** A temp file beside an output's target; temp files are named by the writer, not the target. */
+  private beside(path: string, id: string): string {
+    return join(dirname(this.target(path)), `${OWN_TEMP_PREFIX}${id}.tmp`);
   }
 
   private async renameAll(): Promise<WriteResult> {
@@ -201,12 +214,12 @@ export class WriteTransaction {
       this.options.signal?.throwIfAborted();
       // From here on the renames run to the end even if interrupted: each is atomic and they take microseconds.
       for (const entry of this.staged) {
-        await rename(entry.temp, entry.target);
+        await rename(this.beside(entry.path, entry.temp), this.target(entry.path));
         renamed.push(entry);
       }
     } catch (error) {
       const reason = this.options.signal?.aborted ? "interrupted" : ((error as NodeJS.ErrnoException).code ?? (error as Error).message);
-      const unrestored = await restore(renamed);
+      const unrestored = await this.restore(renamed);
       return failed(reason, unrestored.length === 0 ? "previous outputs are unchanged" : `could not restore the previous ${unrestored.join(", ")}`);
     }
     return { written: this.staged.filter((entry) => entry.listed).map((entry) => entry.path), unchanged, diagnostics: [] };
@@ -215,13 +228,14 @@ export class WriteTransaction {
   /** Removes every temp file of this run (staged outputs not renamed, and the previous files kept aside). */
   private async discard(): Promise<void> {
     const entries = this.staged.splice(0);
-    await Promise.all(entries.flatMap((entry) => [entry.temp, ...(entry.backup === undefined ? [] : [entry.backup])]).map((temp) => rm(temp, { force: true })));
+    const temps = entries.flatMap((entry) => [entry.temp, ...(entry.backup === undefined ? [] : [entry.backup])].map((id) => this.beside(entry.path, id)));
+    await Promise.all(temps.map((temp) => rm(temp, { force: true })));
   }
 
   /** Removes what is left of this run (every temp file, or after a commit the previous files kept aside), unlocks. */
   private async close(committed: boolean): Promise<void> {
     if (committed) {
-      await Promise.all(this.staged.flatMap((entry) => (entry.backup === undefined ? [] : [rm(entry.backup, { force: true })])));
+      await Promise.all(this.staged.flatMap((entry) => (entry.backup === undefined ? [] : [rm(this.beside(entry.path, entry.backup), { force: true })])));
     } else {
       await this.discard();
     }
@@ -237,8 +251,30 @@ export class WriteTransaction {
   }
 
   /**
+   * When a rename fails after others succeeded (a file held open on Windows, a folder put in the way), puts the
+   * files already renamed back as they were: the previous file renamed back from where it was kept, or no file.
+   * Returns the output paths it could not restore.
+   */
+  private async restore(renamed: readonly Staged[]): Promise<string[]> {
+    const failed: string[] = [];
+    for (const entry of [...renamed].reverse()) {
+      try {
+        if (entry.backup === undefined) {
+          await rm(this.target(entry.path), { force: true });
+        } else {
+          await rename(this.beside(entry.path, entry.backup), this.target(entry.path));
+        }
+      } catch {
+        failed.push(entry.path);
+      }
+    }
+    return failed;
+  }
+
+  /**
    * Temp files of a run that was killed before it could clean up. Every writer holds the folder's lock while its
-   * temp files exist, so under the lock any temp file found that is not this run's own is such a leftover.
+   * temp files exist, so under the lock any temp file found that is not this run's own is such a leftover. (A
+   * folder reached through a link inside the output folder can be seen twice, after this run staged files in it.)
    */
   private async removeLeftoverTemps(folder: string): Promise<void> {
     if (this.cleaned.has(folder)) {
@@ -246,7 +282,7 @@ export class WriteTransaction {
     }
     this.cleaned.add(folder);
     const names = await readdir(folder).catch(() => [] as string[]);
-    const leftovers = names.filter((name) => TEMP_FILE.test(name) && !this.ours.has(name));
+    const leftovers = names.filter((name) => TEMP_FILE.test(name) && !name.startsWith(OWN_TEMP_PREFIX));
     await Promise.all(leftovers.map((name) => rm(join(folder, name), { force: true })));
   }
 }
@@ -274,27 +310,6 @@ async function keepAside(target: string, aside: string): Promise<boolean> {
     }
     throw error;
   }
-}
-
-/**
- * When a rename fails after others succeeded (a file held open on Windows, a folder put in the way), puts the
- * files already renamed back as they were: the previous file renamed back from where it was kept, or no file.
- * Returns the output paths it could not restore.
- */
-async function restore(renamed: readonly Staged[]): Promise<string[]> {
-  const failed: string[] = [];
-  for (const entry of [...renamed].reverse()) {
-    try {
-      if (entry.backup === undefined) {
-        await rm(entry.target, { force: true });
-      } else {
-        await rename(entry.backup, entry.target);
-      }
-    } catch {
-      failed.push(entry.path);
-    }
-  }
-  return failed;
 }
 
 /** Removes `folder` and its parents up to `firstCreated` (a folder this run created) while they are empty. */
