@@ -18,7 +18,7 @@ import { manyDocuments } from "./helpers/big-inputs.js";
 import { diagnosticLines, ensureBuilt, listFiles, runCli, SPAWN_TIMEOUT_MS, stackFrames } from "./helpers/cli.js";
 import { hasTempFile, leftovers, snapshot, startCli, waitFor, wholeFileProblem, writeDocuments } from "./helpers/cli-process.js";
 
-const faults = vi.hoisted(() => ({ schemaThrows: false, renameFailsAt: 0, renames: 0 }));
+const faults = vi.hoisted(() => ({ schemaThrows: false, renameFailsAt: 0, renames: 0, tempClashes: 0, linksRefused: false }));
 
 // An emitter that throws: the built-in schema emitter, for documents while `faults.schemaThrows` is set.
 vi.mock("../src/emit/schema.js", async (importOriginal) => {
@@ -34,7 +34,8 @@ vi.mock("../src/emit/schema.js", async (importOriginal) => {
   };
 });
 
-// A disk that refuses the n-th rename (as Windows does for a file another program holds open).
+// A disk that refuses the n-th rename (as Windows does for a file another program holds open); temp file names
+// that are already taken (`tempClashes` times); a file system without hard links.
 vi.mock("node:fs/promises", async (importOriginal) => {
   const original = await importOriginal<typeof import("node:fs/promises")>();
   const rename: typeof original.rename = async (from, to) => {
@@ -44,7 +45,21 @@ vi.mock("node:fs/promises", async (importOriginal) => {
     }
     return original.rename(from, to);
   };
-  return { ...original, default: { ...original, rename }, rename };
+  const writeFile: typeof original.writeFile = async (file, ...rest) => {
+    if (faults.tempClashes > 0 && String(file).endsWith(".tmp")) {
+      faults.tempClashes -= 1;
+      throw Object.assign(new Error("EEXIST: file already exists, open"), { code: "EEXIST" });
+    }
+    return original.writeFile(file, ...rest);
+  };
+  const link: typeof original.link = async (existing, created) => {
+    if (faults.linksRefused) {
+      throw Object.assign(new Error("EPERM: operation not permitted, link"), { code: "EPERM" });
+    }
+    return original.link(existing, created);
+  };
+  const replaced = { rename, writeFile, link };
+  return { ...original, default: { ...original, ...replaced }, ...replaced };
 });
 
 const SIGNAL_DOCS = 300;
@@ -222,6 +237,38 @@ describe("the disk refusing a write", () => {
       ["SG_WRITE_FAILED", expect.stringMatching(/EBUSY.*previous outputs are unchanged/)],
     ]);
     expect(snapshot(out)).toEqual(before);
+  });
+
+  it("a rename refused midway where the file system has no hard links: the previous files, copied aside, are put back", async () => {
+    const out = join(temp(), "out");
+    await writeOutputs(out, [generated("a.ts", "old a"), generated("b.ts", "old b")]);
+    const before = snapshot(out);
+    faults.renames = 0;
+    faults.renameFailsAt = 3;
+    faults.linksRefused = true;
+    let result;
+    try {
+      result = await writeOutputs(out, ["a", "b", "c"].map((name) => generated(`${name}.ts`, `new ${name}`)));
+    } finally {
+      faults.renameFailsAt = 0;
+      faults.linksRefused = false;
+    }
+    expect(result.diagnostics.map((d) => d.message)).toEqual([expect.stringMatching(/EBUSY.*previous outputs are unchanged/)]);
+    expect(snapshot(out)).toEqual(before);
+    expect(leftovers(out)).toEqual([]);
+  });
+
+  it("a temp file name already taken: another name is drawn, and the write completes", async () => {
+    const out = join(temp(), "out");
+    faults.tempClashes = 2;
+    let result;
+    try {
+      result = await writeOutputs(out, [generated("a.ts", "a"), generated("b.ts", "b")]);
+    } finally {
+      faults.tempClashes = 0;
+    }
+    expect(result).toEqual({ written: ["a.ts", "b.ts"], unchanged: [], diagnostics: [] });
+    expect(snapshot(out)).toEqual({ "a.ts": `${BANNER}a\n`, "b.ts": `${BANNER}b\n` });
   });
 });
 

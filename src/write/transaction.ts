@@ -41,6 +41,8 @@ interface Staged {
 
 /** Temp files are named by the writer, not the target, so that a long target name leaves room for them. */
 const TEMP_FILE = /^\.structgen-\d+-[0-9a-f]{8}\.tmp$/;
+/** How many names a temp file may draw before a clash is an error (one clash is rare, four are a broken disk). */
+const MAX_TEMP_ATTEMPTS = 4;
 /** This run's temp files: another run's pid, or a dead run's, is in every temp file to clean up. */
 const OWN_TEMP_PREFIX = `.structgen-${process.pid}-`;
 
@@ -173,13 +175,40 @@ export class WriteTransaction {
     if (first !== undefined) {
       this.madeFolders.push({ first: resolve(first), folder: resolve(folder) });
     }
-    const id = () => randomBytes(4).toString("hex");
-    const entry: Staged = { path, temp: id(), backup: replaces ? id() : undefined, listed };
-    // Recorded before the write, so that a half-written temp file is removed too.
+    const entry: Staged = { path, temp: await this.newTemp(path, (file) => writeFile(file, bytes, { flag: "wx" })), backup: undefined, listed };
     this.staged.push(entry);
-    await writeFile(this.beside(path, entry.temp), bytes, { flag: "wx" });
-    if (entry.backup !== undefined && !(await keepAside(target, this.beside(path, entry.backup)))) {
-      entry.backup = undefined;
+    if (replaces) {
+      let kept = false;
+      const backup = await this.newTemp(path, async (file) => {
+        kept = await keepAside(target, file);
+      });
+      entry.backup = kept ? backup : undefined;
+    }
+  }
+
+  /**
+   * Creates a temp file beside an output's target with `create`, which must refuse an existing file (EEXIST), and
+   * returns the random part of its name. Names are 32 random bits, so thousands of temp files in one folder can
+   * draw a name twice (about one run in 40 at 15,000 files): a clash just draws another. A file `create` made
+   * before failing otherwise is removed.
+   */
+  private async newTemp(path: string, create: (file: string) => Promise<void>): Promise<string> {
+    for (let attempt = 1; ; attempt++) {
+      const id = randomBytes(4).toString("hex");
+      const file = this.beside(path, id);
+      try {
+        await create(file);
+        return id;
+      } catch (error) {
+        const clash = (error as NodeJS.ErrnoException).code === "EEXIST";
+        if (!clash) {
+          await rm(file, { force: true });
+        }
+        // After a clash the file is not ours to remove.
+        if (!clash || attempt === MAX_TEMP_ATTEMPTS) {
+          throw error;
+        }
+      }
     }
   }
 
@@ -299,6 +328,9 @@ async function keepAside(target: string, aside: string): Promise<boolean> {
   } catch (error) {
     if (gone(error)) {
       return false;
+    }
+    if ((error as NodeJS.ErrnoException).code === "EEXIST") {
+      throw error;
     }
   }
   try {
