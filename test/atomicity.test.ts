@@ -18,15 +18,16 @@ import { manyDocuments } from "./helpers/big-inputs.js";
 import { diagnosticLines, ensureBuilt, listFiles, runCli, SPAWN_TIMEOUT_MS, stackFrames } from "./helpers/cli.js";
 import { hasTempFile, leftovers, snapshot, startCli, waitFor, wholeFileProblem, writeDocuments } from "./helpers/cli-process.js";
 
-const faults = vi.hoisted(() => ({ schemaThrows: false, renameFailsAt: 0, renames: 0, tempClashes: 0, linksRefused: false }));
+const faults = vi.hoisted(() => ({ schemaThrows: false, schemaPasses: 0, renameFailsAt: 0, renames: 0, tempClashes: 0, tempWrites: 0, linksRefused: false }));
 
-// An emitter that throws: the built-in schema emitter, for documents while `faults.schemaThrows` is set.
+// An emitter that throws: the built-in schema emitter, for documents while `faults.schemaThrows` is set (after
+// letting `faults.schemaPasses` documents through).
 vi.mock("../src/emit/schema.js", async (importOriginal) => {
   const original = await importOriginal<typeof import("../src/emit/schema.js")>();
   return {
     ...original,
     emitSchema: (...args: Parameters<typeof original.emitSchema>) => {
-      if (faults.schemaThrows) {
+      if (faults.schemaThrows && faults.schemaPasses-- <= 0) {
         throw new Error("schema emitter exploded");
       }
       return original.emitSchema(...args);
@@ -46,9 +47,12 @@ vi.mock("node:fs/promises", async (importOriginal) => {
     return original.rename(from, to);
   };
   const writeFile: typeof original.writeFile = async (file, ...rest) => {
-    if (faults.tempClashes > 0 && String(file).endsWith(".tmp")) {
-      faults.tempClashes -= 1;
-      throw Object.assign(new Error("EEXIST: file already exists, open"), { code: "EEXIST" });
+    if (String(file).endsWith(".tmp")) {
+      faults.tempWrites += 1;
+      if (faults.tempClashes > 0) {
+        faults.tempClashes -= 1;
+        throw Object.assign(new Error("EEXIST: file already exists, open"), { code: "EEXIST" });
+      }
     }
     return original.writeFile(file, ...rest);
   };
@@ -155,16 +159,19 @@ describe("an emitter throwing", () => {
     expect(snapshot(out)).toEqual(before);
   });
 
-  it("a built-in emitter throwing, through the CLI's main(): exit 1 with a diagnostic, no stack trace, outputs untouched", async () => {
-    const cwd = await folderWithOutputs(2);
+  it("a built-in emitter throwing, through the CLI's main(), after earlier documents were staged: exit 1 with a diagnostic, no stack trace, outputs untouched, no temp file", async () => {
+    const cwd = await folderWithOutputs(3);
     const before = snapshot(join(cwd, "out"));
-    writeDocuments(join(cwd, "in"), manyDocuments(2, { version: 2 }));
+    writeDocuments(join(cwd, "in"), manyDocuments(3, { version: 2 }));
     let stderr = "";
     const write = vi.spyOn(process.stderr, "write").mockImplementation((chunk: string | Uint8Array) => {
       stderr += String(chunk);
       return true;
     });
     faults.schemaThrows = true;
+    // The third document throws: the CLI writes each document's files to temp files as they come.
+    faults.schemaPasses = 2;
+    faults.tempWrites = 0;
     let code: number | string;
     try {
       code = await main(["generate", join(cwd, "in"), "--out", join(cwd, "out"), "--no-format", "--quiet"]).catch(
@@ -172,8 +179,10 @@ describe("an emitter throwing", () => {
       );
     } finally {
       faults.schemaThrows = false;
+      faults.schemaPasses = 0;
       write.mockRestore();
     }
+    expect(faults.tempWrites, "the first documents' files were staged before the throw").toBeGreaterThanOrEqual(6);
     expect(snapshot(join(cwd, "out"))).toEqual(before);
     expect(leftovers(cwd)).toEqual([]);
     expect(code, "main() must turn an internal error into exit 1, not throw (the bin would print a stack trace)").toBe(1);
