@@ -452,6 +452,27 @@ describe("the lock", () => {
     expect(listFiles(out)).toEqual(["a.ts"]);
   });
 
+  it("a holder that shows progress (touching the lock) keeps a writer waiting past its timeout", async () => {
+    const out = join(temp(), "out");
+    mkdirSync(out);
+    const held = await acquireLock(out);
+    if (!("lock" in held)) {
+      throw new Error(held.problem);
+    }
+    let settled = false;
+    const waiting = writeOutputs(out, [generated("a.ts", "a")], { lockTimeoutMs: 400 }).finally(() => {
+      settled = true;
+    });
+    for (let i = 0; i < 8; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 150));
+      await held.lock.touch();
+    }
+    // 1.2 s of waiting, three times the timeout, and still waiting.
+    expect(settled).toBe(false);
+    await held.lock.release();
+    expect((await waiting).written).toEqual(["a.ts"]);
+  });
+
   it("waiting for the lock is interruptible: an abort stops the writer, which writes nothing", async () => {
     const out = join(temp(), "out");
     mkdirSync(out);

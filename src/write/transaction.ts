@@ -41,6 +41,8 @@ interface Staged {
 
 /** Temp files are named by the writer, not the target, so that a long target name leaves room for them. */
 const TEMP_FILE = /^\.structgen-\d+-[0-9a-f]{8}\.tmp$/;
+/** How often a run touches its lock while it stages files. */
+const LOCK_TOUCH_MS = 1000;
 /** How many names a temp file may draw before a clash is an error (one clash is rare, four are a broken disk). */
 const MAX_TEMP_ATTEMPTS = 4;
 /** This run's temp files: another run's pid, or a dead run's, is in every temp file to clean up. */
@@ -51,6 +53,8 @@ export class WriteTransaction {
   /** The output folder, resolved as resolveSafeTarget resolves it. */
   private readonly root: string;
   private lock: HeldLock | undefined;
+  /** When the lock was last touched (write/lock.ts: a waiting run gives up only after a minute without progress). */
+  private touchedAt = Date.now();
   /** The first folder this run created on the way to the output folder, if it created any. */
   private created: string | undefined;
   /** Why the output folder could not be created or locked. */
@@ -83,6 +87,11 @@ export class WriteTransaction {
         continue;
       }
       await this.plan(file, listed);
+    }
+    // The lock is held from the first staged file to the end: show the runs waiting for it that this one advances.
+    if (this.lock !== undefined && Date.now() - this.touchedAt >= LOCK_TOUCH_MS) {
+      this.touchedAt = Date.now();
+      await this.lock.touch();
     }
   }
 
