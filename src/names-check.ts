@@ -8,11 +8,29 @@ import { typeExportNames } from "./emit/types.js";
 import type { ModelDocument } from "./model.js";
 import { ts } from "ts-morph";
 
-export function checkNames(models: readonly ModelDocument[]): Diagnostic[] {
+/**
+ * What the cross-document checks need of one document, taken from its model once: a run that streams its outputs
+ * lets the model go after this and keeps only these few names.
+ */
+export interface DocumentNames {
+  readonly file: string;
+  readonly baseName: string;
+  /** Declarations whose name is not a TypeScript identifier. */
+  readonly unusable: readonly { readonly name: string; readonly pointer: string }[];
+  readonly typeExports: readonly string[];
+  readonly guardExports: readonly string[];
+}
+
+export function namesOf(doc: ModelDocument): DocumentNames {
+  const unusable = doc.declarations.filter((d) => !isTypeScriptIdentifier(d.name)).map((d) => ({ name: d.name, pointer: d.pointer }));
+  return { file: doc.file, baseName: doc.baseName, unusable, typeExports: typeExportNames(doc), guardExports: guardExportNames(doc) };
+}
+
+export function checkNames(documents: readonly DocumentNames[]): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
-  const bases = new Map<string, ModelDocument>();
-  const exports = new Map<string, { doc: ModelDocument; name: string }>();
-  for (const doc of models) {
+  const bases = new Map<string, DocumentNames>();
+  const exports = new Map<string, { doc: DocumentNames; name: string }>();
+  for (const doc of documents) {
     const key = doc.baseName.toLowerCase();
     const other = bases.get(key);
     if (other !== undefined) {
@@ -20,15 +38,14 @@ export function checkNames(models: readonly ModelDocument[]): Diagnostic[] {
       continue;
     }
     bases.set(key, doc);
-    const unusable = doc.declarations.filter((d) => !isTypeScriptIdentifier(d.name));
-    for (const declaration of unusable) {
+    for (const declaration of doc.unusable) {
       const message = `type name "${declaration.name}" is not a valid TypeScript identifier; rename what it comes from`;
       diagnostics.push({ code: "SG_BAD_NAME", severity: "error", message, file: doc.file, pointer: declaration.pointer });
     }
-    if (unusable.length > 0) {
+    if (doc.unusable.length > 0) {
       continue;
     }
-    for (const name of [...typeExportNames(doc), ...guardExportNames(doc)]) {
+    for (const name of [...doc.typeExports, ...doc.guardExports]) {
       const previous = exports.get(name);
       if (previous !== undefined) {
         const where = previous.doc === doc ? "this document" : previous.doc.file;
@@ -41,7 +58,7 @@ export function checkNames(models: readonly ModelDocument[]): Diagnostic[] {
   return diagnostics;
 }
 
-function collision(doc: ModelDocument, message: string): Diagnostic {
+function collision(doc: DocumentNames, message: string): Diagnostic {
   return { code: "SG_NAME_COLLISION", severity: "error", message, file: doc.file, pointer: "" };
 }
 

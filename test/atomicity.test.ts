@@ -18,15 +18,16 @@ import { manyDocuments } from "./helpers/big-inputs.js";
 import { diagnosticLines, ensureBuilt, listFiles, runCli, SPAWN_TIMEOUT_MS, stackFrames } from "./helpers/cli.js";
 import { hasTempFile, leftovers, snapshot, startCli, waitFor, wholeFileProblem, writeDocuments } from "./helpers/cli-process.js";
 
-const faults = vi.hoisted(() => ({ schemaThrows: false, renameFailsAt: 0, renames: 0 }));
+const faults = vi.hoisted(() => ({ schemaThrows: false, schemaPasses: 0, renameFailsAt: 0, renames: 0, tempClashes: 0, tempWrites: 0, linksRefused: false }));
 
-// An emitter that throws: the built-in schema emitter, for documents while `faults.schemaThrows` is set.
+// An emitter that throws: the built-in schema emitter, for documents while `faults.schemaThrows` is set (after
+// letting `faults.schemaPasses` documents through).
 vi.mock("../src/emit/schema.js", async (importOriginal) => {
   const original = await importOriginal<typeof import("../src/emit/schema.js")>();
   return {
     ...original,
     emitSchema: (...args: Parameters<typeof original.emitSchema>) => {
-      if (faults.schemaThrows) {
+      if (faults.schemaThrows && faults.schemaPasses-- <= 0) {
         throw new Error("schema emitter exploded");
       }
       return original.emitSchema(...args);
@@ -34,7 +35,8 @@ vi.mock("../src/emit/schema.js", async (importOriginal) => {
   };
 });
 
-// A disk that refuses the n-th rename (as Windows does for a file another program holds open).
+// A disk that refuses the n-th rename (as Windows does for a file another program holds open); temp file names
+// that are already taken (`tempClashes` times); a file system without hard links.
 vi.mock("node:fs/promises", async (importOriginal) => {
   const original = await importOriginal<typeof import("node:fs/promises")>();
   const rename: typeof original.rename = async (from, to) => {
@@ -44,7 +46,24 @@ vi.mock("node:fs/promises", async (importOriginal) => {
     }
     return original.rename(from, to);
   };
-  return { ...original, default: { ...original, rename }, rename };
+  const writeFile: typeof original.writeFile = async (file, ...rest) => {
+    if (String(file).endsWith(".tmp")) {
+      faults.tempWrites += 1;
+      if (faults.tempClashes > 0) {
+        faults.tempClashes -= 1;
+        throw Object.assign(new Error("EEXIST: file already exists, open"), { code: "EEXIST" });
+      }
+    }
+    return original.writeFile(file, ...rest);
+  };
+  const link: typeof original.link = async (existing, created) => {
+    if (faults.linksRefused) {
+      throw Object.assign(new Error("EPERM: operation not permitted, link"), { code: "EPERM" });
+    }
+    return original.link(existing, created);
+  };
+  const replaced = { rename, writeFile, link };
+  return { ...original, default: { ...original, ...replaced }, ...replaced };
 });
 
 const SIGNAL_DOCS = 300;
@@ -140,16 +159,19 @@ describe("an emitter throwing", () => {
     expect(snapshot(out)).toEqual(before);
   });
 
-  it("a built-in emitter throwing, through the CLI's main(): exit 1 with a diagnostic, no stack trace, outputs untouched", async () => {
-    const cwd = await folderWithOutputs(2);
+  it("a built-in emitter throwing, through the CLI's main(), after earlier documents were staged: exit 1 with a diagnostic, no stack trace, outputs untouched, no temp file", async () => {
+    const cwd = await folderWithOutputs(3);
     const before = snapshot(join(cwd, "out"));
-    writeDocuments(join(cwd, "in"), manyDocuments(2, { version: 2 }));
+    writeDocuments(join(cwd, "in"), manyDocuments(3, { version: 2 }));
     let stderr = "";
     const write = vi.spyOn(process.stderr, "write").mockImplementation((chunk: string | Uint8Array) => {
       stderr += String(chunk);
       return true;
     });
     faults.schemaThrows = true;
+    // The third document throws: the CLI writes each document's files to temp files as they come.
+    faults.schemaPasses = 2;
+    faults.tempWrites = 0;
     let code: number | string;
     try {
       code = await main(["generate", join(cwd, "in"), "--out", join(cwd, "out"), "--no-format", "--quiet"]).catch(
@@ -157,8 +179,10 @@ describe("an emitter throwing", () => {
       );
     } finally {
       faults.schemaThrows = false;
+      faults.schemaPasses = 0;
       write.mockRestore();
     }
+    expect(faults.tempWrites, "the first documents' files were staged before the throw").toBeGreaterThanOrEqual(6);
     expect(snapshot(join(cwd, "out"))).toEqual(before);
     expect(leftovers(cwd)).toEqual([]);
     expect(code, "main() must turn an internal error into exit 1, not throw (the bin would print a stack trace)").toBe(1);
@@ -222,6 +246,38 @@ describe("the disk refusing a write", () => {
       ["SG_WRITE_FAILED", expect.stringMatching(/EBUSY.*previous outputs are unchanged/)],
     ]);
     expect(snapshot(out)).toEqual(before);
+  });
+
+  it("a rename refused midway where the file system has no hard links: the previous files, copied aside, are put back", async () => {
+    const out = join(temp(), "out");
+    await writeOutputs(out, [generated("a.ts", "old a"), generated("b.ts", "old b")]);
+    const before = snapshot(out);
+    faults.renames = 0;
+    faults.renameFailsAt = 3;
+    faults.linksRefused = true;
+    let result;
+    try {
+      result = await writeOutputs(out, ["a", "b", "c"].map((name) => generated(`${name}.ts`, `new ${name}`)));
+    } finally {
+      faults.renameFailsAt = 0;
+      faults.linksRefused = false;
+    }
+    expect(result.diagnostics.map((d) => d.message)).toEqual([expect.stringMatching(/EBUSY.*previous outputs are unchanged/)]);
+    expect(snapshot(out)).toEqual(before);
+    expect(leftovers(out)).toEqual([]);
+  });
+
+  it("a temp file name already taken: another name is drawn, and the write completes", async () => {
+    const out = join(temp(), "out");
+    faults.tempClashes = 2;
+    let result;
+    try {
+      result = await writeOutputs(out, [generated("a.ts", "a"), generated("b.ts", "b")]);
+    } finally {
+      faults.tempClashes = 0;
+    }
+    expect(result).toEqual({ written: ["a.ts", "b.ts"], unchanged: [], diagnostics: [] });
+    expect(snapshot(out)).toEqual({ "a.ts": `${BANNER}a\n`, "b.ts": `${BANNER}b\n` });
   });
 });
 
@@ -394,6 +450,27 @@ describe("the lock", () => {
     await held.lock.release();
     expect((await waiting).written).toEqual(["a.ts"]);
     expect(listFiles(out)).toEqual(["a.ts"]);
+  });
+
+  it("a holder that shows progress (touching the lock) keeps a writer waiting past its timeout", async () => {
+    const out = join(temp(), "out");
+    mkdirSync(out);
+    const held = await acquireLock(out);
+    if (!("lock" in held)) {
+      throw new Error(held.problem);
+    }
+    let settled = false;
+    const waiting = writeOutputs(out, [generated("a.ts", "a")], { lockTimeoutMs: 400 }).finally(() => {
+      settled = true;
+    });
+    for (let i = 0; i < 8; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 150));
+      await held.lock.touch();
+    }
+    // 1.2 s of waiting, three times the timeout, and still waiting.
+    expect(settled).toBe(false);
+    await held.lock.release();
+    expect((await waiting).written).toEqual(["a.ts"]);
   });
 
   it("waiting for the lock is interruptible: an abort stops the writer, which writes nothing", async () => {

@@ -7,15 +7,20 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { type Diagnostic, hasErrors } from "../diagnostics.js";
 import { resolveInputs } from "../inputs.js";
-import type { DocumentReport, GenerateResult, InputDocument } from "../pipeline.js";
+import type { DocumentReport, InputDocument } from "../pipeline.js";
+import type { StreamResult } from "../stream.js";
 import { acquireLock } from "../write/lock.js";
 import {
+  type Hashed,
   type Manifest,
   MANIFEST_FILE,
   renderManifest,
+  sha256,
   verifiedManifest,
 } from "../write/manifest.js";
-import { checkOutputs, writeOutputs } from "../write/write.js";
+import { writeError } from "../write/plan.js";
+import { WriteTransaction } from "../write/transaction.js";
+import { type CheckResult, OutputComparison, type WriteResult } from "../write/write.js";
 import type { Reporter } from "./report.js";
 import { runKey } from "./run-key.js";
 import type { RunSettings } from "./settings.js";
@@ -44,53 +49,63 @@ export async function runGenerate(
       return answered;
     }
   }
-  // The inputs' bytes are read here so that the manifest records exactly what the pipeline was given.
-  const inputs =
-    key === undefined ? expanded.inputs : await Promise.all(expanded.inputs.map(withContents));
-  const { generate } = await import("../pipeline.js");
+  const { generateStream } = await import("../stream.js");
   const progress = reporter.progress();
-  const result = await generate(
-    {
-      inputs,
-      outDir: out,
-      emitters: settings.emitters,
-      onProgress: ({ stage, done, total }) =>
-        progress.update(
-          stage === "format"
-            ? `structgen: formatting ${total} files`
-            : `structgen: ${stage === "read" ? "reading" : "generating"} ${done}/${total} documents`,
-        ),
-    },
-    settings.options,
-  );
-  progress.clear();
+  // Each document's outputs go straight to the check or to the write transaction, then are dropped: the run keeps
+  // only their paths and hashes (the manifest needs the hashes).
+  const destination = flags.check ? new OutputComparison(out) : new WriteTransaction(out, { force: flags.force, signal: flags.signal });
+  const outputs: Hashed[] = [];
+  let result: StreamResult;
+  try {
+    result = await generateStream(
+      {
+        inputs: expanded.inputs,
+        outDir: out,
+        emitters: settings.emitters,
+        signal: flags.signal,
+        sink: async (files) => {
+          outputs.push(...files.map((file): Hashed => [file.path, flags.check ? "" : sha256(file.contents)]));
+          await destination.add(files);
+        },
+        onProgress: ({ stage, done, total }) =>
+          progress.update(`structgen: ${stage === "read" ? "reading" : "generating"} ${done}/${total} documents`),
+      },
+      settings.options,
+    );
+  } catch (error) {
+    // An emitter that throws (a bug): nothing staged so far may stay behind.
+    await abort(destination);
+    throw error;
+  } finally {
+    progress.clear();
+  }
   const unmatched = expanded.unmatched.map((pattern) => unmatchedError(pattern));
-  const diagnostics = [...unmatched, ...result.diagnostics];
+  const interrupted = result.interrupted ? [writeError(out, "", "interrupted; previous outputs are unchanged", "SG_WRITE_FAILED")] : [];
+  const diagnostics = [...unmatched, ...result.diagnostics, ...interrupted];
   if (hasErrors(diagnostics)) {
+    await abort(destination);
     reporter.diagnostics(diagnostics);
     reporter.finish({ ok: false, documents: result.documents, diagnostics }, undefined);
     return 1;
   }
-  if (flags.check) {
-    return check(out, result, reporter);
+  if (destination instanceof OutputComparison) {
+    return check(out, result, destination.result(), outputs.length, reporter);
   }
   // Only a run with nothing to say is recorded: a manifest answer repeats no diagnostics.
-  const sources = [
-    ...inputs.flatMap((input) =>
-      input.contents instanceof Uint8Array ? [{ path: input.path, bytes: input.contents }] : [],
-    ),
-    ...result.sources,
-  ];
   const record =
-    key !== undefined && diagnostics.length === 0 && sources.length >= inputs.length
-      ? renderManifest(out, key, sources, result.files, result.documents)
+    key !== undefined && diagnostics.length === 0 && result.sources.length >= expanded.inputs.length
+      ? renderManifest(out, key, result.sources, outputs, result.documents)
       : undefined;
-  return write(out, result, flags, reporter, started, record);
+  if (record !== undefined && outputs.length > 0) {
+    await destination.add([record], false);
+  }
+  return write(out, result, await destination.commit(), reporter, started);
 }
 
-async function withContents(input: InputDocument): Promise<InputDocument> {
-  const contents = await readFile(input.path).catch(() => undefined);
-  return contents === undefined ? input : { ...input, contents };
+async function abort(destination: OutputComparison | WriteTransaction): Promise<void> {
+  if (destination instanceof WriteTransaction) {
+    await destination.abort();
+  }
 }
 
 /**
@@ -160,37 +175,25 @@ function answerFromManifest(
   return 0;
 }
 
-async function check(out: string, result: GenerateResult, reporter: Reporter): Promise<number> {
-  const { diagnostics, ...check } = await checkOutputs(out, result.files);
+function check(out: string, result: StreamResult, outcome: CheckResult, files: number, reporter: Reporter): number {
+  const { diagnostics, ...compared } = outcome;
   const all = [...result.diagnostics, ...diagnostics];
   reporter.diagnostics(all);
   const problems = [
-    ...check.stale.map((f) => `stale: ${join(out, f)}`),
-    ...check.missing.map((f) => `missing: ${join(out, f)}`),
+    ...compared.stale.map((f) => `stale: ${join(out, f)}`),
+    ...compared.missing.map((f) => `missing: ${join(out, f)}`),
   ];
   reporter.problems(problems);
   const ok = problems.length === 0 && !hasErrors(all);
   const summary = ok
-    ? `structgen: ${check.upToDate.length} files up to date in ${out}`
-    : `structgen: ${problems.length} of ${result.files.length} files need regenerating; run structgen generate without --check`;
-  reporter.finish({ ok, documents: result.documents, diagnostics: all, ...check }, summary, !ok);
+    ? `structgen: ${compared.upToDate.length} files up to date in ${out}`
+    : `structgen: ${problems.length} of ${files} files need regenerating; run structgen generate without --check`;
+  reporter.finish({ ok, documents: result.documents, diagnostics: all, ...compared }, summary, !ok);
   return ok ? 0 : 1;
 }
 
-async function write(
-  out: string,
-  result: GenerateResult,
-  flags: GenerateFlags,
-  reporter: Reporter,
-  started: number,
-  manifest: ReturnType<typeof renderManifest> | undefined,
-): Promise<number> {
-  const options = {
-    force: flags.force,
-    signal: flags.signal,
-    ...(manifest === undefined ? {} : { manifest }),
-  };
-  const { diagnostics, ...written } = await writeOutputs(out, result.files, options);
+function write(out: string, result: StreamResult, outcome: WriteResult, reporter: Reporter, started: number): number {
+  const { diagnostics, ...written } = outcome;
   const all = [...result.diagnostics, ...diagnostics];
   reporter.diagnostics(all);
   if (hasErrors(diagnostics)) {

@@ -190,6 +190,7 @@ function toValue(root: Node, sink: DiagnosticSink, positionOf: (offset: number) 
 function scalarOf(node: Node): JsonValue {
   switch (node.type) {
     case "string":
+      return detached(node.value as string);
     case "number":
     case "boolean":
     case "null":
@@ -197,6 +198,16 @@ function scalarOf(node: Node): JsonValue {
     default:
       return null;
   }
+}
+
+/**
+ * A copy of a string that does not share its characters with the text it was cut from. jsonc-parser's values are
+ * substrings of the whole input text, and V8 keeps a long substring as a slice of its parent: one name kept in a
+ * model (or in the run's report) would otherwise keep the whole document's text alive until the run ends.
+ * Concatenation then slicing makes V8 copy the characters into a string of their own.
+ */
+function detached(value: string): string {
+  return ` ${value}`.slice(1);
 }
 
 /** A frame's JSON pointer, computed only when a diagnostic needs it and then kept. */

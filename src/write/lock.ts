@@ -1,13 +1,15 @@
 /**
  * One writer per output folder at a time: `<out>/.structgen.lock`, created with O_CREAT|O_EXCL ("wx"), holds the
- * writer's pid, host and a random token. A run that finds the lock waits (polling, abortable) until it is released.
+ * writer's pid, host and a random token. A run that finds the lock waits (polling, abortable) until it is released,
+ * or until the holder has shown no progress for the timeout: the CLI holds the lock while it generates and stages
+ * document after document, and touches the lock file as it goes (`HeldLock.touch`).
  * A lock whose pid is not running on this host is stale (its run was killed) and is broken, under a second
  * short-lived `.structgen.lock.break` file so that two waiting runs cannot both break it and then delete each
  * other's fresh lock. A lock from another host, or one that cannot be read, counts as stale only once it is
  * older than STALE_AFTER_MS.
  */
 import { randomBytes } from "node:crypto";
-import { lstat, open, readFile, rm } from "node:fs/promises";
+import { lstat, open, readFile, rm, utimes } from "node:fs/promises";
 import { hostname } from "node:os";
 import { join } from "node:path";
 
@@ -19,7 +21,7 @@ const STALE_AFTER_MS = 10 * 60_000;
 const BREAK_STALE_AFTER_MS = 10_000;
 
 export interface LockOptions {
-  /** How long to wait for another run to finish writing. @default 60000 */
+  /** How long to wait for another run to finish writing, counted from its last sign of progress. @default 60000 */
   readonly timeoutMs?: number;
   readonly signal?: AbortSignal;
 }
@@ -27,6 +29,8 @@ export interface LockOptions {
 export interface HeldLock {
   /** Removes the lock, if it is still this run's. Never throws. */
   release(): Promise<void>;
+  /** Marks progress (the lock file's modification time), so that waiting runs keep waiting. Never throws. */
+  touch(): Promise<void>;
 }
 
 interface LockContent {
@@ -40,13 +44,14 @@ export async function acquireLock(dir: string, options: LockOptions = {}): Promi
   const path = join(dir, LOCK_FILE);
   const content: LockContent = { pid: process.pid, host: hostname(), token: randomBytes(8).toString("hex") };
   const text = `${JSON.stringify(content)}\n`;
-  const deadline = Date.now() + (options.timeoutMs ?? 60_000);
+  const started = Date.now();
+  const timeoutMs = options.timeoutMs ?? 60_000;
   let holder: LockContent | undefined;
   for (let attempt = 0; ; attempt++) {
     options.signal?.throwIfAborted();
     const created = await createExclusive(path, text);
     if (created === true) {
-      return { lock: { release: () => releaseIfOurs(path, content.token) } };
+      return { lock: { release: () => releaseIfOurs(path, content.token), touch: () => touchIfOurs(path, content.token) } };
     }
     if (created !== "exists") {
       return { problem: `cannot create the lock file ${path} (${created})` };
@@ -63,7 +68,8 @@ export async function acquireLock(dir: string, options: LockOptions = {}): Promi
       await breakStale(dir, found.text);
       continue;
     }
-    if (Date.now() >= deadline) {
+    // Waiting starts over whenever the holder touches the lock (a file time from the future counts as now).
+    if (Date.now() >= Math.max(started, Math.min(found.touchedAt, Date.now())) + timeoutMs) {
       const who = holder === undefined ? "another structgen run" : `another structgen run (pid ${holder.pid} on ${holder.host})`;
       return { problem: `${who} is writing to ${dir}; gave up waiting. If no structgen run is active, delete ${path}` };
     }
@@ -89,6 +95,8 @@ async function createExclusive(path: string, text: string): Promise<true | "exis
 
 interface Found {
   readonly stale: boolean;
+  /** The lock file's modification time: when it was taken or last touched. */
+  readonly touchedAt: number;
   /** Released between our attempt and this look: try again at once. */
   readonly gone?: true;
   readonly text: string;
@@ -98,7 +106,7 @@ interface Found {
 async function inspect(path: string): Promise<Found | { problem: string }> {
   const info = await lstat(path).catch(() => undefined);
   if (info === undefined) {
-    return { stale: false, gone: true, text: "" };
+    return { stale: false, gone: true, text: "", touchedAt: 0 };
   }
   if (!info.isFile()) {
     return { problem: `${path} is in the way and is not a structgen lock file; remove it` };
@@ -106,10 +114,11 @@ async function inspect(path: string): Promise<Found | { problem: string }> {
   const text = await readFile(path, "utf8").catch(() => "");
   const content = parseLock(text);
   const age = Date.now() - info.mtimeMs;
+  const touchedAt = info.mtimeMs;
   if (content === undefined || content.host !== hostname()) {
-    return content === undefined ? { stale: age > BREAK_STALE_AFTER_MS, text } : { stale: age > STALE_AFTER_MS, text, content };
+    return content === undefined ? { stale: age > BREAK_STALE_AFTER_MS, text, touchedAt } : { stale: age > STALE_AFTER_MS, text, content, touchedAt };
   }
-  return { stale: !isRunning(content.pid), text, content };
+  return { stale: !isRunning(content.pid), text, content, touchedAt };
 }
 
 function parseLock(text: string): LockContent | undefined {
@@ -160,6 +169,14 @@ async function releaseIfOurs(path: string, token: string): Promise<void> {
   const content = parseLock(await readFile(path, "utf8").catch(() => ""));
   if (content?.token === token) {
     await rm(path, { force: true }).catch(() => undefined);
+  }
+}
+
+async function touchIfOurs(path: string, token: string): Promise<void> {
+  const content = parseLock(await readFile(path, "utf8").catch(() => ""));
+  if (content?.token === token) {
+    const now = new Date();
+    await utimes(path, now, now).catch(() => undefined);
   }
 }
 

@@ -47,20 +47,23 @@ export function sourcePath(outDir: string, path: string): string {
   return relative(resolve(outDir), resolve(path)).replace(/\\/g, "/");
 }
 
-/** The manifest file for a run whose sources were read as `sources` (absolute or cwd-relative paths). */
+/**
+ * The manifest file for a run whose sources were read at `sources` (absolute or cwd-relative paths) and whose
+ * outputs are `outputs`, both as hashes: the CLI hashes each output as it is written and keeps no output.
+ */
 export function renderManifest(
   outDir: string,
   key: string,
-  sources: readonly { readonly path: string; readonly bytes: Uint8Array }[],
-  outputs: readonly OutputFile[],
+  sources: readonly Hashed[],
+  outputs: readonly Hashed[],
   documents: readonly DocumentReport[],
 ): OutputFile {
   const manifest = {
     $comment: bannerText(documents.map((d) => d.input).sort()),
     format: MANIFEST_FORMAT,
     key,
-    sources: sources.map((s): Hashed => [sourcePath(outDir, s.path), sha256(s.bytes)]).sort(byCodeUnits((h) => h[0])),
-    outputs: outputs.map((o): Hashed => [o.path, sha256(o.contents)]).sort(byCodeUnits((h) => h[0])),
+    sources: sources.map(([path, hash]): Hashed => [sourcePath(outDir, path), hash]).sort(byCodeUnits((h) => h[0])),
+    outputs: [...outputs].sort(byCodeUnits((h) => h[0])),
     documents: [...documents].sort(byCodeUnits((d) => d.input)),
   };
   return { path: MANIFEST_FILE, contents: `${JSON.stringify(manifest, null, 2)}\n` };

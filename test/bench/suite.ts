@@ -135,6 +135,8 @@ export function expectedRowIds(): string[] {
     "scaling.marginal-low",
     "scaling.marginal-high",
     "scaling.flatness",
+    "scaling.rss-added-low",
+    "scaling.rss-added-high",
   ];
 }
 
@@ -342,13 +344,27 @@ export async function runSuite(config: BenchConfig, logLine: Log = () => {}): Pr
         derived: true,
         target: { text: "flat: ≤ 1.2×", met: high / low <= 1.2 },
       },
+      // Peak RSS starts at Node, the TypeScript compiler and prettier, so, as for time, the difference between two
+      // corpus sizes is what the documents cost; from the middle size on, V8's heap has also grown to its working size.
+      ...[
+        { id: "scaling.rss-added-low", from: a, to: b, note: " (start-up cancels out)" },
+        { id: "scaling.rss-added-high", from: b, to: c, note: "" },
+      ].map(({ id, from, to, note }): Row => ({
+        id,
+        section: "4 scaling",
+        measurement: `peak RSS added per 1,000 documents, ${from.documents} → ${to.documents}${note}`,
+        value: ((to.peakRssKiB - from.peakRssKiB) / 1024 / (to.documents - from.documents)) * 1000,
+        unit: "MiB",
+        better: "lower",
+        derived: true,
+      })),
     );
 
     notes.push(
       `Guards: the seed's generated guards (transpiled with typescript.transpileModule) vs ajv ${packageVersion("ajv")} (Ajv2020, strict, ajv-formats, ownProperties: true); ` +
         `tinybench ${config.guardTimeMs} ms per task after ${config.guardWarmupMs} ms warm-up, ${BATCH} calls per sample; the "valid" and "invalid" rows are the harmonic mean over their 3 payloads (one of each in turn).`,
       `Generation: ${docs.length} distinct documents derived from ${bases.source} (unique name and entity, fields permuted); json2ts gets the ${docs.length} JSON Schemas structgen emitted for them. structgen writes 3 files per document plus index.ts, json2ts one .d.ts per schema; both format with prettier. In process: the first ${warmDocs.length} documents, one at a time, best of ${config.warmPasses} pass(es) after a warm-up, input parsing included for both.`,
-      `Peak RSS through ${rssMethod()}. Wall times are measured by the parent from spawn to exit. The CLI and the API run from a copy of bin/, dist/ and templates/ taken at the start, so a rebuild during the run cannot mix two builds.`,
+      `Peak RSS through ${rssMethod()}: the whole process, so it includes Node, the TypeScript compiler and prettier (most of it for a small corpus) and the headroom V8 leaves in its heap, up to several times the live heap and larger the longer a run allocates; one run per size except the corpus size (the generation runs' median). The RSS added per 1,000 documents between two sizes is what grows with the corpus. Wall times are measured by the parent from spawn to exit. The CLI and the API run from a copy of bin/, dist/ and templates/ taken at the start, so a rebuild during the run cannot mix two builds.`,
     );
   } finally {
     ws.dispose();

@@ -2,6 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { DiagnosticSink } from "../../src/diagnostics.js";
 import { readSource } from "../../src/parse/source.js";
+import { liveHeapBytes } from "../helpers/heap.js";
 
 function read(text: string | Uint8Array) {
   const sink = new DiagnosticSink("doc.json");
@@ -55,6 +56,24 @@ describe("readSource", () => {
     expect(Object.hasOwn(value, "__proto__")).toBe(true);
     expect(Object.getPrototypeOf(value)).toBe(Object.prototype);
     expect(({} as Record<string, unknown>)["polluted"]).toBeUndefined();
+  });
+});
+
+describe("what a read document keeps alive", () => {
+  it("a string value kept from a document does not keep the document's text alive", () => {
+    // 40 documents of about 1 MB each; only one short-ish value of each (long enough to be a V8 slice) is kept.
+    const padding = "x".repeat(1 << 20);
+    const before = liveHeapBytes();
+    const kept: string[] = [];
+    for (let i = 0; i < 40; i++) {
+      const { source } = read(`{"name": "letta-run-${String(i).padStart(5, "0")}", "filler": "${padding}"}`);
+      const value = source?.value as { name: string } | undefined;
+      kept.push(value?.name ?? "");
+    }
+    const retained = liveHeapBytes() - before;
+    expect(kept[39]).toBe("letta-run-00039");
+    // The texts would be 40 MB; what is kept is 40 short strings (the bound leaves room for unrelated noise).
+    expect(retained).toBeLessThan(8 << 20);
   });
 });
 

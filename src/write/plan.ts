@@ -1,0 +1,91 @@
+/**
+ * What the writer and the checker do for each output before writing anything, one output at a time: the checks
+ * that need no file system (a portable path, no two outputs that are one file on macOS or Windows), then the
+ * target the path resolves to and the bytes there now. One output at a time, so that a run never needs every
+ * output's bytes, or every target's, in memory at once.
+ */
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import type { Diagnostic, DiagnosticCode } from "../diagnostics.js";
+import { BANNER_PREFIX } from "../emit/banner.js";
+import { outputPathProblem, portableKey, resolveSafeTarget } from "./paths.js";
+
+/** How far into a file the banner may sit (after a shebang or a custom emitter's own header). */
+const BANNER_WINDOW = 500;
+
+export function writeError(outDir: string, file: string, message: string, code: DiagnosticCode = "SG_OUTPUT_PATH"): Diagnostic {
+  return { code, severity: "error", message, file: join(outDir, file), pointer: "" };
+}
+
+/**
+ * The checks that need no file system, fed one path at a time. `refused` lists every path problem in the order
+ * the paths came, then every collision at its second path: the same list, in the same order, as checking all
+ * the paths at once.
+ */
+export class PathChecks {
+  private readonly firstByKey = new Map<string, string>();
+  private readonly problems: Diagnostic[] = [];
+  private readonly collisions: Diagnostic[] = [];
+
+  constructor(private readonly outDir: string) {}
+
+  /** Records `path`; false when it, or any path before it, was refused. */
+  check(path: string): boolean {
+    const problem = outputPathProblem(path);
+    if (problem !== undefined) {
+      this.problems.push(writeError(this.outDir, path, problem));
+    }
+    const key = portableKey(path);
+    const earlier = this.firstByKey.get(key);
+    if (earlier === undefined) {
+      this.firstByKey.set(key, path);
+    } else {
+      const message = `output paths ${JSON.stringify(earlier)} and ${JSON.stringify(path)} differ only in case or Unicode normalization; they are one file on macOS and Windows`;
+      this.collisions.push(writeError(this.outDir, path, message));
+    }
+    return this.problems.length === 0 && this.collisions.length === 0;
+  }
+
+  get refused(): Diagnostic[] {
+    return [...this.problems, ...this.collisions];
+  }
+}
+
+async function readIfExists(path: string): Promise<Buffer | undefined> {
+  try {
+    return await readFile(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "ENOENT" || code === "ENOTDIR") {
+      return undefined;
+    }
+    throw error;
+  }
+}
+
+/** Where an output goes and what is there now (undefined: no file), or why it cannot go there. */
+export async function planTarget(
+  outDir: string,
+  path: string,
+): Promise<{ target: string; current: Buffer | undefined } | { problem: Diagnostic }> {
+  const resolved = await resolveSafeTarget(outDir, path);
+  if ("problem" in resolved) {
+    return { problem: writeError(outDir, path, resolved.problem) };
+  }
+  try {
+    return { target: resolved.target, current: await readIfExists(resolved.target) };
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code === "EISDIR" ? "a folder is in the way" : (error as Error).message;
+    return { problem: writeError(outDir, path, `cannot use this output path: ${reason}`) };
+  }
+}
+
+/** Whether a file's first BANNER_WINDOW characters hold structgen's banner. */
+export function hasBanner(bytes: Buffer): boolean {
+  // Four bytes per character at most: decode no more than the window needs.
+  return bytes
+    .subarray(0, 4 * BANNER_WINDOW)
+    .toString("utf8")
+    .slice(0, BANNER_WINDOW)
+    .includes(BANNER_PREFIX);
+}

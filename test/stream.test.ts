@@ -1,0 +1,215 @@
+/**
+ * The CLI's pipeline (src/stream.ts): the same outputs as generate(), one document's files at a time, nothing
+ * handed on when any input has an error, nothing written when an input changes mid-run or the run is stopped, and
+ * no output or model kept after it is handed on.
+ */
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import type { Emitter } from "../src/emitters.js";
+import type { OutputFile } from "../src/format.js";
+import { resolveInputs } from "../src/inputs.js";
+import { type InputDocument, loadRun } from "../src/load.js";
+import { resolveOptions } from "../src/options.js";
+import { generate } from "../src/pipeline.js";
+import { generateStream, type StreamRequest } from "../src/stream.js";
+import { WriteTransaction } from "../src/write/transaction.js";
+import { manyDocuments } from "./helpers/big-inputs.js";
+import { listFiles, removeTempDirs, SEED, tempCwd } from "./helpers/cli.js";
+import { snapshot, writeDocuments } from "./helpers/cli-process.js";
+import { REPO_ROOT } from "./helpers/fixtures.js";
+import { liveHeapBytes } from "./helpers/heap.js";
+
+afterAll(removeTempDirs);
+
+const PIPELINE = join(REPO_ROOT, "fixtures", "pipeline", "schemas");
+const IMPORTS = join(REPO_ROOT, "fixtures", "core", "imports", "input.struct.json");
+
+/** One file per document beside its outputs, and one run-wide file: both kinds a custom emitter can give. */
+const pages: Emitter = {
+  name: "pages",
+  emit: (documents, context) => [
+    ...documents.map((doc) => ({
+      path: [context.outputSubfolder(doc), `${doc.baseName}.md`].filter((part) => part !== "").join("/"),
+      contents: `*   ${doc.root}\n`,
+    })),
+    { path: "roots.ts", contents: `export const ROOTS=[${documents.map((d) => JSON.stringify(d.root)).join(",")}]` },
+  ],
+};
+
+/** `count` flat documents of 40 fields each, in files (as the CLI gives them: by path, so the run reads them). */
+function documents(count: number): InputDocument[] {
+  const dir = join(tempCwd(), "in");
+  const docs = manyDocuments(count, { fieldsEach: 40 });
+  writeDocuments(dir, docs);
+  return docs.map((d) => ({ path: join(dir, `${d.name}.json`) }));
+}
+
+/** Runs the stream, collecting what it hands on, batch by batch. */
+async function stream(request: Omit<StreamRequest, "sink">, options = {}) {
+  const batches: OutputFile[][] = [];
+  const result = await generateStream({ ...request, sink: async (files) => void batches.push([...files]) }, options);
+  return { result, batches };
+}
+
+describe("the streamed pipeline", () => {
+  it.each([
+    ["formatted, with a custom emitter", { emitters: [pages] }, {}],
+    ["unformatted, types and schema only", {}, { prettier: false, emit: ["types", "schema"] }],
+  ] as const)("hands on exactly generate()'s files, in its order, one document at a time (%s)", async (_name, extra, options) => {
+    const tree = await resolveInputs([join(PIPELINE, "**", "*.json")]);
+    const inputs = [...tree.inputs, { path: SEED, outputSubfolder: "letta" }, { path: IMPORTS, outputSubfolder: "core" }];
+    const request = { inputs, outDir: tempCwd(), ...extra };
+    const whole = await generate(request, options);
+    const { result, batches } = await stream(request, options);
+    expect(whole.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    expect(batches.flat()).toEqual(whole.files);
+    expect(result.documents).toEqual(whole.documents);
+    expect(result.diagnostics).toEqual(whole.diagnostics);
+    // One batch per document, then index.ts, then the custom emitter's files.
+    expect(batches.map((batch) => batch.length)).toEqual([
+      ...whole.documents.map((d) => d.files.length),
+      1,
+      ...("emitters" in extra ? [inputs.length + 1] : []),
+    ]);
+    expect(result.interrupted).toBe(false);
+  });
+
+  it("hands on nothing when the last input has an error, or names collide with it", async () => {
+    const good = manyDocuments(5).map((d) => ({ path: `${d.name}.json`, contents: d.text }));
+    const broken = { path: "zz-bad.json", contents: '{"jsonStructure": "0.1", "entity": "Bad", "fields": [{"name": "x", "type": "strng"}]}' };
+    const twin = { path: "zz-twin.json", contents: good[0]?.contents ?? "" };
+    for (const last of [broken, twin]) {
+      const { result, batches } = await stream({ inputs: [...good, last], outDir: tempCwd() });
+      expect(batches).toEqual([]);
+      expect(result.diagnostics.filter((d) => d.severity === "error").map((d) => d.file)).toContain(last.path);
+    }
+  });
+
+  it("an input changed after the checks: an error, nothing more handed on, and nothing written", async () => {
+    const cwd = tempCwd();
+    writeDocuments(join(cwd, "in"), manyDocuments(4));
+    const { inputs } = await resolveInputs([join(cwd, "in")]);
+    const last = inputs[inputs.length - 1]?.path ?? "";
+    const out = join(cwd, "out");
+    const transaction = new WriteTransaction(out);
+    let written = 0;
+    const result = await generateStream(
+      {
+        inputs,
+        outDir: out,
+        sink: async (files) => {
+          written += files.length;
+          await transaction.add(files);
+        },
+        onProgress: ({ stage, done, total }) => {
+          if (stage === "read" && done === total) {
+            writeFileSync(last, readFileSync(last, "utf8").replace("Version 1.", "Version 2."));
+          }
+        },
+      },
+      { prettier: false },
+    );
+    expect(result.diagnostics.map((d) => [d.code, d.file])).toEqual([["SG_READ_FAILED", last]]);
+    expect(result.diagnostics[0]?.message).toMatch(/changed while structgen was running/);
+    expect(written).toBe(9);
+    await transaction.abort();
+    expect(listFiles(cwd).filter((file) => !file.startsWith("in/"))).toEqual([]);
+  });
+
+  it("stops between documents once its signal is aborted, and says so", async () => {
+    const controller = new AbortController();
+    const inputs = manyDocuments(6).map((d) => ({ path: `${d.name}.json`, contents: d.text }));
+    const batches: OutputFile[][] = [];
+    const result = await generateStream(
+      {
+        inputs,
+        signal: controller.signal,
+        sink: async (files) => {
+          batches.push([...files]);
+          if (batches.length === 2) {
+            controller.abort();
+          }
+        },
+      },
+      { prettier: false },
+    );
+    expect(result.interrupted).toBe(true);
+    expect(batches.length).toBe(2);
+  });
+
+  it("keeps no output it handed on: live memory grows by far less than what passes through", async () => {
+    const inputs = documents(400);
+    let handed = 0;
+    let first = 0;
+    let last = 0;
+    const result = await generateStream(
+      {
+        inputs,
+        sink: async (files) => {
+          handed += files.reduce((sum, file) => sum + file.contents.length, 0);
+        },
+        onProgress: ({ stage, done, total }) => {
+          // From the 50th document on, when the code it runs is compiled.
+          if (stage === "emit" && done === 50) {
+            first = liveHeapBytes();
+            handed = 0;
+          }
+          if (stage === "emit" && done === total) {
+            last = liveHeapBytes();
+          }
+        },
+      },
+      { prettier: false },
+    );
+    expect(result.diagnostics).toEqual([]);
+    // 350 documents' outputs passed through (several MB); keeping them would keep at least that much.
+    expect(handed).toBeGreaterThan(4 << 20);
+    expect(last - first).toBeLessThan(handed / 4);
+  });
+
+  it("keeps no model from the checks to the emit: per document, far less than its model", async () => {
+    const keptUntilTheEmit = async (count: number): Promise<number> => {
+      const inputs = documents(count);
+      const before = liveHeapBytes();
+      let kept = 0;
+      await generateStream(
+        {
+          inputs,
+          sink: async () => undefined,
+          onProgress: ({ stage, done }) => {
+            if (stage === "emit" && done === 1) {
+              kept = liveHeapBytes() - before;
+            }
+          },
+        },
+        { prettier: false },
+      );
+      return kept;
+    };
+    await keptUntilTheEmit(20);
+    const perDocument = ((await keptUntilTheEmit(400)) - (await keptUntilTheEmit(100))) / 300;
+    // For scale: the models of as many such documents, held at once.
+    const inputs = documents(300);
+    const before = liveHeapBytes();
+    const models = await loadRun(inputs, resolveOptions({}), (model) => model);
+    const perModel = (liveHeapBytes() - before) / 300;
+    expect(models.documents.length).toBe(300);
+    expect(perDocument).toBeLessThan(perModel / 3);
+  });
+});
+
+describe("through a write transaction", () => {
+  it("writes what writeOutputs writes for generate()'s files, byte for byte", async () => {
+    const cwd = tempCwd();
+    const { inputs } = await resolveInputs([join(PIPELINE, "**", "*.json")]);
+    const whole = await generate({ inputs, outDir: join(cwd, "a") });
+    const { writeOutputs } = await import("../src/write/write.js");
+    expect((await writeOutputs(join(cwd, "a"), whole.files)).diagnostics).toEqual([]);
+    mkdirSync(join(cwd, "b"));
+    const transaction = new WriteTransaction(join(cwd, "b"));
+    await generateStream({ inputs, outDir: join(cwd, "b"), sink: (files) => transaction.add(files) });
+    expect((await transaction.commit()).diagnostics).toEqual([]);
+    expect(snapshot(join(cwd, "b"))).toEqual(snapshot(join(cwd, "a")));
+  });
+});
