@@ -182,6 +182,22 @@ describe("the manifest file", () => {
     expect(check.code, check.stderr).toBe(0);
   });
 
+  it("is formatted as prettier formats it, like the outputs, so that prettier --check over a project passes", async () => {
+    const cwd = await generated();
+    const prettier = await import("prettier");
+    const path = join(cwd, "gen", MANIFEST_FILE);
+    const options = { ...(await prettier.resolveConfig(path)), filepath: path };
+    expect(await prettier.check(readFileSync(path, "utf8"), options)).toBe(true);
+    // And with a config of the project's own: the manifest follows it too.
+    writeFileSync(join(cwd, ".prettierrc.json"), JSON.stringify({ printWidth: 40 }));
+    const narrow = await runCli([...GENERATE, "--force"], { cwd });
+    expect(narrow.code, narrow.stderr).toBe(0);
+    await prettier.clearConfigCache();
+    const narrowOptions = { ...(await prettier.resolveConfig(path)), filepath: path };
+    expect(narrowOptions.printWidth).toBe(40);
+    expect(await prettier.check(readFileSync(path, "utf8"), narrowOptions)).toBe(true);
+  });
+
   it("is guarded by the banner: a file of that name that structgen did not write is not overwritten without --force", async () => {
     const cwd = tempCwd("structgen-manifest-");
     cpSync(SEED, join(cwd, "letta-run-structure.json"));

@@ -6,6 +6,7 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { type Diagnostic, hasErrors } from "../diagnostics.js";
+import type { OutputFile } from "../format.js";
 import { resolveInputs } from "../inputs.js";
 import type { DocumentReport, InputDocument } from "../pipeline.js";
 import type { StreamResult } from "../stream.js";
@@ -94,12 +95,24 @@ export async function runGenerate(
   // Only a run with nothing to say is recorded: a manifest answer repeats no diagnostics.
   const record =
     key !== undefined && diagnostics.length === 0 && result.sources.length >= expanded.inputs.length
-      ? renderManifest(out, key, result.sources, outputs, result.documents)
+      ? await formattedLikeOutputs(renderManifest(out, key, result.sources, outputs, result.documents), out, settings)
       : undefined;
   if (record !== undefined && outputs.length > 0) {
     await destination.add([record], false);
   }
   return write(out, result, await destination.commit(), reporter, started);
+}
+
+/**
+ * The manifest as prettier formats it, like every other file in the folder, so that `prettier --check` over a
+ * project passes on it too. The format stage is loaded here only: the pipeline has loaded it already.
+ */
+async function formattedLikeOutputs(manifest: OutputFile, out: string, settings: RunSettings): Promise<OutputFile> {
+  if (settings.options.prettier === false) {
+    return manifest;
+  }
+  const { formatOutputs } = await import("../format.js");
+  return (await formatOutputs([manifest], out)).files[0] ?? manifest;
 }
 
 async function abort(destination: OutputComparison | WriteTransaction): Promise<void> {
