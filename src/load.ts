@@ -3,6 +3,7 @@
  * run (`loadRun`: every input, then the cross-document name checks; `reloadModel` to load one again for a run
  * that does not keep every model). Nothing here emits or writes.
  */
+import { readFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { dirname } from "node:path";
 import { type ImportedFile, preloadImports } from "./core/imports.js";
@@ -215,7 +216,9 @@ export async function reloadModel(
   imports: ReadonlyMap<string, string>,
 ): Promise<{ model: ModelDocument } | { problem: Diagnostic }> {
   const { input } = document;
-  const contents = input.contents ?? (await readFile(input.path).catch(() => undefined));
+  // Synchronously: the run is between two documents' formatting here, when a read through the thread pool waits
+  // for a core (see write/transaction.ts), and the file is small and was just read.
+  const contents = input.contents ?? readIfPresent(input.path);
   const changed = {
     problem: {
       code: "SG_READ_FAILED",
@@ -231,6 +234,14 @@ export async function reloadModel(
   const { model, imports: read } = await loadModel({ ...input, contents }, resolved, specs);
   const same = [...(read ?? new Map<string, ImportedFile>())].every(([path, file]) => imports.get(path) === ("bytes" in file ? sha256(file.bytes) : undefined));
   return model === undefined || !same ? changed : { model };
+}
+
+function readIfPresent(path: string): Uint8Array | undefined {
+  try {
+    return readFileSync(path);
+  } catch {
+    return undefined;
+  }
 }
 
 /**

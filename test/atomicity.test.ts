@@ -36,17 +36,17 @@ vi.mock("../src/emit/schema.js", async (importOriginal) => {
 });
 
 // A disk that refuses the n-th rename (as Windows does for a file another program holds open); temp file names
-// that are already taken (`tempClashes` times); a file system without hard links.
-vi.mock("node:fs/promises", async (importOriginal) => {
-  const original = await importOriginal<typeof import("node:fs/promises")>();
-  const rename: typeof original.rename = async (from, to) => {
+// that are already taken (`tempClashes` times); a file system without hard links. The writer's calls are synchronous.
+vi.mock("node:fs", async (importOriginal) => {
+  const original = await importOriginal<typeof import("node:fs")>();
+  const renameSync: typeof original.renameSync = (from, to) => {
     faults.renames += 1;
     if (faults.renameFailsAt !== 0 && faults.renames === faults.renameFailsAt) {
       throw Object.assign(new Error("EBUSY: resource busy or locked, rename"), { code: "EBUSY" });
     }
-    return original.rename(from, to);
+    return original.renameSync(from, to);
   };
-  const writeFile: typeof original.writeFile = async (file, ...rest) => {
+  const writeFileSync: typeof original.writeFileSync = (file, ...rest) => {
     if (String(file).endsWith(".tmp")) {
       faults.tempWrites += 1;
       if (faults.tempClashes > 0) {
@@ -54,15 +54,15 @@ vi.mock("node:fs/promises", async (importOriginal) => {
         throw Object.assign(new Error("EEXIST: file already exists, open"), { code: "EEXIST" });
       }
     }
-    return original.writeFile(file, ...rest);
+    return original.writeFileSync(file, ...rest);
   };
-  const link: typeof original.link = async (existing, created) => {
+  const linkSync: typeof original.linkSync = (existing, created) => {
     if (faults.linksRefused) {
       throw Object.assign(new Error("EPERM: operation not permitted, link"), { code: "EPERM" });
     }
-    return original.link(existing, created);
+    return original.linkSync(existing, created);
   };
-  const replaced = { rename, writeFile, link };
+  const replaced = { renameSync, writeFileSync, linkSync };
   return { ...original, default: { ...original, ...replaced }, ...replaced };
 });
 

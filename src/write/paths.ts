@@ -6,7 +6,6 @@
  * normalization, since macOS and Windows would make them one file.
  */
 import { lstatSync, realpathSync } from "node:fs";
-import { lstat, realpath } from "node:fs/promises";
 import { dirname, isAbsolute, relative, resolve, sep } from "node:path";
 
 /** Longest file or folder name, in UTF-8 bytes, that common file systems accept. */
@@ -22,11 +21,11 @@ function isInside(root: string, path: string): boolean {
 }
 
 /** The real path of the deepest existing ancestor of `path` (the path itself if it exists). */
-async function realExistingAncestor(path: string): Promise<string> {
+function realExistingAncestor(path: string): string {
   let current = path;
   for (;;) {
     try {
-      return await realpath(current);
+      return realpathSync.native(current);
     } catch {
       const parent = dirname(current);
       if (parent === current) {
@@ -92,7 +91,11 @@ export function caseCollisions(paths: readonly string[]): [string, string][] {
   return pairs;
 }
 
-export async function resolveSafeTarget(outDir: string, relativePath: string): Promise<{ target: string } | { problem: string }> {
+/**
+ * Where an output path goes, or why it cannot go there. Synchronous, like the writer that calls it (see
+ * write/transaction.ts).
+ */
+export function resolveSafeTarget(outDir: string, relativePath: string): { target: string } | { problem: string } {
   const problem = outputPathProblem(relativePath);
   if (problem !== undefined) {
     return { problem };
@@ -102,12 +105,17 @@ export async function resolveSafeTarget(outDir: string, relativePath: string): P
   if (!isInside(root, target)) {
     return { problem: `output path ${JSON.stringify(relativePath)} leaves the output folder` };
   }
-  const realRoot = await realExistingAncestor(root);
-  const info = await lstat(target).catch(() => undefined);
+  const realRoot = realExistingAncestor(root);
+  let info: ReturnType<typeof lstatSync>;
+  try {
+    info = lstatSync(target);
+  } catch {
+    info = undefined;
+  }
   if (info?.isSymbolicLink()) {
     return { problem: `${target} is a symbolic link; structgen does not write through links` };
   }
-  const realParent = await realExistingAncestor(dirname(target));
+  const realParent = realExistingAncestor(dirname(target));
   if (realParent !== realRoot && !isInside(realRoot, realParent)) {
     return { problem: `${target} resolves outside the output folder through a symbolic link` };
   }

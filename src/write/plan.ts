@@ -4,7 +4,7 @@
  * target the path resolves to and the bytes there now. One output at a time, so that a run never needs every
  * output's bytes, or every target's, in memory at once.
  */
-import { readFile } from "node:fs/promises";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Diagnostic, DiagnosticCode } from "../diagnostics.js";
 import { BANNER_PREFIX } from "../emit/banner.js";
@@ -51,9 +51,9 @@ export class PathChecks {
   }
 }
 
-async function readIfExists(path: string): Promise<Buffer | undefined> {
+function readIfExists(path: string): Buffer | undefined {
   try {
-    return await readFile(path);
+    return readFileSync(path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === "ENOENT" || code === "ENOTDIR") {
@@ -63,17 +63,17 @@ async function readIfExists(path: string): Promise<Buffer | undefined> {
   }
 }
 
-/** Where an output goes and what is there now (undefined: no file), or why it cannot go there. */
-export async function planTarget(
-  outDir: string,
-  path: string,
-): Promise<{ target: string; current: Buffer | undefined } | { problem: Diagnostic }> {
-  const resolved = await resolveSafeTarget(outDir, path);
+/**
+ * Where an output goes and what is there now (undefined: no file), or why it cannot go there. Synchronous: see
+ * write/transaction.ts.
+ */
+export function planTarget(outDir: string, path: string): { target: string; current: Buffer | undefined } | { problem: Diagnostic } {
+  const resolved = resolveSafeTarget(outDir, path);
   if ("problem" in resolved) {
     return { problem: writeError(outDir, path, resolved.problem) };
   }
   try {
-    return { target: resolved.target, current: await readIfExists(resolved.target) };
+    return { target: resolved.target, current: readIfExists(resolved.target) };
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code === "EISDIR" ? "a folder is in the way" : (error as Error).message;
     return { problem: writeError(outDir, path, `cannot use this output path: ${reason}`) };

@@ -5,15 +5,19 @@
  * place, or, if anything went wrong with any output, removes them all and leaves the previous outputs byte for
  * byte as they were. The folder's lock (write/lock.ts) is taken before the first temp file is written and held
  * until the end, since other runs remove any temp file they find under the lock.
+ *
+ * File system calls are synchronous, on purpose: a promise-based call is a round trip through the thread pool,
+ * and while a run formats, the pool's threads wait for a core behind V8's and the formatter's; staged between
+ * documents, the seven or so round trips per output cost about a fifth of the run's time. Each call here takes
+ * microseconds; the lock, which waits, stays asynchronous.
  */
-import { randomBytes } from "node:crypto";
-import { constants } from "node:fs";
-import { copyFile, link, mkdir, readdir, rename, rm, rmdir, writeFile } from "node:fs/promises";
-import { dirname, join, resolve } from "node:path";
+import { mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { dirname, resolve } from "node:path";
 import type { Diagnostic } from "../diagnostics.js";
 import type { OutputFile } from "../format.js";
 import { acquireLock, type HeldLock } from "./lock.js";
 import { hasBanner, PathChecks, planTarget, writeError } from "./plan.js";
+import { createTemp, keepAside, removeEmptyFolders, removeLeftoverTemps, tempFile } from "./temp-files.js";
 import type { WriteResult } from "./write.js";
 
 export interface TransactionOptions {
@@ -39,14 +43,8 @@ interface Staged {
   readonly listed: boolean;
 }
 
-/** Temp files are named by the writer, not the target, so that a long target name leaves room for them. */
-const TEMP_FILE = /^\.structgen-\d+-[0-9a-f]{8}\.tmp$/;
 /** How often a run touches its lock while it stages files. */
 const LOCK_TOUCH_MS = 1000;
-/** How many names a temp file may draw before a clash is an error (one clash is rare, four are a broken disk). */
-const MAX_TEMP_ATTEMPTS = 4;
-/** This run's temp files: another run's pid, or a dead run's, is in every temp file to clean up. */
-const OWN_TEMP_PREFIX = `.structgen-${process.pid}-`;
 
 export class WriteTransaction {
   private readonly paths: PathChecks;
@@ -86,7 +84,7 @@ export class WriteTransaction {
       if (!this.paths.check(file.path) || !(await this.open())) {
         continue;
       }
-      await this.plan(file, listed);
+      this.plan(file, listed);
     }
     // The lock is held from the first staged file to the end: show the runs waiting for it that this one advances.
     if (this.lock !== undefined && Date.now() - this.touchedAt >= LOCK_TOUCH_MS) {
@@ -99,7 +97,7 @@ export class WriteTransaction {
   async commit(): Promise<WriteResult> {
     let result: WriteResult | undefined;
     try {
-      result = await this.renameAll();
+      result = this.renameAll();
       return result;
     } finally {
       await this.close(result !== undefined && result.diagnostics.length === 0);
@@ -117,7 +115,7 @@ export class WriteTransaction {
       return this.lock !== undefined;
     }
     try {
-      this.created = await mkdir(this.outDir, { recursive: true });
+      this.created = mkdirSync(this.outDir, { recursive: true });
     } catch (error) {
       const reason = (error as NodeJS.ErrnoException).code === "EEXIST" ? "a file is in the way" : (error as NodeJS.ErrnoException).code;
       this.openFailure = writeError(this.outDir, "", `cannot create the output folder (${reason})`, "SG_WRITE_FAILED");
@@ -147,8 +145,8 @@ export class WriteTransaction {
     return this.problems.length > 0 || this.foreign.length > 0 || this.stageFailure !== undefined;
   }
 
-  private async plan(file: OutputFile, listed: boolean): Promise<void> {
-    const planned = await planTarget(this.outDir, file.path);
+  private plan(file: OutputFile, listed: boolean): void {
+    const planned = planTarget(this.outDir, file.path);
     if ("problem" in planned) {
       this.problems.push(planned.problem);
       return this.discard();
@@ -170,54 +168,31 @@ export class WriteTransaction {
     }
     try {
       this.options.signal?.throwIfAborted();
-      await this.stage(file.path, target, bytes, current !== undefined, listed);
+      this.stage(file.path, target, bytes, current !== undefined, listed);
     } catch (error) {
       this.stageFailure = this.options.signal?.aborted ? "interrupted" : ((error as NodeJS.ErrnoException).code ?? (error as Error).message);
-      await this.discard();
+      this.discard();
     }
   }
 
-  private async stage(path: string, target: string, bytes: Buffer, replaces: boolean, listed: boolean): Promise<void> {
+  private stage(path: string, target: string, bytes: Buffer, replaces: boolean, listed: boolean): void {
     const folder = dirname(target);
-    await this.removeLeftoverTemps(folder);
-    const first = await mkdir(folder, { recursive: true });
+    if (!this.cleaned.has(folder)) {
+      this.cleaned.add(folder);
+      removeLeftoverTemps(folder);
+    }
+    const first = mkdirSync(folder, { recursive: true });
     if (first !== undefined) {
       this.madeFolders.push({ first: resolve(first), folder: resolve(folder) });
     }
-    const entry: Staged = { path, temp: await this.newTemp(path, (file) => writeFile(file, bytes, { flag: "wx" })), backup: undefined, listed };
+    const entry: Staged = { path, temp: createTemp(folder, (file) => writeFileSync(file, bytes, { flag: "wx" })), backup: undefined, listed };
     this.staged.push(entry);
     if (replaces) {
       let kept = false;
-      const backup = await this.newTemp(path, async (file) => {
-        kept = await keepAside(target, file);
+      const backup = createTemp(folder, (file) => {
+        kept = keepAside(target, file);
       });
       entry.backup = kept ? backup : undefined;
-    }
-  }
-
-  /**
-   * Creates a temp file beside an output's target with `create`, which must refuse an existing file (EEXIST), and
-   * returns the random part of its name. Names are 32 random bits, so thousands of temp files in one folder can
-   * draw a name twice (about one run in 40 at 15,000 files): a clash just draws another. A file `create` made
-   * before failing otherwise is removed.
-   */
-  private async newTemp(path: string, create: (file: string) => Promise<void>): Promise<string> {
-    for (let attempt = 1; ; attempt++) {
-      const id = randomBytes(4).toString("hex");
-      const file = this.beside(path, id);
-      try {
-        await create(file);
-        return id;
-      } catch (error) {
-        const clash = (error as NodeJS.ErrnoException).code === "EEXIST";
-        if (!clash) {
-          await rm(file, { force: true });
-        }
-        // After a clash the file is not ours to remove.
-        if (!clash || attempt === MAX_TEMP_ATTEMPTS) {
-          throw error;
-        }
-      }
     }
   }
 
@@ -226,12 +201,12 @@ export class WriteTransaction {
     return resolve(this.root, path);
   }
 
-  /** A temp file beside an output's target; temp files are named by the writer, not the target. */
+  /** One of an output's temp files, by the random part of its name. */
   private beside(path: string, id: string): string {
-    return join(dirname(this.target(path)), `${OWN_TEMP_PREFIX}${id}.tmp`);
+    return tempFile(dirname(this.target(path)), id);
   }
 
-  private async renameAll(): Promise<WriteResult> {
+  private renameAll(): WriteResult {
     const refused = this.paths.refused;
     const planned = [...this.problems, ...this.foreign];
     const stopped = refused.length > 0 ? refused : this.openFailure !== undefined ? [this.openFailure] : planned;
@@ -252,40 +227,15 @@ export class WriteTransaction {
       this.options.signal?.throwIfAborted();
       // From here on the renames run to the end even if interrupted: each is atomic and they take microseconds.
       for (const entry of this.staged) {
-        await rename(this.beside(entry.path, entry.temp), this.target(entry.path));
+        renameSync(this.beside(entry.path, entry.temp), this.target(entry.path));
         renamed.push(entry);
       }
     } catch (error) {
       const reason = this.options.signal?.aborted ? "interrupted" : ((error as NodeJS.ErrnoException).code ?? (error as Error).message);
-      const unrestored = await this.restore(renamed);
+      const unrestored = this.restore(renamed);
       return failed(reason, unrestored.length === 0 ? "previous outputs are unchanged" : `could not restore the previous ${unrestored.join(", ")}`);
     }
     return { written: this.staged.filter((entry) => entry.listed).map((entry) => entry.path), unchanged, diagnostics: [] };
-  }
-
-  /** Removes every temp file of this run (staged outputs not renamed, and the previous files kept aside). */
-  private async discard(): Promise<void> {
-    const entries = this.staged.splice(0);
-    const temps = entries.flatMap((entry) => [entry.temp, ...(entry.backup === undefined ? [] : [entry.backup])].map((id) => this.beside(entry.path, id)));
-    await Promise.all(temps.map((temp) => rm(temp, { force: true })));
-  }
-
-  /** Removes what is left of this run (every temp file, or after a commit the previous files kept aside), unlocks. */
-  private async close(committed: boolean): Promise<void> {
-    if (committed) {
-      await Promise.all(this.staged.flatMap((entry) => (entry.backup === undefined ? [] : [rm(this.beside(entry.path, entry.backup), { force: true })])));
-    } else {
-      await this.discard();
-    }
-    await this.lock?.release();
-    this.lock = undefined;
-    // Only empty folders go: after a commit, every folder made for a staged file holds it.
-    for (const { first, folder } of [...this.madeFolders].reverse()) {
-      await removeEmptyFolders(first, folder);
-    }
-    if (this.created !== undefined) {
-      await removeEmptyFolders(resolve(this.created), resolve(this.outDir));
-    }
   }
 
   /**
@@ -293,14 +243,14 @@ export class WriteTransaction {
    * files already renamed back as they were: the previous file renamed back from where it was kept, or no file.
    * Returns the output paths it could not restore.
    */
-  private async restore(renamed: readonly Staged[]): Promise<string[]> {
+  private restore(renamed: readonly Staged[]): string[] {
     const failed: string[] = [];
     for (const entry of [...renamed].reverse()) {
       try {
         if (entry.backup === undefined) {
-          await rm(this.target(entry.path), { force: true });
+          rmSync(this.target(entry.path), { force: true });
         } else {
-          await rename(this.beside(entry.path, entry.backup), this.target(entry.path));
+          renameSync(this.beside(entry.path, entry.backup), this.target(entry.path));
         }
       } catch {
         failed.push(entry.path);
@@ -309,59 +259,34 @@ export class WriteTransaction {
     return failed;
   }
 
-  /**
-   * Temp files of a run that was killed before it could clean up. Every writer holds the folder's lock while its
-   * temp files exist, so under the lock any temp file found that is not this run's own is such a leftover. (A
-   * folder reached through a link inside the output folder can be seen twice, after this run staged files in it.)
-   */
-  private async removeLeftoverTemps(folder: string): Promise<void> {
-    if (this.cleaned.has(folder)) {
-      return;
+  /** Removes every temp file of this run (staged outputs not renamed, and the previous files kept aside). */
+  private discard(): void {
+    for (const entry of this.staged.splice(0)) {
+      for (const id of entry.backup === undefined ? [entry.temp] : [entry.temp, entry.backup]) {
+        rmSync(this.beside(entry.path, id), { force: true });
+      }
     }
-    this.cleaned.add(folder);
-    const names = await readdir(folder).catch(() => [] as string[]);
-    const leftovers = names.filter((name) => TEMP_FILE.test(name) && !name.startsWith(OWN_TEMP_PREFIX));
-    await Promise.all(leftovers.map((name) => rm(join(folder, name), { force: true })));
   }
-}
 
-/**
- * Keeps the file at `target` under the name `aside` without reading it into memory: a hard link, or a copy where
- * the file system has no links. False when there is no file any more (nothing to put back).
- */
-async function keepAside(target: string, aside: string): Promise<boolean> {
-  const gone = (error: unknown): boolean => (error as NodeJS.ErrnoException).code === "ENOENT";
-  try {
-    await link(target, aside);
-    return true;
-  } catch (error) {
-    if (gone(error)) {
-      return false;
+  /** Removes what is left of this run (every temp file, or after a commit the previous files kept aside), unlocks. */
+  private async close(committed: boolean): Promise<void> {
+    if (committed) {
+      for (const entry of this.staged) {
+        if (entry.backup !== undefined) {
+          rmSync(this.beside(entry.path, entry.backup), { force: true });
+        }
+      }
+    } else {
+      this.discard();
     }
-    if ((error as NodeJS.ErrnoException).code === "EEXIST") {
-      throw error;
+    await this.lock?.release();
+    this.lock = undefined;
+    // Only empty folders go: after a commit, every folder made for a staged file holds it.
+    for (const { first, folder } of [...this.madeFolders].reverse()) {
+      removeEmptyFolders(first, folder);
     }
-  }
-  try {
-    await copyFile(target, aside, constants.COPYFILE_EXCL);
-    return true;
-  } catch (error) {
-    if (gone(error)) {
-      return false;
-    }
-    throw error;
-  }
-}
-
-/** Removes `folder` and its parents up to `firstCreated` (a folder this run created) while they are empty. */
-async function removeEmptyFolders(firstCreated: string, folder: string): Promise<void> {
-  for (let current = folder; ; current = dirname(current)) {
-    const removed = await rmdir(current).then(
-      () => true,
-      () => false,
-    );
-    if (!removed || current === firstCreated || dirname(current) === current) {
-      return;
+    if (this.created !== undefined) {
+      removeEmptyFolders(resolve(this.created), resolve(this.outDir));
     }
   }
 }

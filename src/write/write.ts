@@ -56,7 +56,7 @@ export async function writeOutputs(outDir: string, outputs: readonly OutputFile[
   return transaction.commit();
 }
 
-/** Compares outputs with what `outDir` holds, fed a few at a time, writing nothing. */
+/** Compares outputs with what `outDir` holds, fed a few at a time, writing nothing (synchronous reads: see write/transaction.ts). */
 export class OutputComparison {
   private readonly paths: PathChecks;
   private readonly stale: string[] = [];
@@ -74,7 +74,7 @@ export class OutputComparison {
         continue;
       }
       // A hand-written file where an output goes is stale under --check, not an error.
-      const planned = await planTarget(this.outDir, file.path);
+      const planned = planTarget(this.outDir, file.path);
       if ("problem" in planned) {
         this.problems.push(planned.problem);
       } else if (planned.current === undefined) {
