@@ -9,19 +9,13 @@ import { join } from "node:path";
 import fc from "fast-check";
 import * as prettier from "prettier";
 import { beforeAll, describe, expect, it } from "vitest";
-import { bannerComment } from "../src/emit/banner.js";
-import { guardStatements } from "../src/emit/guards.js";
 import { Printer } from "../src/emit/print.js";
-import { emitSchema, schemaFileName } from "../src/emit/schema.js";
-import { typeStatements } from "../src/emit/types.js";
 import { assemble, formatSources, planFast, sourcesOf } from "../src/format/fast.js";
 import { type FastStyle, fastStyle } from "../src/format/style.js";
-import type { ModelDocument } from "../src/model.js";
-import { resolveOptions } from "../src/options.js";
 import { generate } from "../src/pipeline.js";
 import { coreModelArb, flatModelArb } from "./helpers/arbitraries.js";
 import { goldenCases, REPO_ROOT } from "./helpers/fixtures.js";
-import type { GeneratedFile } from "./helpers/outputs.js";
+import { emitModel, type GeneratedFile } from "./helpers/outputs.js";
 
 const LETTA = join(REPO_ROOT, "..", "shared", "corpus", "flat", "letta");
 
@@ -106,22 +100,11 @@ describe("the fast printers give prettier's bytes", () => {
     const tally: Tally = { printed: 0, pieces: 0 };
     const models = [...fc.sample(flatModelArb(), { seed: 7, numRuns: 25 }), ...fc.sample(coreModelArb(), { seed: 11, numRuns: 25 })];
     for (const [index, doc] of models.entries()) {
-      await expectPrettierBytes(emitModel(doc, printer), STYLES[index % STYLES.length]!, tally);
+      await expectPrettierBytes(emitModel(doc, {}, printer), STYLES[index % STYLES.length]!, tally);
     }
     expect(tally.printed / tally.pieces).toBeGreaterThan(0.5);
   }, 120_000);
 });
-
-function emitModel(doc: ModelDocument, printer: Printer): GeneratedFile[] {
-  const options = resolveOptions({ prettier: false });
-  const typesPath = `${doc.baseName}.types.ts`;
-  const guardsPath = `${doc.baseName}.guards.ts`;
-  return [
-    { path: typesPath, contents: printer.print(typesPath, [bannerComment([doc.file]), ...typeStatements(doc)]) },
-    { path: guardsPath, contents: printer.print(guardsPath, guardStatements(doc, options)) },
-    { path: schemaFileName(doc), contents: `${JSON.stringify(emitSchema(doc, options), null, 2)}\n` },
-  ];
-}
 
 describe("constructs the fast printer meets, against prettier", () => {
   const snippets = [

@@ -13,14 +13,10 @@ import { join } from "node:path";
 import type { ValidateFunction } from "ajv";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { bannerComment } from "../src/emit/banner.js";
-import { guardStatements } from "../src/emit/guards.js";
 import { Printer } from "../src/emit/print.js";
-import { emitSchema, schemaFileName } from "../src/emit/schema.js";
-import { typeStatements } from "../src/emit/types.js";
 import { STRING_FORMATS } from "../src/formats.js";
 import type { ModelDocument, Property, TypeNode } from "../src/model.js";
-import { type Options, resolveOptions } from "../src/options.js";
+import type { Options } from "../src/options.js";
 import { generate } from "../src/pipeline.js";
 import { fullFormats } from "ajv-formats/dist/formats.js";
 import {
@@ -33,7 +29,7 @@ import {
   taggedValuesArb,
 } from "./helpers/arbitraries.js";
 import { REPO_ROOT } from "./helpers/fixtures.js";
-import { ajvWarnings, type GeneratedFile, type GuardModule, loadGuards, strictAjv, typecheck } from "./helpers/outputs.js";
+import { ajvWarnings, emitModel, type GeneratedFile, type GuardModule, loadGuards, strictAjv, typecheck } from "./helpers/outputs.js";
 
 /**
  * Fixed seeds and run counts keep the suite reproducible and within its time budget. For a deeper local run:
@@ -54,17 +50,6 @@ interface Compiled {
 }
 
 /** What pipeline.ts's emitDocument writes for one model, without prettier. */
-function emitModel(doc: ModelDocument, options: Options, printer = new Printer()): GeneratedFile[] {
-  const resolved = resolveOptions({ ...options, prettier: false });
-  const typesPath = `${doc.baseName}.types.ts`;
-  const guardsPath = `${doc.baseName}.guards.ts`;
-  return [
-    { path: typesPath, contents: printer.print(typesPath, [bannerComment([doc.file]), ...typeStatements(doc)]) },
-    { path: guardsPath, contents: printer.print(guardsPath, guardStatements(doc, resolved)) },
-    { path: schemaFileName(doc), contents: `${JSON.stringify(emitSchema(doc, resolved), null, 2)}\n` },
-  ];
-}
-
 /** Loads the guards and compiles the schema (strict, formats, own properties), failing on any ajv warning. */
 async function compile(doc: ModelDocument, files: readonly GeneratedFile[]): Promise<Compiled> {
   const guardFile = files.find((f) => f.path.endsWith(".guards.ts"));

@@ -6,6 +6,13 @@ import { pathToFileURL } from "node:url";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import addFormatsModule from "ajv-formats";
 import ts from "typescript";
+import { bannerComment } from "../../src/emit/banner.js";
+import { guardStatements } from "../../src/emit/guards.js";
+import { Printer } from "../../src/emit/print.js";
+import { emitSchema, schemaFileName } from "../../src/emit/schema.js";
+import { typeStatements } from "../../src/emit/types.js";
+import type { ModelDocument } from "../../src/model.js";
+import { type Options, resolveOptions } from "../../src/options.js";
 
 // ajv-formats is CommonJS; under ESM its default export is the plugin function.
 const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => Ajv2020;
@@ -83,4 +90,16 @@ export function strictAjv(options: { allErrors?: boolean } = {}): Ajv2020 {
 
 export function ajvWarnings(ajv: Ajv2020): unknown[] {
   return (ajv as unknown as { structgenWarnings: unknown[] }).structgenWarnings;
+}
+
+/** A model's types, guards and schema, unformatted, as the pipeline emits them (without reading any input). */
+export function emitModel(doc: ModelDocument, options: Options = {}, printer = new Printer()): GeneratedFile[] {
+  const resolved = resolveOptions({ ...options, prettier: false });
+  const typesPath = `${doc.baseName}.types.ts`;
+  const guardsPath = `${doc.baseName}.guards.ts`;
+  return [
+    { path: typesPath, contents: printer.print(typesPath, [bannerComment([doc.file]), ...typeStatements(doc)]) },
+    { path: guardsPath, contents: printer.print(guardsPath, guardStatements(doc, resolved)) },
+    { path: schemaFileName(doc), contents: `${JSON.stringify(emitSchema(doc, resolved), null, 2)}\n` },
+  ];
 }
