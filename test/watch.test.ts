@@ -54,7 +54,10 @@ describe("--watch", () => {
     expect(running.stdout()).toMatch(/^structgen: 1 document, 4 files written, 0 unchanged in gen \(\d+ ms\)$/m);
 
     writeRun(cwd, ["first_edit"]);
-    await eventually(() => read(types).includes("first_edit"), log);
+    // The run's report, not just its first renamed output: until the run has committed every file, the folder
+    // still holds its temp files and the outputs it has not renamed yet.
+    const reports = () => running.stdout().match(/^structgen: 1 document, .* in gen \(\d+ ms\)$/gm)?.length ?? 0;
+    await eventually(() => reports() >= 2 && read(types).includes("first_edit"), log);
 
     // A bad edit: diagnostics, the outputs stay as they were, and the watcher keeps running.
     const good = listFiles(join(cwd, "gen")).map((file) => read(join(cwd, "gen", file)));
