@@ -365,7 +365,7 @@ describe("a real SIGINT sent to a running CLI", () => {
   it("SIGKILL while staging leaves whole files only, and the next run cleans up and completes", async () => {
     restorePrevious();
     const run = startCli(["generate", "in", "--out", "out", "--no-format"], { cwd });
-    await waitFor(() => hasTempFile(join(cwd, "out")), 3 * SPAWN_TIMEOUT_MS);
+    expect(await waitFor(() => hasTempFile(join(cwd, "out")), 3 * SPAWN_TIMEOUT_MS), "the run reached the write stage").toBe(true);
     run.child.kill("SIGKILL");
     const finished = await run.done;
     expect(finished.signal).toBe("SIGKILL");
@@ -460,14 +460,16 @@ describe("the lock", () => {
       throw new Error(held.problem);
     }
     let settled = false;
-    const waiting = writeOutputs(out, [generated("a.ts", "a")], { lockTimeoutMs: 400 }).finally(() => {
+    // The timeout leaves the touches a wide margin: a test worker stalled past it (a GC pause, a busy machine)
+    // would look like a stuck holder.
+    const waiting = writeOutputs(out, [generated("a.ts", "a")], { lockTimeoutMs: 2_000 }).finally(() => {
       settled = true;
     });
-    for (let i = 0; i < 8; i++) {
+    for (let i = 0; i < 40; i++) {
       await new Promise((resolve) => setTimeout(resolve, 150));
       await held.lock.touch();
     }
-    // 1.2 s of waiting, three times the timeout, and still waiting.
+    // 6 s of waiting, three times the timeout, and still waiting.
     expect(settled).toBe(false);
     await held.lock.release();
     expect((await waiting).written).toEqual(["a.ts"]);

@@ -8,10 +8,13 @@
 import { execFile } from "node:child_process";
 import { cpSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { MANIFEST_FILE } from "../src/write/manifest.js";
 import { BIN, ensureBuilt, readText, removeTempDirs, runCli, SEED, SPAWN_TIMEOUT_MS, tempCwd } from "./helpers/cli.js";
 import { REPO_ROOT } from "./helpers/fixtures.js";
+
+// Several CLI runs per test, run concurrently: the same room as the other CLI test files give one run.
+vi.setConfig({ testTimeout: 2 * SPAWN_TIMEOUT_MS });
 
 beforeAll(ensureBuilt);
 afterAll(removeTempDirs);

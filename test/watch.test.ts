@@ -2,7 +2,7 @@
  * `structgen generate --watch`, as a real spawned process editing real files. Nothing here measures time: each
  * step polls for its outcome (an output's contents, a line on stderr) with a generous timeout.
  */
-import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { BIN, cliFixture, listFiles, runCli, SEED, removeTempDirs, tempCwd } from "./helpers/cli.js";
@@ -28,11 +28,17 @@ function project(): string {
   return cwd;
 }
 
-/** The seed with extra string fields, as an edit in an editor would leave it. */
+/**
+ * The seed with extra string fields, saved as many editors save: a whole new file renamed over the old one. (Written
+ * in place, a watcher could read it between the truncation and the write when the test process is paused that long,
+ * and report a run on an empty file.)
+ */
 function writeRun(cwd: string, extraFields: readonly string[]): void {
   const document = JSON.parse(readFileSync(SEED, "utf8")) as { fields: unknown[] };
   document.fields.push(...extraFields.map((name) => ({ name, type: "string" })));
-  writeFileSync(join(cwd, "schemas", "run.json"), `${JSON.stringify(document, null, 2)}\n`);
+  const file = join(cwd, "schemas", "run.json");
+  writeFileSync(`${file}.saving`, `${JSON.stringify(document, null, 2)}\n`);
+  renameSync(`${file}.saving`, file);
 }
 
 describe("--watch", () => {
@@ -61,8 +67,10 @@ describe("--watch", () => {
 
     // A bad edit: diagnostics, the outputs stay as they were, and the watcher keeps running.
     const good = listFiles(join(cwd, "gen")).map((file) => read(join(cwd, "gen", file)));
+    const kept = () => running.stderr().match(/kept the last good outputs in gen/g)?.length ?? 0;
+    const keptBefore = kept();
     writeFileSync(join(cwd, "schemas", "run.json"), '{ "jsonStructure": "0.1", "entity": ');
-    await eventually(() => /schemas\/run\.json:\d+:\d+: error SG_JSON_SYNTAX/.test(running.stderr()) && /kept the last good outputs in gen/.test(running.stderr()), log);
+    await eventually(() => /schemas\/run\.json:\d+:\d+: error SG_JSON_SYNTAX/.test(running.stderr()) && kept() > keptBefore, log);
     expect(listFiles(join(cwd, "gen")).map((file) => read(join(cwd, "gen", file)))).toEqual(good);
     expect(running.child.exitCode).toBeNull();
 
@@ -86,6 +94,35 @@ describe("--watch", () => {
     expect(running.stderr()).toMatch(/stopped watching\n$/);
     expect(listFiles(join(cwd, "gen")).filter((file) => file.endsWith(".tmp"))).toEqual([]);
   }, 240_000);
+
+  it("picks up an edit saved while the first run is still going", async () => {
+    const cwd = project();
+    rmSync(join(cwd, "structgen.config.json"));
+    // A custom emitter holds the first run until the test opens the gate (later runs pass straight through).
+    writeFileSync(
+      join(cwd, "structgen.config.mjs"),
+      [
+        'import { existsSync, writeFileSync } from "node:fs";',
+        'export default { inputs: ["schemas"], out: "gen", emitters: [{ name: "gate", async emit() {',
+        '  writeFileSync("gate-reached", "");',
+        '  for (let i = 0; i < 6000 && !existsSync("gate-open"); i++) await new Promise((resolve) => setTimeout(resolve, 10));',
+        "  return [];",
+        "} }] };",
+        "",
+      ].join("\n"),
+    );
+    const running = start(process.execPath, [BIN, "generate", "--watch"], { cwd });
+    watcher = running;
+    const log = () => `stdout:\n${running.stdout()}\nstderr:\n${running.stderr()}`;
+    await eventually(() => existsSync(join(cwd, "gate-reached")), log);
+    writeRun(cwd, ["saved_during_first_run"]);
+    writeFileSync(join(cwd, "gate-open"), "");
+    await eventually(() => /watching 2 folders for changes/.test(running.stderr()), log);
+    const types = join(cwd, "gen", "letta-run.types.ts");
+    await eventually(() => existsSync(types) && readFileSync(types, "utf8").includes("saved_during_first_run"), log, 20_000);
+    running.child.kill("SIGINT");
+    expect(await running.exited).toBe(0);
+  }, 120_000);
 
   it("with --json prints one report per run, one per line", async () => {
     const cwd = project();

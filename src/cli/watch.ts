@@ -59,7 +59,7 @@ export async function runWatch(load: () => Promise<RunSettings>, reporter: Repor
     timer = setTimeout(trigger, DEBOUNCE_MS);
   };
 
-  await run();
+  // Watching starts before the first run, so that an edit saved while it runs is not missed: it schedules the next.
   const out = resolve(settings.out);
   const watchers = targets(settings).flatMap((target) => {
     const watcher = startWatcher(target, (path) => {
@@ -69,6 +69,8 @@ export async function runWatch(load: () => Promise<RunSettings>, reporter: Repor
     });
     return watcher === undefined ? [] : [watcher];
   });
+  trigger();
+  await running;
   reporter.info(`structgen: watching ${watchers.length} folder${watchers.length === 1 ? "" : "s"} for changes; press Ctrl-C to stop`);
   if (!stop.aborted) {
     await new Promise((done) => stop.addEventListener("abort", done, { once: true }));

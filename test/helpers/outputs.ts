@@ -1,5 +1,5 @@
 /** Test helpers: typecheck generated TypeScript, load generated guards, compile emitted schemas with ajv. */
-import { mkdtempSync, mkdirSync, writeFileSync } from "node:fs";
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -55,12 +55,16 @@ export function writeTemp(files: readonly GeneratedFile[], prefix = "structgen-t
 /** Typechecks every .ts file in `files` under strict settings; returns the diagnostics as text lines. */
 export function typecheck(files: readonly GeneratedFile[], moduleSettings: keyof typeof MODULE_SETTINGS): string[] {
   const dir = writeTemp(files, "structgen-tsc-");
-  const roots = files.filter((f) => f.path.endsWith(".ts")).map((f) => join(dir, f.path));
-  const program = ts.createProgram(roots, { ...STRICT_OPTIONS, ...MODULE_SETTINGS[moduleSettings] });
-  return ts.getPreEmitDiagnostics(program).map((d) => {
-    const where = d.file ? `${d.file.fileName.slice(dir.length + 1)}:${d.file.getLineAndCharacterOfPosition(d.start ?? 0).line + 1}` : "";
-    return `${where} ${ts.flattenDiagnosticMessageText(d.messageText, "\n")}`;
-  });
+  try {
+    const roots = files.filter((f) => f.path.endsWith(".ts")).map((f) => join(dir, f.path));
+    const program = ts.createProgram(roots, { ...STRICT_OPTIONS, ...MODULE_SETTINGS[moduleSettings] });
+    return ts.getPreEmitDiagnostics(program).map((d) => {
+      const where = d.file ? `${d.file.fileName.slice(dir.length + 1)}:${d.file.getLineAndCharacterOfPosition(d.start ?? 0).line + 1}` : "";
+      return `${where} ${ts.flattenDiagnosticMessageText(d.messageText, "\n")}`;
+    });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 export type GuardModule = Record<string, (value: unknown) => unknown>;
@@ -71,7 +75,12 @@ export async function loadGuards(guards: GeneratedFile): Promise<GuardModule> {
     compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022, verbatimModuleSyntax: false },
   }).outputText;
   const dir = writeTemp([{ path: guards.path.replace(/\.ts$/, ".mjs"), contents: js }], "structgen-guards-");
-  return (await import(pathToFileURL(join(dir, guards.path.replace(/\.ts$/, ".mjs"))).href)) as GuardModule;
+  try {
+    // A guards file imports nothing, so once evaluated the module needs its file no more.
+    return (await import(pathToFileURL(join(dir, guards.path.replace(/\.ts$/, ".mjs"))).href)) as GuardModule;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 /** Ajv 2020 in strict mode with ajv-formats, as the README tells users to set it up. */
