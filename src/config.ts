@@ -45,7 +45,7 @@ export const RUN_SETTINGS: readonly SettingRow[] = [
   { flag: "-w, --watch", description: "regenerate when an input or the config file changes, until Ctrl-C", commands: ["generate"] },
   { flag: "--force", description: "overwrite files in the way that structgen did not generate", commands: ["generate"] },
   { flag: "-q, --quiet", description: "print only diagnostics", commands: ["generate", "validate"] },
-  { flag: "--json", description: "print a machine-readable report on stdout (one line per run under --watch)", commands: ["generate", "validate"] },
+  { flag: "--json", description: "print a machine-readable report on stdout (with generate --watch, one line per run)", commands: ["generate", "validate"] },
   { key: "emitters", description: "custom emitters, run after the built-in ones (structgen.config.mjs only)", commands: ["generate"] },
 ];
 
