@@ -6,7 +6,7 @@ import type { Diagnostic } from "./diagnostics.js";
 import { guardExportNames } from "./emit/guards.js";
 import { typeExportNames } from "./emit/types.js";
 import type { ModelDocument } from "./model.js";
-import { ts } from "ts-morph";
+import { ts } from "./ts-morph.js";
 
 /**
  * What the cross-document checks need of one document, taken from its model once: a run that streams its outputs

@@ -7,7 +7,7 @@
  */
 import { readFile } from "node:fs/promises";
 import { createContext, runInContext } from "node:vm";
-import { ts } from "ts-morph";
+import { ts } from "./ts-morph.js";
 import { type Diagnostic, DiagnosticSink, hasErrors } from "./diagnostics.js";
 import { guardStatements } from "./emit/guards.js";
 import { Printer } from "./emit/print.js";

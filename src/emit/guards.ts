@@ -3,7 +3,8 @@
  * of the first failure) and `validateX` (every failure, with ajv-style `path` pointers). No dependencies, no eval:
  * the runtime helpers they need are copied from templates/.
  */
-import { type FunctionDeclarationStructure, type StatementStructures, StructureKind } from "ts-morph";
+import type { FunctionDeclarationStructure, StatementStructures } from "ts-morph";
+import { StructureKind } from "../ts-morph.js";
 import type { Declaration, ModelDocument, TypeNode } from "../model.js";
 import type { ResolvedOptions } from "../options.js";
 import { bannerComment } from "./banner.js";

@@ -7,7 +7,8 @@
  * ts-morph does not document), checks on the first file that this gives exactly createSourceFile's text, and uses
  * the public path for the whole run if those internals are missing or disagree.
  */
-import { IndentationText, NewLineKind, Project, QuoteKind, type SourceFile, type StatementStructures } from "ts-morph";
+import type { SourceFile, StatementStructures } from "ts-morph";
+import { IndentationText, NewLineKind, Project, QuoteKind } from "../ts-morph.js";
 
 interface WriterLike {
   toString(): string;

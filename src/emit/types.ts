@@ -2,16 +2,15 @@
  * Stage 5a, emit types: the model as ts-morph statement structures (interfaces, literal unions, value arrays).
  * The wire shape is kept: big numbers and dates stay strings, optional (`?`) stays apart from nullable (`| null`).
  */
-import {
-  type InterfaceDeclarationStructure,
-  type OptionalKind,
-  type PropertySignatureStructure,
-  type StatementStructures,
-  StructureKind,
-  type TypeAliasDeclarationStructure,
-  VariableDeclarationKind,
-  type VariableStatementStructure,
+import type {
+  InterfaceDeclarationStructure,
+  OptionalKind,
+  PropertySignatureStructure,
+  StatementStructures,
+  TypeAliasDeclarationStructure,
+  VariableStatementStructure,
 } from "ts-morph";
+import { StructureKind, VariableDeclarationKind } from "../ts-morph.js";
 import { assertNever } from "../diagnostics.js";
 import type { Declaration, ModelDocument, ObjectNode, TupleNode, TypeNode, UnionNode } from "../model.js";
 import { commentText, jsDocText, literalText, propertyName } from "./ts-text.js";

@@ -5,7 +5,7 @@
  * prints its parts flat; when a part does not fit either, the caller's width check sends the statement to prettier.
  * Anything else returns undefined and stays prettier's.
  */
-import { ts } from "ts-morph";
+import { ts } from "../ts-morph.js";
 import { chainOperand, freeExpression, unwrap } from "./flat-expr.js";
 import { typeText } from "./flat-type.js";
 import { propertyKey, unsupported } from "./tokens.js";

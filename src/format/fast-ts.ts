@@ -9,7 +9,7 @@
  * is prettier's, as is anything outside the subset (Unsupported), a comment anywhere but before a statement or
  * member, and a blank line this printer would not keep the way prettier does.
  */
-import { ts } from "ts-morph";
+import { ts } from "../ts-morph.js";
 import { hasBlankLine, leadingStart, StatementPrinter } from "./statements.js";
 import { type FastStyle, UNMEASURED, width } from "./style.js";
 import { Unsupported } from "./tokens.js";

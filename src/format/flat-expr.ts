@@ -5,7 +5,7 @@
  * test/fast-format.test.ts compares the result with prettier's, byte for byte, on the golden cases, the Letta
  * corpus and generated models.
  */
-import { ts } from "ts-morph";
+import { ts } from "../ts-morph.js";
 import { typeText } from "./flat-type.js";
 import { assertWrittenFlat, numberText, propertyKey, stringText, unsupported } from "./tokens.js";
 import { sourceText, startOf, textOf } from "./source.js";

@@ -1,7 +1,7 @@
 /**
  * Types printed on one line as prettier prints them when they fit (flat-expr.ts does expressions).
  */
-import { ts } from "ts-morph";
+import { ts } from "../ts-morph.js";
 import { assertWrittenFlat, numberText, propertyKey, stringText, unsupported } from "./tokens.js";
 import { textOf } from "./source.js";
 

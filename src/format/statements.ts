@@ -2,7 +2,7 @@
  * One top-level statement printed as prettier prints it (see fast-ts.ts): blocks and declarations broken, the
  * rest flat, or laid out by broken.ts when a line does not fit.
  */
-import { ts } from "ts-morph";
+import { ts } from "../ts-morph.js";
 import { Layouts } from "./broken.js";
 import { calls, freeExpression, unwrap } from "./flat-expr.js";
 import { memberText, typeText } from "./flat-type.js";

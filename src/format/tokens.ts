@@ -2,7 +2,7 @@
  * The pieces of prettier's output both printers share: strings, numbers, property names, and the signal that
  * something is left to prettier.
  */
-import { ts } from "ts-morph";
+import { ts } from "../ts-morph.js";
 import { sourceText, startOf, textOf } from "./source.js";
 
 /** Thrown for anything this printer does not reproduce exactly; the caller falls back to prettier. */

@@ -23,9 +23,11 @@ export async function load(url, context, nextLoad) {
   }
   const fileName = fileURLToPath(url);
   const source = await readFile(fileName, "utf8");
+  // As tsc compiles src/ (NodeNext, in a "type": "module" package): the .mts name tells transpileModule the file is
+  // an ES module, so that src/ts-morph.ts's `import = require` becomes createRequire (ESNext would drop it).
   const output = ts.transpileModule(source, {
-    fileName,
-    compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022, verbatimModuleSyntax: true, sourceMap: false },
+    fileName: fileName.replace(/\.ts$/, ".mts"),
+    compilerOptions: { module: ts.ModuleKind.NodeNext, target: ts.ScriptTarget.ES2022, verbatimModuleSyntax: true, sourceMap: false },
   });
   return { format: "module", source: output.outputText, shortCircuit: true };
 }
