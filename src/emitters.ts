@@ -4,7 +4,7 @@
  * formats, and the writer writes and checks, exactly like the built-in ones.
  */
 import type { Diagnostic } from "./diagnostics.js";
-import { BANNER_PREFIX, bannerComment, bannerText } from "./emit/banner.js";
+import { BANNER_PREFIX, bannerComment, bannerSource, bannerText, forBanner } from "./emit/banner.js";
 import { guardStatements } from "./emit/guards.js";
 import { Printer } from "./emit/print.js";
 import { emitSchema } from "./emit/schema.js";
@@ -47,19 +47,21 @@ export interface Emitter {
   readonly emit: (documents: readonly ModelDocument[], context: EmitterContext) => readonly OutputFile[] | Promise<readonly OutputFile[]>;
 }
 
+// The stage emitters write what generate() writes without an `outDir`: banners name the input from the working folder.
+
 /** The TypeScript types of one document (interfaces, literal unions), with banner, unformatted. */
 export function emitTypes(document: ModelDocument): string {
-  return new Printer().print(`${document.baseName}.types.ts`, [bannerComment([document.file]), ...typeStatements(document)]);
+  return new Printer().print(`${document.baseName}.types.ts`, [bannerComment([bannerSource(document.file, ".")]), ...typeStatements(document)]);
 }
 
 /** The dependency-free guards (`isX`, `assertX`, `validateX`) of one document, unformatted. They import the types file by base name. */
 export function emitGuards(document: ModelDocument, options: Options = {}): string {
-  return new Printer().print(`${document.baseName}.guards.ts`, guardStatements(document, resolveOptions(options)));
+  return new Printer().print(`${document.baseName}.guards.ts`, guardStatements(forBanner(document, "."), resolveOptions(options)));
 }
 
 /** The JSON Schema 2020-12 of one document, as a plain object (banner in `$comment`). */
 export function emitJsonSchema(document: ModelDocument, options: Options = {}): Record<string, unknown> {
-  return { ...emitSchema(document, resolveOptions(options)) };
+  return { ...emitSchema(forBanner(document, "."), resolveOptions(options)) };
 }
 
 /** How far into a file the writer looks for the banner before it calls the file hand-written (see write/write.ts). */
@@ -147,6 +149,6 @@ function checkFile(file: unknown, context: RunContext): { file: OutputFile } | {
 }
 
 /** The banner helper handed to emitters: names the given documents' inputs, or all of the run's. */
-export function bannerFor(all: readonly ModelDocument[]): (documents?: readonly ModelDocument[]) => string {
-  return (documents) => bannerText((documents ?? all).map((d) => d.file));
+export function bannerFor(all: readonly ModelDocument[], outDir: string): (documents?: readonly ModelDocument[]) => string {
+  return (documents) => bannerText((documents ?? all).map((d) => bannerSource(d.file, outDir)));
 }

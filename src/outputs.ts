@@ -4,7 +4,7 @@
  * streaming one (stream.ts) emit through these functions, so they give the same files.
  */
 import type { Diagnostic } from "./diagnostics.js";
-import { bannerComment } from "./emit/banner.js";
+import { bannerComment, bannerSource, forBanner } from "./emit/banner.js";
 import { guardExportNames, guardStatements } from "./emit/guards.js";
 import type { Printer } from "./emit/print.js";
 import { emitSchema, schemaFileName } from "./emit/schema.js";
@@ -52,8 +52,9 @@ export function documentReport(doc: ModelDocument, subfolder: string, options: R
   return { input: doc.file, files: outputPaths(doc, subfolder, options).map((p) => p.path), exports };
 }
 
-/** The built-in outputs of one document, unformatted. */
-export function emitDocument(doc: ModelDocument, subfolder: string, options: ResolvedOptions, printer: Printer): OutputFile[] {
+/** The built-in outputs of one document, unformatted, for the output folder `outDir` (which their banners name the input from). */
+export function emitDocument(model: ModelDocument, subfolder: string, options: ResolvedOptions, printer: Printer, outDir: string): OutputFile[] {
+  const doc = forBanner(model, outDir);
   return outputPaths(doc, subfolder, options).map(({ kind, path }) => {
     switch (kind) {
       case "types":
@@ -90,8 +91,9 @@ export function indexFile(entries: readonly IndexEntry[], options: ResolvedOptio
   return { path: INDEX_FILE, contents: printer.print(INDEX_FILE, [banner, ...lines]) };
 }
 
-export function indexEntry(placed: Placed): IndexEntry {
-  return { baseName: placed.model.baseName, subfolder: placed.subfolder, file: placed.model.file };
+/** What index.ts needs of a placed document; `file` as the banners name it (see bannerSource). */
+export function indexEntry(placed: Placed, outDir: string): IndexEntry {
+  return { baseName: placed.model.baseName, subfolder: placed.subfolder, file: bannerSource(placed.model.file, outDir) };
 }
 
 /** Runs the custom emitters over every document; `taken` holds the built-in output paths. */
@@ -100,6 +102,7 @@ export function emitCustom(
   placed: readonly Placed[],
   options: ResolvedOptions,
   taken: readonly string[],
+  outDir: string,
 ): Promise<{ files: OutputFile[]; diagnostics: Diagnostic[] }> {
   const models = placed.map((p) => p.model);
   const subfolders = new Map(placed.map((p) => [p.model, p.subfolder]));
@@ -107,7 +110,7 @@ export function emitCustom(
     documents: models,
     options,
     outputSubfolder: (doc: ModelDocument) => subfolders.get(doc) ?? "",
-    banner: bannerFor(models),
+    banner: bannerFor(models, outDir),
   };
   return runEmitters(emitters, context, taken);
 }

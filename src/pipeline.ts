@@ -79,11 +79,11 @@ export async function generate(
   }
   const printer = new Printer();
   const emitted = placed.map((p, index) => {
-    const files = emitDocument(p.model, p.subfolder, resolved, printer);
+    const files = emitDocument(p.model, p.subfolder, resolved, printer, outDir);
     onProgress?.({ stage: "emit", done: index + 1, total: placed.length });
     return files;
   });
-  const builtIn = [...emitted.flat(), indexFile(placed.map(indexEntry), resolved, printer)].filter(
+  const builtIn = [...emitted.flat(), indexFile(placed.map((p) => indexEntry(p, outDir)), resolved, printer)].filter(
     (file): file is OutputFile => file !== undefined,
   );
   const custom = await emitCustom(
@@ -91,6 +91,7 @@ export async function generate(
     placed,
     resolved,
     builtIn.map((f) => f.path),
+    outDir,
   );
   const files = [...builtIn, ...custom.files];
   const documents = placed.map((p) => documentReport(p.model, p.subfolder, resolved));

@@ -13,7 +13,7 @@ import { formatOutputs, type OutputFile } from "./format.js";
 import { type InputDocument, loadRun, reloadModel } from "./load.js";
 import type { Emitter } from "./emitters.js";
 import { type Options, type ResolvedOptions, resolveOptions } from "./options.js";
-import { type DocumentReport, documentReport, emitCustom, emitDocument, type IndexEntry, indexFile, indexPath } from "./outputs.js";
+import { type DocumentReport, documentReport, emitCustom, emitDocument, type IndexEntry, indexEntry, indexFile, indexPath } from "./outputs.js";
 import { type GenerateRequest, readRequest } from "./pipeline.js";
 import { type Hashed, sha256 } from "./write/manifest.js";
 
@@ -54,7 +54,7 @@ export async function generateStream(request: StreamRequest, options: Options = 
   const { inputs, outDir, emitters, onProgress } = readRequest(request);
   const resolved = resolveOptions(options);
   const specs = new SpecCache();
-  const run = await checkRun(inputs, emitters, resolved, specs, onProgress);
+  const run = await checkRun(inputs, emitters, resolved, specs, onProgress, outDir);
   const { documents, sources } = run;
   if (run.failed) {
     return { documents: run.reports, diagnostics: run.diagnostics, sources, interrupted: false };
@@ -69,7 +69,7 @@ export async function generateStream(request: StreamRequest, options: Options = 
     if ("problem" in loaded) {
       formatter.fail(loaded.problem);
     } else {
-      await formatter.add(emitDocument(loaded.model, document.subfolder, resolved, printer));
+      await formatter.add(emitDocument(loaded.model, document.subfolder, resolved, printer, outDir));
     }
     onProgress?.({ stage: "emit", done: i + 1, total: documents.length });
   }
@@ -95,6 +95,7 @@ async function checkRun(
   resolved: ResolvedOptions,
   specs: SpecCache,
   onProgress: GenerateRequest["onProgress"],
+  outDir: string,
 ) {
   const keepModels = emitters.length > 0;
   const run = await loadRun(
@@ -102,7 +103,7 @@ async function checkRun(
     resolved,
     (model, subfolder) => ({
       report: documentReport(model, subfolder, resolved),
-      entry: { baseName: model.baseName, subfolder, file: model.file },
+      entry: indexEntry({ model, subfolder }, outDir),
       model: keepModels ? model : undefined,
     }),
     { onRead: (done, total) => onProgress?.({ stage: "read", done, total }), hashInputs: true, specs },
@@ -118,7 +119,7 @@ async function checkRun(
   const index = indexPath(documents.length, resolved);
   const taken = [...reports.flatMap((r) => r.files), ...(index === undefined ? [] : [index])];
   const placed = run.documents.flatMap((d) => (d.kept.model === undefined ? [] : [{ model: d.kept.model, subfolder: d.subfolder }]));
-  const custom = keepModels ? await emitCustom(emitters, placed, resolved, taken) : { files: [], diagnostics: [] };
+  const custom = keepModels ? await emitCustom(emitters, placed, resolved, taken, outDir) : { files: [], diagnostics: [] };
   const diagnostics = [...run.diagnostics, ...custom.diagnostics];
   return { ...common, failed: hasErrors(custom.diagnostics), reports, diagnostics, custom: custom.files };
 }

@@ -17,6 +17,7 @@ import {
   MANIFEST_FILE,
   renderManifest,
   sha256,
+  sourcePath,
   verifiedManifest,
 } from "../write/manifest.js";
 import { writeError } from "../write/plan.js";
@@ -160,8 +161,12 @@ function answerFromManifest(
   reporter: Reporter,
   started: number,
 ): number | undefined {
+  // The manifest names inputs from the output folder; the report names them as this run did.
   const byInput = new Map(manifest.documents.map((d) => [d.input, d]));
-  const documents = inputs.map((input) => byInput.get(input.path));
+  const documents = inputs.map((input) => {
+    const recorded = byInput.get(sourcePath(out, input.path));
+    return recorded === undefined ? undefined : { ...recorded, input: input.path };
+  });
   if (documents.some((d) => d === undefined) || documents.length !== manifest.documents.length) {
     return undefined;
   }

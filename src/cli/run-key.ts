@@ -16,10 +16,11 @@ import { fileURLToPath } from "node:url";
 import type { InputDocument } from "../pipeline.js";
 import { resolveOptions } from "../options.js";
 import { byCodeUnits } from "../order.js";
+import { sourcePath } from "../write/manifest.js";
 import type { RunSettings } from "./settings.js";
 
 /** Bumped with any change to what the key covers. */
-const KEY_FORMAT = 1;
+const KEY_FORMAT = 2;
 
 export async function runKey(settings: RunSettings, inputs: readonly InputDocument[]): Promise<string | undefined> {
   if (settings.emitters.length > 0) {
@@ -36,7 +37,8 @@ export async function runKey(settings: RunSettings, inputs: readonly InputDocume
     tsMorph: [await packageVersion("ts-morph"), await packageVersion("@ts-morph/common")],
     prettier,
     options,
-    inputs: inputs.map((input) => [input.path, input.outputSubfolder ?? ""]).sort(([a], [b]) => (a! < b! ? -1 : a! > b! ? 1 : 0)),
+    // From the output folder, as the manifest names them: the same project keys the same from any working folder.
+    inputs: inputs.map((input) => [sourcePath(settings.out, input.path), input.outputSubfolder ?? ""]).sort(([a], [b]) => (a! < b! ? -1 : a! > b! ? 1 : 0)),
   };
   return createHash("sha256").update(canonicalJson(parts)).digest("hex");
 }

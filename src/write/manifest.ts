@@ -17,13 +17,13 @@ import { closeSync, constants, fstatSync, openSync, readFileSync, readSync } fro
 import { isAbsolute, relative, resolve } from "node:path";
 import { bannerText } from "../emit/banner.js";
 import type { OutputFile } from "../format.js";
-import { byCodeUnits } from "../order.js";
+import { byCodeUnits, compareCodeUnits } from "../order.js";
 import type { DocumentReport } from "../pipeline.js";
 import { existingSafeTargetSync } from "./paths.js";
 
 export const MANIFEST_FILE = ".structgen-manifest.json";
 /** Bumped when the manifest's meaning changes; an older manifest then simply does not match. */
-const MANIFEST_FORMAT = 1;
+const MANIFEST_FORMAT = 2;
 
 /** A path and the SHA-256 (hex) of its bytes. */
 export type Hashed = readonly [path: string, sha256: string];
@@ -34,7 +34,10 @@ export interface Manifest {
   readonly sources: readonly Hashed[];
   /** Every output, relative to the output folder. */
   readonly outputs: readonly Hashed[];
-  /** The documents' report, as the full run gave it, in input-path order. */
+  /**
+   * The documents' report, as the full run gave it, in input-path order, except that `input` is relative to the
+   * output folder like `sources` (a run names inputs from its working folder, and the manifest must not depend on it).
+   */
   readonly documents: readonly DocumentReport[];
 }
 
@@ -58,13 +61,14 @@ export function renderManifest(
   outputs: readonly Hashed[],
   documents: readonly DocumentReport[],
 ): OutputFile {
+  const recorded = documents.map((d) => ({ ...d, input: sourcePath(outDir, d.input) }));
   const manifest = {
-    $comment: bannerText(documents.map((d) => d.input).sort()),
+    $comment: bannerText(recorded.map((d) => d.input).sort(compareCodeUnits)),
     format: MANIFEST_FORMAT,
     key,
     sources: sources.map(([path, hash]): Hashed => [sourcePath(outDir, path), hash]).sort(byCodeUnits((h) => h[0])),
     outputs: [...outputs].sort(byCodeUnits((h) => h[0])),
-    documents: [...documents].sort(byCodeUnits((d) => d.input)),
+    documents: recorded.sort(byCodeUnits((d) => d.input)),
   };
   return { path: MANIFEST_FILE, contents: `${JSON.stringify(manifest, null, 2)}\n` };
 }
