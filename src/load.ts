@@ -188,7 +188,7 @@ export async function loadRun<T>(
     options.onRead?.(++read, given.length);
     const subfolder = input.outputSubfolder ?? "";
     const hash = options.hashInputs && contents !== undefined ? sha256(contents) : undefined;
-    const document = model === undefined ? undefined : { input, subfolder, names: namesOf(model), sha256: hash, kept: keep(model, subfolder) };
+    const document = model === undefined ? undefined : { input, subfolder, names: namesOf(model, subfolder), sha256: hash, kept: keep(model, subfolder) };
     return { document, diagnostics, imports, hashed: hash === undefined ? undefined : ([input.path, hash] as const) };
   });
   const sources = importedSources(

@@ -3,7 +3,7 @@
  * folder and asserts on the exit code, stdout, stderr and the files left on disk.
  * Fixtures live in fixtures/cli/ (bad/ one problem per file, warn/, collide-*, folder/).
  */
-import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { buildProgram } from "../src/cli/main.js";
@@ -719,6 +719,28 @@ describe("documents that collide", () => {
       what: /"Ticket"/,
     },
   ];
+
+  it("Core documents with one file name in two folders: a glob gives each its own subfolder; named one by one, the error says to rename a file", async () => {
+    const cwd = tempCwd();
+    const core = (name: string) => JSON.stringify({ $schema: "https://json-structure.org/meta/core/v0/#", $id: `https://example.com/${name}`, name, type: "object", properties: { id: { type: "string" } } });
+    for (const [folder, name] of [["person", "Person"], ["address", "Address"]] as const) {
+      mkdirSync(join(cwd, "samples", folder), { recursive: true });
+      writeFileSync(join(cwd, "samples", folder, "schema.struct.json"), core(name));
+    }
+    const globbed = await runCli(["generate", "samples/**/schema.struct.json", "--out", "gen"], { cwd });
+    expect(globbed.code, globbed.stderr).toBe(0);
+    expect(listFiles(join(cwd, "gen")).filter((file) => file.includes("/"))).toEqual(
+      ["address", "person"].flatMap((folder) => ["guards.ts", "schema.json", "types.ts"].map((kind) => `${folder}/schema.${kind}`)),
+    );
+
+    const named = await runCli(["generate", "samples/person/schema.struct.json", "samples/address/schema.struct.json", "--out", "named"], { cwd });
+    expect(named.code, named.stderr).toBe(1);
+    const errors = diagnosticLines(named.stderr).filter((d) => d.code === "SG_NAME_COLLISION");
+    expect(errors.map((d) => d.message)).toEqual([
+      'output name "schema" is also the output name of samples/person/schema.struct.json; rename one of the files (a JSON Structure document\'s output name is its file name), or name their folders (or a glob) as inputs instead, which gives each its own output subfolder',
+    ]);
+    expect(existsSync(join(cwd, "named"))).toBe(false);
+  });
 
   it.concurrent.for(cases)(
     "$name: an error naming both inputs, nothing written",
