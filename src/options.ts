@@ -95,7 +95,7 @@ export const OPTION_TABLE: readonly OptionRow[] = [
   {
     flag: "--additional-properties <bool>",
     key: "additionalProperties",
-    description: "allow keys the document does not declare, in types, guards and schema alike",
+    description: "allow keys a flat summary does not declare, where its --source-spec says nothing about extra keys (a JSON Structure Core document decides that itself); in types, guards and schema alike",
     choices: ["true", "false"],
     defaultText: String(DEFAULT_OPTIONS.additionalProperties),
   },
