@@ -8,6 +8,7 @@
 import { readdir, stat } from "node:fs/promises";
 import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { glob, isDynamicPattern } from "tinyglobby";
+import type { Diagnostic } from "./diagnostics.js";
 import { compareCodeUnits } from "./order.js";
 import type { InputDocument } from "./pipeline.js";
 
@@ -21,6 +22,8 @@ export interface ResolvedInputs {
   readonly inputs: readonly InputDocument[];
   /** Globs that matched no file (named so that the caller can report them). */
   readonly unmatched: readonly string[];
+  /** Folders with no `*.json` file directly inside (nested folders are not searched). */
+  readonly emptyFolders: readonly string[];
 }
 
 interface Found {
@@ -34,11 +37,15 @@ export async function resolveInputs(args: readonly string[], options: ResolveInp
   const cwd = resolve(options.cwd ?? process.cwd());
   const found: Found[] = [];
   const unmatched: string[] = [];
+  const emptyFolders: string[] = [];
   for (const arg of args) {
     const absolute = resolve(cwd, arg);
     const info = await stat(absolute).catch(() => undefined);
     if (info?.isDirectory()) {
       const names = (await readdir(absolute, { withFileTypes: true })).filter((e) => (e.isFile() || e.isSymbolicLink()) && e.name.endsWith(".json"));
+      if (names.length === 0) {
+        emptyFolders.push(arg);
+      }
       found.push(...names.map((e) => e.name).sort().map((name) => ({ absolute: join(absolute, name), root: absolute })));
     } else if (info === undefined && isDynamicPattern(arg)) {
       const matches = await globFiles(arg, cwd);
@@ -63,7 +70,21 @@ export async function resolveInputs(args: readonly string[], options: ResolveInp
     const subfolder = file.root === undefined ? "" : toSlashes(relative(common, dirname(file.absolute)));
     inputs.push(subfolder === "" ? { path } : { path, outputSubfolder: subfolder });
   }
-  return { inputs, unmatched };
+  return { inputs, unmatched, emptyFolders };
+}
+
+/**
+ * Errors for inputs that named nothing: a glob that matched no file, a folder without `*.json` files. Either is
+ * most likely a mistake (a typo, files one folder deeper), and a check that checked nothing must not pass.
+ */
+export function inputsThatNamedNothing(resolved: ResolvedInputs): Diagnostic[] {
+  const error = (file: string, message: string): Diagnostic => ({ code: "SG_READ_FAILED", severity: "error", message, file, pointer: "" });
+  return [
+    ...resolved.unmatched.map((pattern) => error(pattern, `no file matches the glob ${JSON.stringify(pattern)}`)),
+    ...resolved.emptyFolders.map((folder) =>
+      error(folder, `the folder holds no *.json file directly inside (nested folders are not searched: name them, or use a glob such as "${toSlashes(join(folder, "**", "*.json"))}")`),
+    ),
+  ];
 }
 
 async function globFiles(pattern: string, cwd: string): Promise<string[]> {

@@ -59,6 +59,18 @@ describe("structgen generate with folders and globs", () => {
     expect(check.stdout).toBe("structgen: 4 files up to date in gen\n");
   });
 
+  it("fails on a folder with no *.json file directly inside, suggesting a glob, and writes nothing", async () => {
+    const cwd = withSchemas();
+    const result = await runCli(["generate", "schemas/billing", "schemas", "--out", "gen"], { cwd });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe(
+      'schemas: error SG_READ_FAILED: the folder holds no *.json file directly inside (nested folders are not searched: name them, or use a glob such as "schemas/**/*.json")\n',
+    );
+    expect(listFiles(join(cwd, "gen"))).toEqual([]);
+    const check = await runCli(["generate", "schemas", "--out", "gen", "--check"], { cwd });
+    expect([check.code, check.stdout]).toEqual([1, ""]);
+  });
+
   it("fails on a glob that matches nothing, naming it, and writes nothing", async () => {
     const cwd = withSchemas();
     const result = await runCli(["generate", "schemas/billing", "schemas/*.yaml", "--out", "gen"], { cwd });

@@ -7,7 +7,7 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { type Diagnostic, hasErrors } from "../diagnostics.js";
 import type { OutputFile } from "../format.js";
-import { resolveInputs } from "../inputs.js";
+import { inputsThatNamedNothing, resolveInputs } from "../inputs.js";
 import type { DocumentReport, InputDocument } from "../pipeline.js";
 import type { StreamResult } from "../stream.js";
 import { acquireLock } from "../write/lock.js";
@@ -43,7 +43,8 @@ export async function runGenerate(
   const started = performance.now();
   const { out } = settings;
   const expanded = await resolveInputs(settings.patterns);
-  const key = expanded.unmatched.length === 0 ? await runKey(settings, expanded.inputs) : undefined;
+  const unmatched = inputsThatNamedNothing(expanded);
+  const key = unmatched.length === 0 ? await runKey(settings, expanded.inputs) : undefined;
   const manifest = key === undefined ? undefined : await unchangedSince(out, key, flags);
   if (manifest !== undefined) {
     const answered = answerFromManifest(manifest, expanded.inputs, out, flags, reporter, started);
@@ -81,7 +82,6 @@ export async function runGenerate(
   } finally {
     progress.clear();
   }
-  const unmatched = expanded.unmatched.map((pattern) => unmatchedError(pattern));
   const interrupted = result.interrupted ? [writeError(out, "", "interrupted; previous outputs are unchanged", "SG_WRITE_FAILED")] : [];
   const diagnostics = [...unmatched, ...result.diagnostics, ...interrupted];
   if (hasErrors(diagnostics)) {
@@ -230,16 +230,6 @@ function write(out: string, result: StreamResult, outcome: WriteResult, reporter
     summary,
   );
   return 0;
-}
-
-function unmatchedError(pattern: string): Diagnostic {
-  return {
-    code: "SG_READ_FAILED",
-    severity: "error",
-    message: `no file matches the glob ${JSON.stringify(pattern)}`,
-    file: pattern,
-    pointer: "",
-  };
 }
 
 /** "1 document", "2 documents". */

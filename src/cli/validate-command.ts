@@ -1,6 +1,6 @@
 /** `structgen validate <document> <data...>`: every failure with its JSON pointer; exit 1 when any file is invalid. */
 import { type Diagnostic, hasErrors } from "../diagnostics.js";
-import { resolveInputs } from "../inputs.js";
+import { inputsThatNamedNothing, resolveInputs } from "../inputs.js";
 import type { Options } from "../options.js";
 import { validateData } from "../validate.js";
 import type { Reporter } from "./report.js";
@@ -8,13 +8,7 @@ import type { Reporter } from "./report.js";
 export async function runValidate(document: string, patterns: readonly string[], options: Options, reporter: Reporter): Promise<number> {
   const started = performance.now();
   const expanded = await resolveInputs(patterns);
-  const unmatched: Diagnostic[] = expanded.unmatched.map((pattern) => ({
-    code: "SG_READ_FAILED",
-    severity: "error",
-    message: `no file matches the glob ${JSON.stringify(pattern)}`,
-    file: pattern,
-    pointer: "",
-  }));
+  const unmatched = inputsThatNamedNothing(expanded);
   const result = await validateData(document, expanded.inputs, options);
   // A failure at the root has the empty pointer; say so rather than print nothing.
   const diagnostics = [...unmatched, ...result.diagnostics].map((d) =>
