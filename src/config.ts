@@ -7,6 +7,7 @@
 import { readFile, stat } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
+import { DiagnosticSink } from "./diagnostics.js";
 import type { Emitter } from "./emitters.js";
 import { DEFAULT_OPTIONS, OPTION_TABLE, type OptionRow, type Options, parseOptionValue } from "./options.js";
 
@@ -117,11 +118,32 @@ async function readConfig(file: string): Promise<{ value: unknown } | { error: s
       const module = (await import(`${pathToFileURL(file).href}?v=${version}`)) as { default?: unknown };
       return module.default === undefined ? { error: "has no default export; write `export default { ... }`" } : { value: module.default };
     }
-    const value = JSON.parse(await readFile(file, "utf8")) as unknown;
+    const text = await readFile(file, "utf8");
+    let value: unknown;
+    try {
+      value = JSON.parse(text) as unknown;
+    } catch {
+      return { error: `cannot be read: ${await syntaxError(file, text)}` };
+    }
     return { value: file.endsWith("package.json") ? (value as Record<string, unknown>)["structgen"] : value };
   } catch (error) {
     return { error: `cannot be read: ${(error as Error).message.split("\n")[0]}` };
   }
+}
+
+/**
+ * Where and why a config's JSON does not parse, as the inputs' errors say it ("line 3, column 5: ..."). The reader
+ * with positions is loaded only then: a good config, read on every run, needs no more than JSON.parse.
+ */
+async function syntaxError(file: string, text: string): Promise<string> {
+  const { parseSourceText } = await import("./parse/source.js");
+  const sink = new DiagnosticSink(file);
+  parseSourceText(file, text, sink);
+  const first = sink.items[0];
+  if (first === undefined) {
+    return "malformed JSON";
+  }
+  return first.line === undefined ? first.message : `line ${first.line}, column ${first.column ?? 1}: ${first.message}`;
 }
 
 /** Checks every key against the tables; resolves paths against the config's folder. */

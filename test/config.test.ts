@@ -67,7 +67,7 @@ describe("loadConfig", () => {
     ["a string for a boolean", { "structgen.config.json": json({ additionalProperties: "false" }) }, /"additionalProperties": must be true or false; got "false"/],
     ["inputs that are not paths", { "structgen.config.json": json({ inputs: [3] }) }, /"inputs": must be a path or glob/],
     ["emitters in JSON", { "structgen.config.json": json({ emitters: [] }) }, /"emitters": custom emitters are functions: declare them in structgen\.config\.mjs/],
-    ["malformed JSON", { "structgen.config.json": "{ out: gen }" }, /structgen\.config\.json: cannot be read: /],
+    ["malformed JSON", { "structgen.config.json": "{ out: gen }" }, /structgen\.config\.json: cannot be read: line 1, column 3: malformed JSON: /],
     ["an .mjs that throws", { "structgen.config.mjs": 'throw new Error("config exploded");\n' }, /cannot be read: config exploded/],
     ["an .mjs without a default export", { "structgen.config.mjs": "export const out = 'gen';\n" }, /has no default export/],
     ["two configs in one folder", { "structgen.config.json": "{}", "structgen.config.mjs": "export default {};\n" }, /more than one structgen config in .+ \(structgen\.config\.json, structgen\.config\.mjs\); keep one/],
