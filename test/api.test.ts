@@ -210,6 +210,7 @@ describe("resolveInputs", () => {
     expect(await expand("schemas/billing/invoice.json", "missing.json")).toEqual({
       inputs: [{ path: "schemas/billing/invoice.json" }, { path: "missing.json" }],
       unmatched: [],
+      emptyFolders: [],
     });
   });
 
@@ -232,6 +233,7 @@ describe("resolveInputs", () => {
         { path: "schemas/crm/deep/lead.json", outputSubfolder: "crm/deep" },
       ],
       unmatched: ["nothing/*.json"],
+      emptyFolders: [],
     });
   });
 

@@ -13,12 +13,13 @@ import { main } from "../src/cli/main.js";
 import { generate } from "../src/pipeline.js";
 import { acquireLock, LOCK_FILE } from "../src/write/lock.js";
 import { MANIFEST_FILE } from "../src/write/manifest.js";
+import { WriteTransaction } from "../src/write/transaction.js";
 import { writeOutputs } from "../src/write/write.js";
 import { manyDocuments } from "./helpers/big-inputs.js";
 import { diagnosticLines, ensureBuilt, listFiles, runCli, SPAWN_TIMEOUT_MS, stackFrames } from "./helpers/cli.js";
 import { hasTempFile, leftovers, snapshot, startCli, waitFor, wholeFileProblem, writeDocuments } from "./helpers/cli-process.js";
 
-const faults = vi.hoisted(() => ({ schemaThrows: false, schemaPasses: 0, renameFailsAt: 0, renames: 0, tempClashes: 0, tempWrites: 0, linksRefused: false }));
+const faults = vi.hoisted(() => ({ schemaThrows: false, schemaPasses: 0, renameFailsAt: 0, renames: 0, tempClashes: 0, tempWrites: 0, linksRefused: false, removeFailsAt: 0, removes: 0 }));
 
 // An emitter that throws: the built-in schema emitter, for documents while `faults.schemaThrows` is set (after
 // letting `faults.schemaPasses` documents through).
@@ -62,7 +63,17 @@ vi.mock("node:fs", async (importOriginal) => {
     }
     return original.linkSync(existing, created);
   };
-  const replaced = { renameSync, writeFileSync, linkSync };
+  // Removing a file (not a temp file, not with `force`) refused on the n-th call: an obsolete output held open.
+  const rmSync: typeof original.rmSync = (path, options) => {
+    if (options?.force !== true && !String(path).endsWith(".tmp")) {
+      faults.removes += 1;
+      if (faults.removeFailsAt !== 0 && faults.removes === faults.removeFailsAt) {
+        throw Object.assign(new Error("EBUSY: resource busy or locked, rm"), { code: "EBUSY" });
+      }
+    }
+    return original.rmSync(path, options);
+  };
+  const replaced = { renameSync, writeFileSync, linkSync, rmSync };
   return { ...original, default: { ...original, ...replaced }, ...replaced };
 });
 
@@ -246,6 +257,28 @@ describe("the disk refusing a write", () => {
       ["SG_WRITE_FAILED", expect.stringMatching(/EBUSY.*previous outputs are unchanged/)],
     ]);
     expect(snapshot(out)).toEqual(before);
+  });
+
+  it("an obsolete output that cannot be removed: the files renamed and the obsolete ones removed so far are put back", async () => {
+    const out = join(temp(), "out");
+    await writeOutputs(out, ["a", "b", "old1", "old2", "old3"].map((name) => generated(`${name}.ts`, `old ${name}`)));
+    const before = snapshot(out);
+    const transaction = new WriteTransaction(out);
+    await transaction.add(["a", "b", "new"].map((name) => generated(`${name}.ts`, `new ${name}`)));
+    await transaction.removeObsolete(["old1.ts", "old2.ts", "old3.ts"]);
+    faults.removes = 0;
+    faults.removeFailsAt = 2;
+    let result;
+    try {
+      result = await transaction.commit();
+    } finally {
+      faults.removeFailsAt = 0;
+    }
+    expect(result.written).toEqual([]);
+    expect(result.diagnostics.map((d) => d.message)).toEqual([expect.stringMatching(/EBUSY.*previous outputs are unchanged/)]);
+    expect(transaction.removedPaths).toEqual([]);
+    expect(snapshot(out)).toEqual(before);
+    expect(leftovers(out)).toEqual([]);
   });
 
   it("a rename refused midway where the file system has no hard links: the previous files, copied aside, are put back", async () => {

@@ -2,7 +2,7 @@
  * Inputs on the command line: files, folders and globs; with several input folders (or a `**` glob) the output
  * tree mirrors the input tree, under one index.ts. Inputs come from fixtures/pipeline/schemas.
  */
-import { cpSync } from "node:fs";
+import { cpSync, existsSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { listFiles, readText, removeTempDirs, runCli, tempCwd } from "./helpers/cli.js";
@@ -77,5 +77,35 @@ describe("structgen generate with folders and globs", () => {
     expect(result.code).toBe(1);
     expect(result.stderr).toBe('schemas/*.yaml: error SG_READ_FAILED: no file matches the glob "schemas/*.yaml"\n');
     expect(listFiles(join(cwd, "gen"))).toEqual([]);
+  });
+});
+
+describe("outputs an input no longer makes", () => {
+  it("--check lists them as obsolete; a regenerate removes them with the write (and the subfolder they leave empty), but never a file without the banner", async () => {
+    const cwd = withSchemas();
+    const generate = (...extra: string[]) => runCli(["generate", "schemas/**/*.json", "--out", "gen", "--emit", "types", ...extra], { cwd });
+    const first = await generate();
+    expect(first.code, first.stderr).toBe(0);
+    expect(listFiles(join(cwd, "gen"))).toEqual([MANIFEST_FILE, "billing/invoice.types.ts", "crm/customer.types.ts", "crm/deep/lead.types.ts", "index.ts"]);
+    rmSync(join(cwd, "schemas", "crm", "deep", "lead.json"));
+    rmSync(join(cwd, "schemas", "billing", "invoice.json"));
+    // A file the user has taken over (the banner removed) is theirs now.
+    writeFileSync(join(cwd, "gen", "billing", "invoice.types.ts"), "export interface Invoice { mine: true }\n");
+
+    const check = await generate("--check");
+    expect(check.code).toBe(1);
+    expect(check.stderr).toContain(`obsolete: ${join("gen", "crm", "deep", "lead.types.ts")} (no longer generated; a regenerate removes it)`);
+    expect(check.stderr).not.toContain("invoice.types.ts");
+
+    const again = await generate();
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stdout).toMatch(/, 1 removed in gen \(/);
+    expect(listFiles(join(cwd, "gen"))).toEqual([MANIFEST_FILE, "billing/invoice.types.ts", "crm/customer.types.ts", "index.ts"]);
+    expect(existsSync(join(cwd, "gen", "crm", "deep"))).toBe(false);
+    expect(readText(cwd, "gen", "billing", "invoice.types.ts")).toBe("export interface Invoice { mine: true }\n");
+    const json = await generate("--json");
+    expect(JSON.parse(json.stdout)).toMatchObject({ ok: true, written: [], removed: [] });
+    const after = await generate("--check");
+    expect([after.code, after.stderr]).toEqual([0, ""]);
   });
 });

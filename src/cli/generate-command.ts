@@ -17,10 +17,11 @@ import {
   MANIFEST_FILE,
   renderManifest,
   sha256,
+  recordedRun,
   sourcePath,
   verifiedManifest,
 } from "../write/manifest.js";
-import { writeError } from "../write/plan.js";
+import { obsoleteFiles, writeError } from "../write/plan.js";
 import { WriteTransaction } from "../write/transaction.js";
 import { type CheckResult, OutputComparison, type WriteResult } from "../write/write.js";
 import type { Reporter } from "./report.js";
@@ -90,8 +91,9 @@ export async function runGenerate(
     reporter.finish({ ok: false, documents: result.documents, diagnostics }, undefined);
     return 1;
   }
+  const obsolete = obsoleteOutputs(out, expanded.inputs, outputs);
   if (destination instanceof OutputComparison) {
-    return check(out, result, destination.result(), outputs.length, reporter);
+    return check(out, result, destination.result(), obsoleteFiles(out, obsolete), outputs.length, reporter);
   }
   // Only a run with nothing to say is recorded: a manifest answer repeats no diagnostics.
   const record =
@@ -101,7 +103,9 @@ export async function runGenerate(
   if (record !== undefined && outputs.length > 0) {
     await destination.add([record], false);
   }
-  return write(out, result, await destination.commit(), reporter, started);
+  await destination.removeObsolete(obsolete);
+  const outcome = await destination.commit();
+  return write(out, result, { ...outcome, removed: destination.removedPaths }, reporter, started);
 }
 
 /**
@@ -179,7 +183,7 @@ function answerFromManifest(
   ];
   if (flags.check) {
     reporter.finish(
-      { ok: true, documents: reports, diagnostics: [], stale: [], missing: [], upToDate: files },
+      { ok: true, documents: reports, diagnostics: [], stale: [], missing: [], upToDate: files, obsolete: [] },
       `structgen: ${files.length} files up to date in ${out}`,
     );
     return 0;
@@ -187,30 +191,47 @@ function answerFromManifest(
   const ms = Math.round(performance.now() - started);
   const summary = `structgen: ${counted(reports.length, "document")}, 0 files written, ${files.length} unchanged in ${out} (${ms} ms)`;
   reporter.finish(
-    { ok: true, documents: reports, diagnostics: [], written: [], unchanged: files },
+    { ok: true, documents: reports, diagnostics: [], written: [], unchanged: files, removed: [] },
     summary,
   );
   return 0;
 }
 
-function check(out: string, result: StreamResult, outcome: CheckResult, files: number, reporter: Reporter): number {
+/**
+ * Files the folder's manifest lists that this run does not generate (an input removed or renamed, an output turned
+ * off). Only when the manifest's run and this one share an input, i.e. are the same project changed: a run over
+ * other inputs into the same folder leaves the files it did not write alone. A path this run writes under another
+ * case is not obsolete either: on a file system that folds case it is the same file.
+ */
+function obsoleteOutputs(out: string, inputs: readonly InputDocument[], outputs: readonly Hashed[]): string[] {
+  const previous = recordedRun(out);
+  const ours = new Set(inputs.map((input) => sourcePath(out, input.path)));
+  if (!previous.inputs.some((input) => ours.has(input))) {
+    return [];
+  }
+  const current = new Set(outputs.map(([path]) => path.toLowerCase()));
+  return previous.outputs.filter((path) => path !== MANIFEST_FILE && !current.has(path.toLowerCase()));
+}
+
+function check(out: string, result: StreamResult, outcome: CheckResult, obsolete: readonly string[], files: number, reporter: Reporter): number {
   const { diagnostics, ...compared } = outcome;
   const all = [...result.diagnostics, ...diagnostics];
   reporter.diagnostics(all);
   const problems = [
     ...compared.stale.map((f) => `stale: ${join(out, f)}`),
     ...compared.missing.map((f) => `missing: ${join(out, f)}`),
+    ...obsolete.map((f) => `obsolete: ${join(out, f)} (no longer generated; a regenerate removes it)`),
   ];
   reporter.problems(problems);
   const ok = problems.length === 0 && !hasErrors(all);
   const summary = ok
     ? `structgen: ${compared.upToDate.length} files up to date in ${out}`
     : `structgen: ${problems.length} of ${files} files need regenerating; run structgen generate without --check`;
-  reporter.finish({ ok, documents: result.documents, diagnostics: all, ...compared }, summary, !ok);
+  reporter.finish({ ok, documents: result.documents, diagnostics: all, ...compared, obsolete }, summary, !ok);
   return ok ? 0 : 1;
 }
 
-function write(out: string, result: StreamResult, outcome: WriteResult, reporter: Reporter, started: number): number {
+function write(out: string, result: StreamResult, outcome: WriteResult & { readonly removed: readonly string[] }, reporter: Reporter, started: number): number {
   const { diagnostics, ...written } = outcome;
   const all = [...result.diagnostics, ...diagnostics];
   reporter.diagnostics(all);
@@ -219,7 +240,8 @@ function write(out: string, result: StreamResult, outcome: WriteResult, reporter
     return 1;
   }
   const ms = Math.round(performance.now() - started);
-  const summary = `structgen: ${counted(result.documents.length, "document")}, ${counted(written.written.length, "file")} written, ${written.unchanged.length} unchanged in ${out} (${ms} ms)`;
+  const removed = written.removed.length === 0 ? "" : `, ${written.removed.length} removed`;
+  const summary = `structgen: ${counted(result.documents.length, "document")}, ${counted(written.written.length, "file")} written, ${written.unchanged.length} unchanged${removed} in ${out} (${ms} ms)`;
   reporter.finish(
     {
       ok: true,

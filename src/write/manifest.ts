@@ -74,6 +74,16 @@ export function renderManifest(
 }
 
 /**
+ * The inputs and outputs the folder's manifest lists (relative to the folder), whatever else has changed since:
+ * the previous run's files, which this run may no longer generate. Empty when there is no manifest or it does not
+ * parse.
+ */
+export function recordedRun(outDir: string): { readonly inputs: readonly string[]; readonly outputs: readonly string[] } {
+  const manifest = parseManifest(readOrUndefined(resolve(outDir, MANIFEST_FILE))?.toString("utf8"));
+  return manifest === undefined ? { inputs: [], outputs: [] } : { inputs: manifest.documents.map((d) => d.input), outputs: manifest.outputs.map(([path]) => path) };
+}
+
+/**
  * The manifest in `outDir` when it still holds: its key is `key`, and every source and output it lists hashes as
  * recorded now. Undefined when anything differs or cannot be read; never throws.
  */

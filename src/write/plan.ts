@@ -80,6 +80,17 @@ export function planTarget(outDir: string, path: string): { target: string; curr
   }
 }
 
+/**
+ * Of `paths` (an earlier run's outputs that this run does not generate), the files still there and still carrying
+ * structgen's banner: what a write removes and what `--check` reports as obsolete.
+ */
+export function obsoleteFiles(outDir: string, paths: readonly string[]): string[] {
+  return paths.filter((path) => {
+    const planned = planTarget(outDir, path);
+    return !("problem" in planned) && planned.current !== undefined && hasBanner(planned.current);
+  });
+}
+
 /** Whether a file's first BANNER_WINDOW characters hold structgen's banner. */
 export function hasBanner(bytes: Buffer): boolean {
   // Four bytes per character at most: decode no more than the window needs.

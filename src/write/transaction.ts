@@ -16,7 +16,7 @@ import { dirname, resolve } from "node:path";
 import type { Diagnostic } from "../diagnostics.js";
 import type { OutputFile } from "../format.js";
 import { acquireLock, type HeldLock } from "./lock.js";
-import { hasBanner, PathChecks, planTarget, writeError } from "./plan.js";
+import { hasBanner, obsoleteFiles, PathChecks, planTarget, writeError } from "./plan.js";
 import { createTemp, keepAside, removeEmptyFolders, removeLeftoverTemps, tempFile } from "./temp-files.js";
 import type { WriteResult } from "./write.js";
 
@@ -63,6 +63,9 @@ export class WriteTransaction {
   /** Why staging stopped (a write refused, an interruption). */
   private stageFailure: string | undefined;
   private readonly staged: Staged[] = [];
+  /** Files of an earlier run to remove with the commit, each kept aside under a temp name until then. */
+  private readonly obsolete: { readonly path: string; readonly backup: string }[] = [];
+  private removed: readonly string[] = [];
   private readonly unchanged: { readonly path: string; readonly listed: boolean }[] = [];
   /** Folders already rid of leftover temp files. */
   private readonly cleaned = new Set<string>();
@@ -90,6 +93,38 @@ export class WriteTransaction {
     if (this.lock !== undefined && Date.now() - this.touchedAt >= LOCK_TOUCH_MS) {
       this.touchedAt = Date.now();
       await this.lock.touch();
+    }
+  }
+
+  /** What a successful commit removed (see removeObsolete); empty until then, and after a failed one. */
+  get removedPaths(): readonly string[] {
+    return this.removed;
+  }
+
+  /**
+   * Removes, with the commit, files an earlier run wrote that this run no longer generates (`paths`, relative to the
+   * output folder: the manifest's list less this run's outputs). A file that is gone, lies outside the folder or no
+   * longer carries structgen's banner is left alone. Call it after the last `add`.
+   */
+  async removeObsolete(paths: readonly string[]): Promise<void> {
+    if (this.failed || !(await this.open())) {
+      return;
+    }
+    for (const path of obsoleteFiles(this.outDir, paths)) {
+      const target = this.target(path);
+      try {
+        this.options.signal?.throwIfAborted();
+        let kept = false;
+        const backup = createTemp(dirname(target), (file) => {
+          kept = keepAside(target, file);
+        });
+        if (kept) {
+          this.obsolete.push({ path, backup });
+        }
+      } catch (error) {
+        this.stageFailure = this.options.signal?.aborted ? "interrupted" : ((error as NodeJS.ErrnoException).code ?? (error as Error).message);
+        return this.discard();
+      }
     }
   }
 
@@ -223,6 +258,7 @@ export class WriteTransaction {
       return failed(this.stageFailure, "previous outputs are unchanged");
     }
     const renamed: Staged[] = [];
+    const removed: { readonly path: string; readonly backup: string }[] = [];
     try {
       this.options.signal?.throwIfAborted();
       // From here on the renames run to the end even if interrupted: each is atomic and they take microseconds.
@@ -230,11 +266,16 @@ export class WriteTransaction {
         renameSync(this.beside(entry.path, entry.temp), this.target(entry.path));
         renamed.push(entry);
       }
+      for (const entry of this.obsolete) {
+        rmSync(this.target(entry.path));
+        removed.push(entry);
+      }
     } catch (error) {
       const reason = this.options.signal?.aborted ? "interrupted" : ((error as NodeJS.ErrnoException).code ?? (error as Error).message);
-      const unrestored = this.restore(renamed);
+      const unrestored = [...this.restore(renamed), ...this.putBack(removed)];
       return failed(reason, unrestored.length === 0 ? "previous outputs are unchanged" : `could not restore the previous ${unrestored.join(", ")}`);
     }
+    this.removed = this.obsolete.map((entry) => entry.path);
     return { written: this.staged.filter((entry) => entry.listed).map((entry) => entry.path), unchanged, diagnostics: [] };
   }
 
@@ -259,8 +300,23 @@ export class WriteTransaction {
     return failed;
   }
 
+  /** Puts back files removed as obsolete, from where they were kept aside; returns the paths it could not. */
+  private putBack(removed: readonly { readonly path: string; readonly backup: string }[]): string[] {
+    return removed.flatMap((entry) => {
+      try {
+        renameSync(this.beside(entry.path, entry.backup), this.target(entry.path));
+        return [];
+      } catch {
+        return [entry.path];
+      }
+    });
+  }
+
   /** Removes every temp file of this run (staged outputs not renamed, and the previous files kept aside). */
   private discard(): void {
+    for (const entry of this.obsolete.splice(0)) {
+      rmSync(this.beside(entry.path, entry.backup), { force: true });
+    }
     for (const entry of this.staged.splice(0)) {
       for (const id of entry.backup === undefined ? [entry.temp] : [entry.temp, entry.backup]) {
         rmSync(this.beside(entry.path, id), { force: true });
@@ -274,6 +330,14 @@ export class WriteTransaction {
       for (const entry of this.staged) {
         if (entry.backup !== undefined) {
           rmSync(this.beside(entry.path, entry.backup), { force: true });
+        }
+      }
+      for (const entry of this.obsolete) {
+        rmSync(this.beside(entry.path, entry.backup), { force: true });
+        // A subfolder the removed file leaves empty goes too (never the output folder itself).
+        const folder = dirname(this.target(entry.path));
+        if (folder !== this.root) {
+          removeEmptyFolders(resolve(this.root, entry.path.split("/")[0] ?? ""), folder);
         }
       }
     } else {

@@ -1,5 +1,5 @@
 /** The writer: atomic, banner-guarded, confined to the output folder; check mode writes nothing. */
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -152,6 +152,30 @@ describe("WriteTransaction (the CLI's writer, fed one document's files at a time
     const result = await transaction.commit();
     expect(result.diagnostics.map((d) => d.message)).toEqual([expect.stringMatching(/differ only in case/)]);
     expect(readdirSync(out)).toEqual([]);
+  });
+
+  it("removeObsolete: an earlier run's files go with the commit, gone or hand-written ones are left, and nothing goes if the write fails", async () => {
+    const out = tempDir();
+    await writeOutputs(out, [...batches("1").flat(), file("old.ts", "old"), file("gone/deep/x.ts", "x")]);
+    writeFileSync(join(out, "mine.ts"), "hand written\n");
+    const obsolete = ["old.ts", "gone/deep/x.ts", "mine.ts", "never-there.ts", "../outside.ts"];
+
+    const failing = new WriteTransaction(out);
+    await failing.add([file("a.types.ts", "a 2")]);
+    writeFileSync(join(out, "index.ts"), "hand written over an output\n");
+    await failing.add([file("index.ts", "index 2")]);
+    await failing.removeObsolete(obsolete);
+    expect((await failing.commit()).written).toEqual([]);
+    expect(failing.removedPaths).toEqual([]);
+    expect(listAll(out)).toEqual(["a.guards.ts", "a.types.ts", "gone/deep/x.ts", "index.ts", "mine.ts", "old.ts", "sub/b.types.ts"]);
+
+    const working = new WriteTransaction(out);
+    await working.add([file("a.types.ts", "a 2")]);
+    await working.removeObsolete(obsolete);
+    expect(await working.commit()).toEqual({ written: ["a.types.ts"], unchanged: [], diagnostics: [] });
+    expect(working.removedPaths).toEqual(["old.ts", "gone/deep/x.ts"]);
+    expect(listAll(out)).toEqual(["a.guards.ts", "a.types.ts", "index.ts", "mine.ts", "sub/b.types.ts"]);
+    expect(existsSync(join(out, "gone")), "the folders the removed file left empty").toBe(false);
   });
 });
 
