@@ -29,7 +29,7 @@ export const EXAMPLES: Readonly<Record<CommandName, readonly string[]>> = {
     "structgen generate summaries/ -o gen --source-spec openapi.yaml   # recover the types the summaries lost",
   ],
   validate: [
-    "structgen validate letta-run-structure.json 'fixtures/runs/*.json'",
+    "structgen validate letta-run-structure.json 'runs/*.json'",
     "structgen validate run.json data.json --formats annotate --additional-properties false --json",
     "structgen validate run.json data/ --object-fields record --config structgen.config.json --quiet",
     "structgen validate run.json runs/ --source-spec openapi.json",
