@@ -38,6 +38,15 @@ export function isNumberFormat(name: string): boolean {
   return NUMBER_FORMATS.includes(name);
 }
 
+/**
+ * The known format an unknown one most likely means, told apart only by case and punctuation ("datetime",
+ * "DateTime" and "date_time" all mean "date-time"; "e-mail" means "email"), for a "did you mean" in warnings.
+ */
+export function likelyFormat(name: string): string | undefined {
+  const bare = (text: string) => text.toLowerCase().replace(/[^a-z0-9]/g, "");
+  return [...STRING_FORMATS, ...NUMBER_FORMATS].find((known) => known !== name && bare(known) === bare(name));
+}
+
 /** The template function that checks a format: "date-time" -> "formatDateTime". */
 export function formatFunctionName(format: string): string {
   const parts = format.split("-").map((part) => part.charAt(0).toUpperCase() + part.slice(1));

@@ -208,6 +208,8 @@ export function describeType(type: FlatType): string {
 }
 
 function checkCounts(value: JsonObject, fields: readonly FlatField[], sink: DiagnosticSink): void {
+  // A field with an error is not among `fields`: the counts would disagree for that reason alone.
+  const fieldsFailed = sink.hasErrors;
   const expected = { fieldCount: fields.length, requiredCount: fields.filter((f) => f.required).length };
   for (const key of ["fieldCount", "requiredCount"] as const) {
     const declared = value[key];
@@ -216,7 +218,7 @@ function checkCounts(value: JsonObject, fields: readonly FlatField[], sink: Diag
     }
     if (typeof declared !== "number") {
       sink.warning("SG_WRONG_SHAPE", `/${key}`, `${key} should be a number; ignored`);
-    } else if (declared !== expected[key]) {
+    } else if (declared !== expected[key] && !fieldsFailed) {
       sink.warning("SG_COUNT_MISMATCH", `/${key}`, `${key} says ${declared} but the fields give ${expected[key]}`);
     }
   }

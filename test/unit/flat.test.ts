@@ -102,6 +102,10 @@ describe("flat diagnostics", () => {
       { code: "SG_COUNT_MISMATCH", severity: "warning", pointer: "/fieldCount" },
       { code: "SG_COUNT_MISMATCH", severity: "warning", pointer: "/requiredCount" },
     ]],
+    // The field with the bad type is left out, so its count would disagree too: only the error is worth saying.
+    ["a field with an error, counted", [{ name: "f", type: "string" }, { name: "g", type: "strng" }], { fieldCount: 2 }, [
+      { code: "SG_UNKNOWN_TYPE", severity: "error", pointer: "/fields/1/type" },
+    ]],
   ];
   it.each(table)("%s", (_name, fields, extra, want) => {
     expect(run(fields, extra).diagnostics).toEqual(want);
@@ -110,5 +114,18 @@ describe("flat diagnostics", () => {
   it("rejects a document whose fields is not an array, and one without an entity", () => {
     expect(run("nope" as unknown as unknown[]).diagnostics).toContainEqual({ code: "SG_WRONG_SHAPE", severity: "error", pointer: "/fields" });
     expect(run([], { entity: undefined }).diagnostics).toContainEqual({ code: "SG_MISSING_KEY", severity: "error", pointer: "" });
+  });
+});
+
+describe("format hints", () => {
+  it("suggests the known format an unknown one differs from only in case and punctuation", () => {
+    const sink = new DiagnosticSink("doc.json");
+    const doc = { jsonStructure: "0.1", name: "demo", entity: "Demo", fields: [{ name: "at", type: "string", format: "datetime" }, { name: "x", type: "string", format: "currency" }] } as unknown as JsonObject;
+    const flat = parseFlat(doc, sink);
+    normalizeFlat(flat!, "doc.json", resolveOptions({}), sink);
+    expect(sink.items.map((d) => d.message)).toEqual([
+      'format "datetime" is not a format structgen knows (did you mean "date-time"?); it is kept as documentation only',
+      'format "currency" is not a format structgen knows; it is kept as documentation only',
+    ]);
   });
 });
