@@ -140,7 +140,8 @@ function checkFile(file: unknown, context: RunContext): { file: OutputFile } | {
   const extension = /\.([A-Za-z0-9]+)$/.exec(path)?.[1]?.toLowerCase() ?? "";
   const style = COMMENT_STYLES.find((s) => s.extensions.includes(extension));
   if (style === undefined) {
-    return { problem: `${path} lacks the structgen banner and structgen does not know how to comment a .${extension} file; put context.banner() in its first lines` };
+    const kind = extension === "" ? "a file without an extension" : `a .${extension} file`;
+    return { problem: `${path} lacks the structgen banner and structgen does not know how to comment ${kind}; put context.banner() in its first lines` };
   }
   const banner = style.wrap(context.banner().replace(/[\r\n\u2028\u2029]/g, " "));
   const rest = contents.startsWith("#!") ? contents.indexOf("\n") + 1 : 0;

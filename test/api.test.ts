@@ -168,7 +168,8 @@ describe("custom emitters", () => {
     { name: "a file without contents", emitter: { name: "half", emit: () => [{ path: "x.ts" } as never] }, message: /\{ path: string, contents: string \}/ },
     { name: "a built-in's path", emitter: { name: "greedy", emit: () => [{ path: "index.ts", contents: "" }] }, message: /index\.ts is also an output of structgen/ },
     { name: "a path it used already", emitter: { name: "twice", emit: () => [{ path: "a.md", contents: "" }, { path: "A.md", contents: "" }] }, message: /A\.md is also an output of this emitter/ },
-    { name: "a file it cannot banner", emitter: { name: "data", emit: () => [{ path: "list.json", contents: "[]" }] }, message: /list\.json lacks the structgen banner/ },
+    { name: "a file it cannot banner", emitter: { name: "data", emit: () => [{ path: "list.json", contents: "[]" }] }, message: /list\.json lacks the structgen banner .* how to comment a \.json file/ },
+    { name: "a file without an extension", emitter: { name: "data", emit: () => [{ path: "LICENSE", contents: "MIT" }] }, message: /LICENSE lacks the structgen banner .* how to comment a file without an extension;/ },
   ];
 
   it.each(failures)("$name is an SG_EMITTER_FAILED error, and then there is nothing to write", async ({ emitter, message }) => {
