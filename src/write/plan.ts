@@ -2,12 +2,14 @@
  * What the writer and the checker do for each output before writing anything, one output at a time: the checks
  * that need no file system (a portable path, no two outputs that are one file on macOS or Windows), then the
  * target the path resolves to and the bytes there now. One output at a time, so that a run never needs every
- * output's bytes, or every target's, in memory at once.
+ * output's bytes, or every target's, in memory at once. Also what comes before the first output (the folder and
+ * its lock) and after the last (the earlier run's files this one no longer makes).
  */
-import { readFileSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Diagnostic, DiagnosticCode } from "../diagnostics.js";
 import { BANNER_PREFIX } from "../emit/banner.js";
+import { acquireLock, type HeldLock } from "./lock.js";
 import { outputPathProblem, portableKey, resolveSafeTarget } from "./paths.js";
 
 /** How far into a file the banner may sit (after a shebang or a custom emitter's own header). */
@@ -89,6 +91,37 @@ export function obsoleteFiles(outDir: string, paths: readonly string[]): string[
     const planned = planTarget(outDir, path);
     return !("problem" in planned) && planned.current !== undefined && hasBanner(planned.current);
   });
+}
+
+/**
+ * Creates the output folder (returning the first folder it made, if any) and takes its lock; the problem as a
+ * diagnostic when either fails, an abort while waiting for the lock included.
+ */
+export async function openOutputFolder(
+  outDir: string,
+  options: { readonly signal?: AbortSignal; readonly lockTimeoutMs?: number },
+): Promise<{ lock: HeldLock; created: string | undefined } | { problem: Diagnostic }> {
+  let created: string | undefined;
+  try {
+    created = mkdirSync(outDir, { recursive: true });
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code === "EEXIST" ? "a file is in the way" : (error as NodeJS.ErrnoException).code;
+    return { problem: writeError(outDir, "", `cannot create the output folder (${reason})`, "SG_WRITE_FAILED") };
+  }
+  let problem: string;
+  try {
+    const locked = await acquireLock(outDir, {
+      ...(options.signal === undefined ? {} : { signal: options.signal }),
+      ...(options.lockTimeoutMs === undefined ? {} : { timeoutMs: options.lockTimeoutMs }),
+    });
+    if ("lock" in locked) {
+      return { lock: locked.lock, created };
+    }
+    problem = locked.problem;
+  } catch (error) {
+    problem = options.signal?.aborted ? "interrupted; previous outputs are unchanged" : `cannot write the outputs (${(error as Error).message})`;
+  }
+  return { problem: writeError(outDir, "", problem, "SG_WRITE_FAILED") };
 }
 
 /** Whether a file's first BANNER_WINDOW characters hold structgen's banner. */

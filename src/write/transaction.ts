@@ -15,8 +15,8 @@ import { mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import type { Diagnostic } from "../diagnostics.js";
 import type { OutputFile } from "../format.js";
-import { acquireLock, type HeldLock } from "./lock.js";
-import { hasBanner, obsoleteFiles, PathChecks, planTarget, writeError } from "./plan.js";
+import type { HeldLock } from "./lock.js";
+import { hasBanner, obsoleteFiles, openOutputFolder, PathChecks, planTarget, writeError } from "./plan.js";
 import { createTemp, keepAside, removeEmptyFolders, removeLeftoverTemps, tempFile } from "./temp-files.js";
 import type { WriteResult } from "./write.js";
 
@@ -149,30 +149,14 @@ export class WriteTransaction {
     if (this.lock !== undefined || this.openFailure !== undefined) {
       return this.lock !== undefined;
     }
-    try {
-      this.created = mkdirSync(this.outDir, { recursive: true });
-    } catch (error) {
-      const reason = (error as NodeJS.ErrnoException).code === "EEXIST" ? "a file is in the way" : (error as NodeJS.ErrnoException).code;
-      this.openFailure = writeError(this.outDir, "", `cannot create the output folder (${reason})`, "SG_WRITE_FAILED");
+    const opened = await openOutputFolder(this.outDir, this.options);
+    if ("problem" in opened) {
+      this.openFailure = opened.problem;
       return false;
     }
-    let problem: string;
-    try {
-      const locked = await acquireLock(this.outDir, {
-        ...(this.options.signal === undefined ? {} : { signal: this.options.signal }),
-        ...(this.options.lockTimeoutMs === undefined ? {} : { timeoutMs: this.options.lockTimeoutMs }),
-      });
-      if ("lock" in locked) {
-        this.lock = locked.lock;
-        return true;
-      }
-      problem = locked.problem;
-    } catch (error) {
-      // An abort while waiting for the lock.
-      problem = this.options.signal?.aborted ? "interrupted; previous outputs are unchanged" : `cannot write the outputs (${(error as Error).message})`;
-    }
-    this.openFailure = writeError(this.outDir, "", problem, "SG_WRITE_FAILED");
-    return false;
+    this.lock = opened.lock;
+    this.created = opened.created;
+    return true;
   }
 
   /** Whether anything already stops the write, so that nothing more is staged. */
@@ -272,7 +256,7 @@ export class WriteTransaction {
       }
     } catch (error) {
       const reason = this.options.signal?.aborted ? "interrupted" : ((error as NodeJS.ErrnoException).code ?? (error as Error).message);
-      const unrestored = [...this.restore(renamed), ...this.putBack(removed)];
+      const unrestored = this.restore([...renamed, ...removed]);
       return failed(reason, unrestored.length === 0 ? "previous outputs are unchanged" : `could not restore the previous ${unrestored.join(", ")}`);
     }
     this.removed = this.obsolete.map((entry) => entry.path);
@@ -280,11 +264,11 @@ export class WriteTransaction {
   }
 
   /**
-   * When a rename fails after others succeeded (a file held open on Windows, a folder put in the way), puts the
-   * files already renamed back as they were: the previous file renamed back from where it was kept, or no file.
-   * Returns the output paths it could not restore.
+   * When a rename or removal fails after others succeeded (a file held open on Windows, a folder put in the way),
+   * puts the files already renamed or removed back as they were: the previous file renamed back from where it was
+   * kept, or no file. Returns the output paths it could not restore.
    */
-  private restore(renamed: readonly Staged[]): string[] {
+  private restore(renamed: readonly { readonly path: string; readonly backup: string | undefined }[]): string[] {
     const failed: string[] = [];
     for (const entry of [...renamed].reverse()) {
       try {
@@ -298,18 +282,6 @@ export class WriteTransaction {
       }
     }
     return failed;
-  }
-
-  /** Puts back files removed as obsolete, from where they were kept aside; returns the paths it could not. */
-  private putBack(removed: readonly { readonly path: string; readonly backup: string }[]): string[] {
-    return removed.flatMap((entry) => {
-      try {
-        renameSync(this.beside(entry.path, entry.backup), this.target(entry.path));
-        return [];
-      } catch {
-        return [entry.path];
-      }
-    });
   }
 
   /** Removes every temp file of this run (staged outputs not renamed, and the previous files kept aside). */
