@@ -4,7 +4,8 @@
  * compiler and prettier's parsers, is loaded only on the full path.
  */
 import { readFile } from "node:fs/promises";
-import { join } from "node:path";
+import { existsSync } from "node:fs";
+import { join, resolve } from "node:path";
 import { type Diagnostic, hasErrors } from "../diagnostics.js";
 import type { OutputFile } from "../format.js";
 import { inputsThatNamedNothing, resolveInputs } from "../inputs.js";
@@ -198,19 +199,24 @@ function answerFromManifest(
 }
 
 /**
- * Files the folder's manifest lists that this run does not generate (an input removed or renamed, an output turned
- * off). Only when the manifest's run and this one share an input, i.e. are the same project changed: a run over
- * other inputs into the same folder leaves the files it did not write alone. A path this run writes under another
- * case is not obsolete either: on a file system that folds case it is the same file.
+ * Files the folder's manifest lists that this run does not generate, of the documents this run answers for: those
+ * it generates (a name or `--emit` changed) and those whose input is gone (deleted or renamed). A document whose
+ * input is still there but not among this run's (a one-off run on one file, another project sharing the folder)
+ * keeps its files, and so do the shared files (index.ts) unless every earlier document is answered for. Whether a
+ * path still names one of this run's outputs under another spelling (case, a linked folder) the writer decides, by
+ * file identity (WriteTransaction.removeObsolete).
  */
 function obsoleteOutputs(out: string, inputs: readonly InputDocument[], outputs: readonly Hashed[]): string[] {
   const previous = recordedRun(out);
   const ours = new Set(inputs.map((input) => sourcePath(out, input.path)));
-  if (!previous.inputs.some((input) => ours.has(input))) {
-    return [];
-  }
-  const current = new Set(outputs.map(([path]) => path.toLowerCase()));
-  return previous.outputs.filter((path) => path !== MANIFEST_FILE && !current.has(path.toLowerCase()));
+  const answered = (input: string) => ours.has(input) || !existsSync(resolve(out, input));
+  const current = new Set(outputs.map(([path]) => path));
+  const perDocument = new Set(previous.documents.flatMap((d) => d.files));
+  const candidates = [
+    ...previous.documents.filter((d) => answered(d.input)).flatMap((d) => d.files),
+    ...(previous.documents.every((d) => answered(d.input)) ? previous.outputs.filter((path) => !perDocument.has(path)) : []),
+  ];
+  return [...new Set(candidates)].filter((path) => path !== MANIFEST_FILE && !current.has(path));
 }
 
 function check(out: string, result: StreamResult, outcome: CheckResult, obsolete: readonly string[], files: number, reporter: Reporter): number {

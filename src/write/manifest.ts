@@ -78,9 +78,9 @@ export function renderManifest(
  * the previous run's files, which this run may no longer generate. Empty when there is no manifest or it does not
  * parse.
  */
-export function recordedRun(outDir: string): { readonly inputs: readonly string[]; readonly outputs: readonly string[] } {
+export function recordedRun(outDir: string): { readonly documents: readonly DocumentReport[]; readonly outputs: readonly string[] } {
   const manifest = parseManifest(readOrUndefined(resolve(outDir, MANIFEST_FILE))?.toString("utf8"));
-  return manifest === undefined ? { inputs: [], outputs: [] } : { inputs: manifest.documents.map((d) => d.input), outputs: manifest.outputs.map(([path]) => path) };
+  return manifest === undefined ? { documents: [], outputs: [] } : { documents: manifest.documents, outputs: manifest.outputs.map(([path]) => path) };
 }
 
 /**

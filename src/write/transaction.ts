@@ -11,7 +11,7 @@
  * documents, the seven or so round trips per output cost about a fifth of the run's time. Each call here takes
  * microseconds; the lock, which waits, stays asynchronous.
  */
-import { mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import type { Diagnostic } from "../diagnostics.js";
 import type { OutputFile } from "../format.js";
@@ -104,7 +104,8 @@ export class WriteTransaction {
   /**
    * Removes, with the commit, files an earlier run wrote that this run no longer generates (`paths`, relative to the
    * output folder: the manifest's list less this run's outputs). A file that is gone, lies outside the folder or no
-   * longer carries structgen's banner is left alone. Call it after the last `add`.
+   * longer carries structgen's banner is left alone, and so is one that turns out, at the commit, to be one of this
+   * run's outputs reached under another path. Call it after the last `add`.
    */
   async removeObsolete(paths: readonly string[]): Promise<void> {
     if (this.failed || !(await this.open())) {
@@ -112,6 +113,7 @@ export class WriteTransaction {
     }
     for (const path of obsoleteFiles(this.outDir, paths)) {
       const target = this.target(path);
+      this.cleanOnce(dirname(target));
       try {
         this.options.signal?.throwIfAborted();
         let kept = false;
@@ -194,12 +196,17 @@ export class WriteTransaction {
     }
   }
 
-  private stage(path: string, target: string, bytes: Buffer, replaces: boolean, listed: boolean): void {
-    const folder = dirname(target);
+  /** Removes a killed run's temp files from `folder`, once per run (see removeLeftoverTemps). */
+  private cleanOnce(folder: string): void {
     if (!this.cleaned.has(folder)) {
       this.cleaned.add(folder);
       removeLeftoverTemps(folder);
     }
+  }
+
+  private stage(path: string, target: string, bytes: Buffer, replaces: boolean, listed: boolean): void {
+    const folder = dirname(target);
+    this.cleanOnce(folder);
     const first = mkdirSync(folder, { recursive: true });
     if (first !== undefined) {
       this.madeFolders.push({ first: resolve(first), folder: resolve(folder) });
@@ -250,16 +257,21 @@ export class WriteTransaction {
         renameSync(this.beside(entry.path, entry.temp), this.target(entry.path));
         renamed.push(entry);
       }
+      // An obsolete path may name one of this run's outputs under another spelling (a folder renamed in case on a
+      // file system that folds case, a link to a folder): the file's identity, not its path, decides.
+      const live = new Set([...this.staged, ...this.unchanged].map((entry) => fileIdentity(this.target(entry.path))));
       for (const entry of this.obsolete) {
-        rmSync(this.target(entry.path));
-        removed.push(entry);
+        if (!live.has(fileIdentity(this.target(entry.path)))) {
+          rmSync(this.target(entry.path));
+          removed.push(entry);
+        }
       }
     } catch (error) {
       const reason = this.options.signal?.aborted ? "interrupted" : ((error as NodeJS.ErrnoException).code ?? (error as Error).message);
       const unrestored = this.restore([...renamed, ...removed]);
       return failed(reason, unrestored.length === 0 ? "previous outputs are unchanged" : `could not restore the previous ${unrestored.join(", ")}`);
     }
-    this.removed = this.obsolete.map((entry) => entry.path);
+    this.removed = removed.map((entry) => entry.path);
     return { written: this.staged.filter((entry) => entry.listed).map((entry) => entry.path), unchanged, diagnostics: [] };
   }
 
@@ -325,4 +337,10 @@ export class WriteTransaction {
       removeEmptyFolders(resolve(this.created), resolve(this.outDir));
     }
   }
+}
+
+/** A file's device and inode ("" when there is no file): two paths with one identity are one file. */
+function fileIdentity(path: string): string {
+  const info = statSync(path, { throwIfNoEntry: false, bigint: true });
+  return info === undefined ? "" : `${info.dev}:${info.ino}`;
 }
