@@ -419,6 +419,7 @@ describe("warnings", () => {
     }
 
     expect(listFiles(join(cwd, "gen"))).toEqual([
+      MANIFEST_FILE,
       "index.ts",
       ...["warn-field-count", "warn-unknown-format", "warn-unknown-keys"].flatMap((base) => [
         `${base}.guards.ts`,
@@ -623,7 +624,8 @@ describe("--json", () => {
     ]);
     expect(displayNames(cwd, warn)).toContain(report.diagnostics[0]?.file);
 
-    expect([...(report.written ?? [])].sort()).toEqual(listFiles(join(cwd, "gen")));
+    // The manifest is written but not listed.
+    expect([...(report.written ?? [])].sort()).toEqual(listFiles(join(cwd, "gen")).filter((file) => file !== MANIFEST_FILE));
     expect(listFiles(join(cwd, "gen"))).toEqual(expect.arrayContaining([...SEED_OUTPUTS]));
   });
 

@@ -10,7 +10,7 @@ import { cpSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } f
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { MANIFEST_FILE } from "../src/write/manifest.js";
-import { BIN, ensureBuilt, readText, removeTempDirs, runCli, SEED, SPAWN_TIMEOUT_MS, tempCwd } from "./helpers/cli.js";
+import { BIN, ensureBuilt, listFiles, readText, removeTempDirs, runCli, SEED, SPAWN_TIMEOUT_MS, tempCwd } from "./helpers/cli.js";
 import { REPO_ROOT } from "./helpers/fixtures.js";
 
 // Several CLI runs per test, run concurrently: the same room as the other CLI test files give one run.
@@ -162,6 +162,31 @@ describe("never lies", () => {
     const result = await runCli([...args, "--check"], { cwd });
     expect(result.code, result.stdout).toBe(1);
     expect(result.stdout + result.stderr).toMatch(/stale: gen\/nullable-scalars\.(types|guards|schema)/);
+  });
+});
+
+describe("runs that cannot be answered from a manifest", () => {
+  it("a run with warnings records its outputs under a key no run has: never answered from, but the next run removes a deleted input's files", async () => {
+    const cwd = tempCwd("structgen-manifest-");
+    mkdirSync(join(cwd, "schemas"));
+    cpSync(SEED, join(cwd, "schemas", "run.json"));
+    // A Core document whose `default` warns (the validation extension is not enabled).
+    const warns = { $schema: "https://json-structure.org/meta/core/v0/#", $id: "https://example.com/w", name: "Warned", type: "object", properties: { on: { type: "boolean", default: true } } };
+    writeFileSync(join(cwd, "schemas", "warned.struct.json"), JSON.stringify(warns));
+    const args = ["generate", "schemas", "--out", "gen"];
+    const first = await runCli(args, { cwd });
+    expect(first.code, first.stderr).toBe(0);
+    expect(first.stderr).toMatch(/warning SG_EXTENSION_NOT_ENABLED/);
+    const manifest = JSON.parse(readText(cwd, "gen", MANIFEST_FILE)) as { key: string; outputs: [string, string][] };
+    expect(manifest.key).toBe("");
+    expect(manifest.outputs.map(([path]) => path)).toContain("warned.types.ts");
+    // Not answered from: the warning is printed again.
+    const again = await runCli(args, { cwd });
+    expect(again.stderr).toMatch(/warning SG_EXTENSION_NOT_ENABLED/);
+    rmSync(join(cwd, "schemas", "warned.struct.json"));
+    const after = await runCli(args, { cwd });
+    expect(after.stdout).toMatch(/, 3 removed in gen/);
+    expect(listFiles(join(cwd, "gen")).filter((file) => file.startsWith("warned."))).toEqual([]);
   });
 });
 

@@ -19,6 +19,7 @@ import {
   renderManifest,
   sha256,
   recordedRun,
+  UNKEYED,
   sourcePath,
   verifiedManifest,
 } from "../write/manifest.js";
@@ -96,10 +97,13 @@ export async function runGenerate(
   if (destination instanceof OutputComparison) {
     return check(out, result, destination.result(), obsoleteFiles(out, obsolete), outputs.length, reporter);
   }
-  // Only a run with nothing to say is recorded: a manifest answer repeats no diagnostics.
+  // Every run records what it wrote (the next run removes what it no longer makes), but only a run with nothing to
+  // say, and a key, may be answered from: a manifest answer repeats no diagnostics. The others get a key that
+  // matches none.
+  const answerable = key !== undefined && diagnostics.length === 0;
   const record =
-    key !== undefined && diagnostics.length === 0 && result.sources.length >= expanded.inputs.length
-      ? await formattedLikeOutputs(renderManifest(out, key, result.sources, outputs, result.documents), out, settings)
+    result.sources.length >= expanded.inputs.length
+      ? await formattedLikeOutputs(renderManifest(out, answerable ? key : UNKEYED, result.sources, outputs, result.documents), out, settings)
       : undefined;
   if (record !== undefined && outputs.length > 0) {
     await destination.add([record], false);

@@ -10,7 +10,9 @@
  * as recorded; anything else (a file edited by hand, deleted, an input or option changed, another version, a
  * manifest that does not parse) sends the run down the full path. Its bytes depend on nothing but the run's
  * outputs and inputs: paths are relative to the output folder, lists are sorted by code unit, no timestamps.
- * Its `$comment` carries the banner, so the writer overwrites it like any other output.
+ * Its `$comment` carries the banner, so the writer overwrites it like any other output. It also tells the next run
+ * which files this one wrote, so that it can remove those it no longer makes; a run that must not be answered from
+ * (custom emitters, diagnostics) records the key UNKEYED for that alone.
  */
 import { createHash } from "node:crypto";
 import { closeSync, constants, fstatSync, openSync, readFileSync, readSync } from "node:fs";
@@ -24,6 +26,9 @@ import { existingSafeTargetSync } from "./paths.js";
 export const MANIFEST_FILE = ".structgen-manifest.json";
 /** Bumped when the manifest's meaning changes; an older manifest then simply does not match. */
 const MANIFEST_FORMAT = 2;
+
+/** The key of a run that must never be answered from its manifest (custom emitters, diagnostics): no run's key. */
+export const UNKEYED = "";
 
 /** A path and the SHA-256 (hex) of its bytes. */
 export type Hashed = readonly [path: string, sha256: string];
@@ -89,7 +94,7 @@ export function recordedRun(outDir: string): { readonly documents: readonly Docu
  */
 export function verifiedManifest(outDir: string, key: string): Manifest | undefined {
   const manifest = parseManifest(readOrUndefined(resolve(outDir, MANIFEST_FILE))?.toString("utf8"));
-  if (manifest === undefined || manifest.key !== key) {
+  if (manifest === undefined || manifest.key === UNKEYED || manifest.key !== key) {
     return undefined;
   }
   // Synchronous reads into one reused buffer, on purpose: thousands of small files, where each promise-based read
