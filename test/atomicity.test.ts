@@ -17,7 +17,7 @@ import { WriteTransaction } from "../src/write/transaction.js";
 import { writeOutputs } from "../src/write/write.js";
 import { manyDocuments } from "./helpers/big-inputs.js";
 import { diagnosticLines, ensureBuilt, listFiles, runCli, SPAWN_TIMEOUT_MS, stackFrames } from "./helpers/cli.js";
-import { hasTempFile, leftovers, snapshot, startCli, waitFor, wholeFileProblem, writeDocuments } from "./helpers/cli-process.js";
+import { hasTempFile, leftovers, snapshot, startCli, waitFor, wholeFileProblem, writeDocuments, writeGateConfig } from "./helpers/cli-process.js";
 
 const faults = vi.hoisted(() => ({ schemaThrows: false, schemaPasses: 0, renameFailsAt: 0, renames: 0, tempClashes: 0, tempWrites: 0, linksRefused: false, removeFailsAt: 0, removes: 0 }));
 
@@ -355,18 +355,7 @@ describe("a real SIGINT sent to a running CLI", () => {
   it("in the middle of the run (held there by a custom emitter): exit 130 and the previous outputs byte for byte", async () => {
     restorePrevious();
     // The emitter runs inside the pipeline, after the CLI installed its handler: it marks the moment and waits.
-    writeFileSync(
-      join(cwd, "structgen.config.mjs"),
-      [
-        'import { existsSync, writeFileSync } from "node:fs";',
-        'export default { emitters: [{ name: "gate", async emit() {',
-        '  writeFileSync("gate-reached", "");',
-        '  for (let i = 0; i < 6000 && !existsSync("gate-open"); i++) await new Promise((resolve) => setTimeout(resolve, 10));',
-        "  return [];",
-        "} }] };",
-        "",
-      ].join("\n"),
-    );
+    writeGateConfig(cwd);
     try {
       const run = startCli(["generate", "in", "--out", "out", "--no-format"], { cwd });
       expect(await waitFor(() => existsSync(join(cwd, "gate-reached")), 3 * SPAWN_TIMEOUT_MS, 10)).toBe(true);

@@ -6,6 +6,7 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, 
 import { join } from "node:path";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { BIN, cliFixture, listFiles, runCli, SEED, removeTempDirs, tempCwd } from "./helpers/cli.js";
+import { writeGateConfig } from "./helpers/cli-process.js";
 import { eventually, type Running, start } from "./helpers/package.js";
 
 afterAll(removeTempDirs);
@@ -99,18 +100,7 @@ describe("--watch", () => {
     const cwd = project();
     rmSync(join(cwd, "structgen.config.json"));
     // A custom emitter holds the first run until the test opens the gate (later runs pass straight through).
-    writeFileSync(
-      join(cwd, "structgen.config.mjs"),
-      [
-        'import { existsSync, writeFileSync } from "node:fs";',
-        'export default { inputs: ["schemas"], out: "gen", emitters: [{ name: "gate", async emit() {',
-        '  writeFileSync("gate-reached", "");',
-        '  for (let i = 0; i < 6000 && !existsSync("gate-open"); i++) await new Promise((resolve) => setTimeout(resolve, 10));',
-        "  return [];",
-        "} }] };",
-        "",
-      ].join("\n"),
-    );
+    writeGateConfig(cwd, { inputs: ["schemas"], out: "gen" });
     const running = start(process.execPath, [BIN, "generate", "--watch"], { cwd });
     watcher = running;
     const log = () => `stdout:\n${running.stdout()}\nstderr:\n${running.stderr()}`;

@@ -95,3 +95,24 @@ export function writeDocuments(dir: string, docs: readonly { readonly name: stri
     writeFileSync(join(dir, `${doc.name}.json`), doc.text);
   }
 }
+
+/**
+ * Writes a structgen.config.mjs (with `settings`, e.g. inputs and out) whose custom emitter holds a run: it creates
+ * `gate-reached` in the working folder, then waits (up to a minute) for a `gate-open` file; a run that finds the
+ * gate open passes straight through. Lets a test act at a known point inside a run.
+ */
+export function writeGateConfig(cwd: string, settings: Record<string, unknown> = {}): void {
+  const fields = Object.entries(settings).map(([key, value]) => `${JSON.stringify(key)}: ${JSON.stringify(value)}, `).join("");
+  writeFileSync(
+    join(cwd, "structgen.config.mjs"),
+    [
+      'import { existsSync, writeFileSync } from "node:fs";',
+      `export default { ${fields}emitters: [{ name: "gate", async emit() {`,
+      '  writeFileSync("gate-reached", "");',
+      '  for (let i = 0; i < 6000 && !existsSync("gate-open"); i++) await new Promise((resolve) => setTimeout(resolve, 10));',
+      "  return [];",
+      "} }] };",
+      "",
+    ].join("\n"),
+  );
+}
