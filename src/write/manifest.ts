@@ -16,8 +16,8 @@
  */
 import { createHash } from "node:crypto";
 import { closeSync, constants, fstatSync, openSync, readFileSync, readSync } from "node:fs";
-import { isAbsolute, relative, resolve } from "node:path";
-import { bannerText } from "../emit/banner.js";
+import { isAbsolute, resolve } from "node:path";
+import { bannerSource, bannerText } from "../emit/banner.js";
 import type { OutputFile } from "../format.js";
 import { byCodeUnits, compareCodeUnits } from "../order.js";
 import type { DocumentReport } from "../pipeline.js";
@@ -50,9 +50,9 @@ export function sha256(bytes: Uint8Array | string): string {
   return createHash("sha256").update(bytes).digest("hex");
 }
 
-/** A source's path as the manifest records it: relative to the output folder, with forward slashes. */
+/** A source's path as the manifest records it: as the banners name it, relative to the output folder. */
 export function sourcePath(outDir: string, path: string): string {
-  return relative(resolve(outDir), resolve(path)).replace(/\\/g, "/");
+  return bannerSource(path, outDir);
 }
 
 /**
