@@ -39,12 +39,13 @@ export function isNumberFormat(name: string): boolean {
 }
 
 /**
- * The known format an unknown one most likely means, told apart only by case and punctuation ("datetime",
- * "DateTime" and "date_time" all mean "date-time"; "e-mail" means "email"), for a "did you mean" in warnings.
+ * A " (did you mean ...?)" for an unknown format that differs from a known one only in case and punctuation
+ * ("datetime", "DateTime" and "date_time" all mean "date-time"; "e-mail" means "email"); "" otherwise.
  */
-export function likelyFormat(name: string): string | undefined {
+export function formatHint(name: string): string {
   const bare = (text: string) => text.toLowerCase().replace(/[^a-z0-9]/g, "");
-  return [...STRING_FORMATS, ...NUMBER_FORMATS].find((known) => known !== name && bare(known) === bare(name));
+  const likely = [...STRING_FORMATS, ...NUMBER_FORMATS].find((known) => known !== name && bare(known) === bare(name));
+  return likely === undefined ? "" : ` (did you mean "${likely}"?)`;
 }
 
 /** The template function that checks a format: "date-time" -> "formatDateTime". */

@@ -8,7 +8,7 @@
  *  - objects are open unless `additionalProperties: false`.
  */
 import type { DiagnosticSink } from "./diagnostics.js";
-import { isNumberFormat, isStringFormat, likelyFormat } from "./formats.js";
+import { formatHint, isNumberFormat, isStringFormat } from "./formats.js";
 import type { Annotations, Declaration, ModelDocument, Property, TypeNode } from "./model.js";
 import { fileStem, toFileSlug, toTypeIdentifier } from "./names.js";
 import type { ResolvedOptions } from "./options.js";
@@ -115,9 +115,7 @@ function withFormat(type: TypeNode, field: FlatField, sink: DiagnosticSink): Typ
     return { ...type, format };
   }
   const why = isStringFormat(format) || isNumberFormat(format) ? `does not apply to a ${field.type.kind === "scalar" ? field.type.name : field.type.kind} field` : "is not a format structgen knows";
-  const likely = likelyFormat(format);
-  const hint = likely === undefined ? "" : ` (did you mean "${likely}"?)`;
-  sink.warning("SG_UNKNOWN_FORMAT", at, `format ${JSON.stringify(format)} ${why}${hint}; it is kept as documentation only`);
+  sink.warning("SG_UNKNOWN_FORMAT", at, `format ${JSON.stringify(format)} ${why}${formatHint(format)}; it is kept as documentation only`);
   return type;
 }
 

@@ -5,7 +5,7 @@
  * ignored with a warning. Either way a malformed value, a keyword on the wrong type or a contradiction
  * (`minimum` > `maximum`, ...) is an error, as in the SDK's `schemas/invalid`.
  */
-import { likelyFormat, STRING_FORMATS } from "../formats.js";
+import { formatHint, STRING_FORMATS } from "../formats.js";
 import type { NumberNode, StringNode, TypeNode } from "../model.js";
 import { appendPointer } from "../parse/pointer.js";
 import { describeJson, type JsonObject, type JsonValue, own } from "../parse/source.js";
@@ -159,9 +159,7 @@ function readFormat(schema: JsonObject, pointer: string, ctx: Ctx): string | und
     return undefined;
   }
   if (!STRING_FORMATS.includes(raw)) {
-    const likely = likelyFormat(raw);
-    const hint = likely === undefined ? "" : ` (did you mean "${likely}"?)`;
-    ctx.source.sink.warning("SG_UNKNOWN_FORMAT", at, `format ${JSON.stringify(raw)} is not a format structgen knows${hint}; it is not checked`);
+    ctx.source.sink.warning("SG_UNKNOWN_FORMAT", at, `format ${JSON.stringify(raw)} is not a format structgen knows${formatHint(raw)}; it is not checked`);
     return undefined;
   }
   return raw;
