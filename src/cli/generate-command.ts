@@ -24,6 +24,7 @@ import {
   verifiedManifest,
 } from "../write/manifest.js";
 import { obsoleteFiles, writeError } from "../write/plan.js";
+import { fileIdentity, identities } from "../write/temp-files.js";
 import { WriteTransaction } from "../write/transaction.js";
 import { type CheckResult, OutputComparison, type WriteResult } from "../write/write.js";
 import type { Reporter } from "./report.js";
@@ -95,7 +96,7 @@ export async function runGenerate(
   }
   const obsolete = obsoleteOutputs(out, expanded.inputs, outputs);
   if (destination instanceof OutputComparison) {
-    return check(out, result, destination.result(), obsoleteFiles(out, obsolete), outputs.length, reporter);
+    return check(out, result, destination.result(), stillObsolete(out, obsolete, outputs), outputs.length, reporter);
   }
   // Every run records what it wrote (the next run removes what it no longer makes), but only a run with nothing to
   // say, and a key, may be answered from: a manifest answer repeats no diagnostics. The others get a key that
@@ -213,14 +214,24 @@ function answerFromManifest(
 function obsoleteOutputs(out: string, inputs: readonly InputDocument[], outputs: readonly Hashed[]): string[] {
   const previous = recordedRun(out);
   const ours = new Set(inputs.map((input) => sourcePath(out, input.path)));
-  const answered = (input: string) => ours.has(input) || !existsSync(resolve(out, input));
+  const answered = previous.documents.filter((d) => ours.has(d.input) || !existsSync(resolve(out, d.input)));
   const current = new Set(outputs.map(([path]) => path));
   const perDocument = new Set(previous.documents.flatMap((d) => d.files));
   const candidates = [
-    ...previous.documents.filter((d) => answered(d.input)).flatMap((d) => d.files),
-    ...(previous.documents.every((d) => answered(d.input)) ? previous.outputs.filter((path) => !perDocument.has(path)) : []),
+    ...answered.flatMap((d) => d.files),
+    ...(answered.length === previous.documents.length ? previous.outputs.filter((path) => !perDocument.has(path)) : []),
   ];
   return [...new Set(candidates)].filter((path) => path !== MANIFEST_FILE && !current.has(path));
+}
+
+/**
+ * What `--check` reports as obsolete: what a regenerate would remove, i.e. the files still there with the banner,
+ * except one that is one of this run's outputs under another path (as the writer decides at its commit).
+ */
+function stillObsolete(out: string, obsolete: readonly string[], outputs: readonly Hashed[]): string[] {
+  const there = obsoleteFiles(out, obsolete);
+  const live = there.length === 0 ? new Set<string>() : identities(outputs.map(([path]) => resolve(out, path)));
+  return there.filter((path) => !live.has(fileIdentity(resolve(out, path))));
 }
 
 function check(out: string, result: StreamResult, outcome: CheckResult, obsolete: readonly string[], files: number, reporter: Reporter): number {

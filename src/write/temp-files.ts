@@ -1,11 +1,11 @@
 /**
  * The writer's temp files, beside the outputs they stand for: named by the writer, not the target
  * (`.structgen-<pid>-<8 hex>.tmp`), so that a long target name leaves room for them; created exclusively, under
- * another name when one is taken; and the clean-up after a run. Synchronous, as the whole writer is
- * (write/transaction.ts says why).
+ * another name when one is taken; the clean-up after a run; and file identity (one file under two paths).
+ * Synchronous, as the whole writer is (write/transaction.ts says why).
  */
 import { randomBytes } from "node:crypto";
-import { constants, copyFileSync, linkSync, readdirSync, rmdirSync, rmSync } from "node:fs";
+import { constants, copyFileSync, linkSync, readdirSync, rmdirSync, rmSync, statSync } from "node:fs";
 import { dirname, join } from "node:path";
 
 const TEMP_FILE = /^\.structgen-\d+-[0-9a-f]{8}\.tmp$/;
@@ -102,4 +102,15 @@ export function removeEmptyFolders(firstCreated: string, folder: string): void {
       return;
     }
   }
+}
+
+/** A file's device and inode ("" when there is no file): two paths with one identity are one file. */
+export function fileIdentity(path: string): string {
+  const info = statSync(path, { throwIfNoEntry: false, bigint: true });
+  return info === undefined ? "" : `${info.dev}:${info.ino}`;
+}
+
+/** The identities of the files at `paths` that exist. */
+export function identities(paths: readonly string[]): Set<string> {
+  return new Set(paths.map(fileIdentity).filter((identity) => identity !== ""));
 }

@@ -11,13 +11,13 @@
  * documents, the seven or so round trips per output cost about a fifth of the run's time. Each call here takes
  * microseconds; the lock, which waits, stays asynchronous.
  */
-import { mkdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import type { Diagnostic } from "../diagnostics.js";
 import type { OutputFile } from "../format.js";
 import type { HeldLock } from "./lock.js";
 import { hasBanner, obsoleteFiles, openOutputFolder, PathChecks, planTarget, writeError } from "./plan.js";
-import { createTemp, keepAside, removeEmptyFolders, removeLeftoverTemps, tempFile } from "./temp-files.js";
+import { createTemp, fileIdentity, identities, keepAside, removeEmptyFolders, removeLeftoverTemps, tempFile } from "./temp-files.js";
 import type { WriteResult } from "./write.js";
 
 export interface TransactionOptions {
@@ -258,8 +258,9 @@ export class WriteTransaction {
         renamed.push(entry);
       }
       // An obsolete path may name one of this run's outputs under another spelling (a folder renamed in case on a
-      // file system that folds case, a link to a folder): the file's identity, not its path, decides.
-      const live = new Set([...this.staged, ...this.unchanged].map((entry) => fileIdentity(this.target(entry.path))));
+      // file system that folds case, a link to a folder): the file's identity, not its path, decides. Only looked at
+      // when there is something to remove: a stat per output is not for every commit.
+      const live = this.obsolete.length === 0 ? new Set<string>() : identities([...this.staged, ...this.unchanged].map((entry) => this.target(entry.path)));
       for (const entry of this.obsolete) {
         if (!live.has(fileIdentity(this.target(entry.path)))) {
           rmSync(this.target(entry.path));
@@ -337,10 +338,4 @@ export class WriteTransaction {
       removeEmptyFolders(resolve(this.created), resolve(this.outDir));
     }
   }
-}
-
-/** A file's device and inode ("" when there is no file): two paths with one identity are one file. */
-function fileIdentity(path: string): string {
-  const info = statSync(path, { throwIfNoEntry: false, bigint: true });
-  return info === undefined ? "" : `${info.dev}:${info.ino}`;
 }
