@@ -20,7 +20,7 @@ import {
   type TypeNode,
   writeOutputs,
 } from "../src/index.js";
-import { globBase } from "../src/inputs.js";
+import { globBase } from "../src/pipeline/inputs.js";
 import { listFiles, mtimes, SEED, SEED_OUTPUTS, removeTempDirs, tempCwd } from "./helpers/cli.js";
 import { REPO_ROOT } from "./helpers/fixtures.js";
 import { typecheck } from "./helpers/outputs.js";

@@ -10,7 +10,7 @@ import { hostname, tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { main } from "../src/cli/main.js";
-import { generate } from "../src/pipeline.js";
+import { generate } from "../src/pipeline/generate.js";
 import { acquireLock, LOCK_FILE } from "../src/write/lock.js";
 import { MANIFEST_FILE } from "../src/write/manifest.js";
 import { WriteTransaction } from "../src/write/transaction.js";

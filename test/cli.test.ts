@@ -7,7 +7,7 @@ import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } fr
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { buildProgram } from "../src/cli/main.js";
-import { OPTION_TABLE } from "../src/options.js";
+import { OPTION_TABLE } from "../src/model/options.js";
 import { MANIFEST_FILE } from "../src/write/manifest.js";
 import {
   type CliResult,

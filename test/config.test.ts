@@ -5,9 +5,9 @@
 import { cpSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { loadConfig, renderSettingsTable, RUN_SETTINGS } from "../src/config.js";
+import { loadConfig, renderSettingsTable, RUN_SETTINGS } from "../src/cli/config.js";
 import { EXAMPLES } from "../src/cli/main.js";
-import { OPTION_TABLE } from "../src/options.js";
+import { OPTION_TABLE } from "../src/model/options.js";
 import { MANIFEST_FILE } from "../src/write/manifest.js";
 import { listFiles, readText, removeTempDirs, runCli, SEED, SEED_OUTPUTS, tempCwd } from "./helpers/cli.js";
 import { REPO_ROOT } from "./helpers/fixtures.js";

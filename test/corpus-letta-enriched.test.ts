@@ -7,8 +7,8 @@
 import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import type { ModelDocument, TypeNode } from "../src/model.js";
-import { generate, type GenerateResult } from "../src/pipeline.js";
+import type { ModelDocument, TypeNode } from "../src/model/model.js";
+import { generate, type GenerateResult } from "../src/pipeline/generate.js";
 import { REPO_ROOT } from "./helpers/fixtures.js";
 import { ajvWarnings, type GuardModule, loadGuards, strictAjv, typecheck } from "./helpers/outputs.js";
 

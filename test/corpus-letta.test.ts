@@ -5,7 +5,7 @@
 import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { generate, type GenerateResult } from "../src/pipeline.js";
+import { generate, type GenerateResult } from "../src/pipeline/generate.js";
 import { REPO_ROOT } from "./helpers/fixtures.js";
 import { ajvWarnings, strictAjv, typecheck } from "./helpers/outputs.js";
 

@@ -6,10 +6,10 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { checkConfig } from "../src/config.js";
-import type { Diagnostic } from "../src/diagnostics.js";
+import { checkConfig } from "../src/cli/config.js";
+import type { Diagnostic } from "../src/model/diagnostics.js";
 import { SpecCache } from "../src/enrich/spec.js";
-import { generate } from "../src/pipeline.js";
+import { generate } from "../src/pipeline/generate.js";
 import { diagnosticLines, listFiles, removeTempDirs, runCli, SEED, tempCwd } from "./helpers/cli.js";
 import { REPO_ROOT } from "./helpers/fixtures.js";
 

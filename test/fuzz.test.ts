@@ -9,8 +9,8 @@ import { basename } from "node:path";
 import fc from "fast-check";
 import ts from "typescript";
 import { describe, expect, it } from "vitest";
-import { DIAGNOSTIC_CODES } from "../src/diagnostics.js";
-import { generate, type GenerateResult } from "../src/pipeline.js";
+import { DIAGNOSTIC_CODES } from "../src/model/diagnostics.js";
+import { generate, type GenerateResult } from "../src/pipeline/generate.js";
 import { coreLike, flatLike, mutate, mutation, seeds } from "./helpers/mutations.js";
 import { STRESS } from "./helpers/stress.js";
 

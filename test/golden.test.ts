@@ -6,7 +6,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { generate, type GenerateResult } from "../src/pipeline.js";
+import { generate, type GenerateResult } from "../src/pipeline/generate.js";
 import { type GoldenCase, goldenCases, REPO_ROOT } from "./helpers/fixtures.js";
 import { ajvWarnings, type GuardModule, loadGuards, strictAjv, typecheck } from "./helpers/outputs.js";
 

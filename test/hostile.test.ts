@@ -13,11 +13,11 @@
 import fc from "fast-check";
 import ts from "typescript";
 import { describe, expect, it } from "vitest";
-import { DIAGNOSTIC_CODES } from "../src/diagnostics.js";
-import { NUMBER_FORMATS, STRING_FORMATS } from "../src/formats.js";
-import type { LiteralValue, ModelDocument } from "../src/model.js";
-import type { Options } from "../src/options.js";
-import { generate, type GenerateResult } from "../src/pipeline.js";
+import { DIAGNOSTIC_CODES } from "../src/model/diagnostics.js";
+import { NUMBER_FORMATS, STRING_FORMATS } from "../src/model/string-formats.js";
+import type { LiteralValue, ModelDocument } from "../src/model/model.js";
+import type { Options } from "../src/model/options.js";
+import { generate, type GenerateResult } from "../src/pipeline/generate.js";
 import { FORMAT_EXAMPLES, HAZARD_KEYS, hostileText, objectFrom } from "./helpers/arbitraries.js";
 import { REPO_ROOT } from "./helpers/fixtures.js";
 import { type GeneratedFile, loadGuards, typecheck } from "./helpers/outputs.js";

@@ -14,10 +14,10 @@ import type { ValidateFunction } from "ajv";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { Printer } from "../src/emit/print.js";
-import { STRING_FORMATS } from "../src/formats.js";
-import type { ModelDocument, Property, TypeNode } from "../src/model.js";
-import type { Options } from "../src/options.js";
-import { generate } from "../src/pipeline.js";
+import { STRING_FORMATS } from "../src/model/string-formats.js";
+import type { ModelDocument, Property, TypeNode } from "../src/model/model.js";
+import type { Options } from "../src/model/options.js";
+import { generate } from "../src/pipeline/generate.js";
 import { fullFormats } from "ajv-formats/dist/formats.js";
 import {
   coreModelArb,

@@ -2,7 +2,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { expect, it } from "vitest";
-import { renderOptionsTable } from "../src/options.js";
+import { renderOptionsTable } from "../src/model/options.js";
 import { REPO_ROOT } from "./helpers/fixtures.js";
 
 it("README options table matches OPTION_TABLE", () => {

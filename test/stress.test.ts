@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import type { Options } from "../src/options.js";
+import type { Options } from "../src/model/options.js";
 import {
   coreAliasChain,
   coreExtendsChain,

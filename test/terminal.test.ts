@@ -8,7 +8,7 @@ import { cpSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { Progress, renderDiagnostic, paint } from "../src/cli/terminal.js";
-import { type Diagnostic, formatDiagnostic } from "../src/diagnostics.js";
+import { type Diagnostic, formatDiagnostic } from "../src/model/diagnostics.js";
 import { BIN, cliFixture, listFiles, readText, removeTempDirs, runCli, SEED, stackFrames, tempCwd } from "./helpers/cli.js";
 import { MANIFEST_FILE } from "../src/write/manifest.js";
 import { run, userEnv } from "./helpers/package.js";

@@ -6,8 +6,8 @@
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { generate } from "../src/pipeline.js";
-import { validateData } from "../src/validate.js";
+import { generate } from "../src/pipeline/generate.js";
+import { validateData } from "../src/pipeline/validate.js";
 import { diagnosticLines, runCli, SEED, removeTempDirs, tempCwd } from "./helpers/cli.js";
 import { goldenCases, REPO_ROOT } from "./helpers/fixtures.js";
 import { loadGuards } from "./helpers/outputs.js";

@@ -6,11 +6,11 @@
 import { readFile } from "node:fs/promises";
 import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { type Diagnostic, hasErrors } from "../diagnostics.js";
-import type { OutputFile } from "../format.js";
-import { inputsThatNamedNothing, resolveInputs } from "../inputs.js";
-import type { DocumentReport, InputDocument } from "../pipeline.js";
-import type { StreamResult } from "../stream.js";
+import { type Diagnostic, hasErrors } from "../model/diagnostics.js";
+import type { OutputFile } from "../emit/emitters.js";
+import { inputsThatNamedNothing, resolveInputs } from "../pipeline/inputs.js";
+import type { DocumentReport, InputDocument } from "../pipeline/generate.js";
+import type { StreamResult } from "../pipeline/stream.js";
 import { acquireLock } from "../write/lock.js";
 import {
   type Hashed,
@@ -56,7 +56,7 @@ export async function runGenerate(
       return answered;
     }
   }
-  const { generateStream } = await import("../stream.js");
+  const { generateStream } = await import("../pipeline/stream.js");
   const progress = reporter.progress();
   // Each document's outputs go straight to the check or to the write transaction, then are dropped: the run keeps
   // only their paths and hashes (the manifest needs the hashes).
@@ -122,7 +122,7 @@ async function formattedLikeOutputs(manifest: OutputFile, out: string, settings:
   if (settings.options.prettier === false) {
     return manifest;
   }
-  const { formatOutputs } = await import("../format.js");
+  const { formatOutputs } = await import("../format/format.js");
   return (await formatOutputs([manifest], out)).files[0] ?? manifest;
 }
 

@@ -6,8 +6,8 @@
  */
 import { readFileSync } from "node:fs";
 import { Command, CommanderError, Option } from "commander";
-import { type Command as CommandName, RUN_SETTINGS } from "../config.js";
-import { type OptionRow, OPTION_TABLE } from "../options.js";
+import { type Command as CommandName, RUN_SETTINGS } from "./config.js";
+import { type OptionRow, OPTION_TABLE } from "../model/options.js";
 import { Reporter } from "./report.js";
 import { flagOptions, generateSettings, loadRunConfig, UsageError } from "./settings.js";
 

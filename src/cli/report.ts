@@ -2,7 +2,7 @@
  * The CLI's voice: diagnostics and problems on stderr, the one summary line on stdout (stderr when it reports a
  * failure), `--json` reports on stdout, `--quiet` keeping only diagnostics and failures.
  */
-import type { Diagnostic } from "../diagnostics.js";
+import type { Diagnostic } from "../model/diagnostics.js";
 import { colorsEnabled, type OutputStream, type Paint, paint, Progress, renderDiagnostic } from "./terminal.js";
 
 export interface ReportFlags {

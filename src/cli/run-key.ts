@@ -13,9 +13,9 @@ import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import type { InputDocument } from "../pipeline.js";
-import { resolveOptions } from "../options.js";
-import { byCodeUnits } from "../order.js";
+import type { InputDocument } from "../read/read.js";
+import { resolveOptions } from "../model/options.js";
+import { byCodeUnits } from "../model/order.js";
 import { sourcePath } from "../write/manifest.js";
 import type { RunSettings } from "./settings.js";
 

@@ -4,9 +4,9 @@
  * working folder, which is how diagnostics, banners and the summary name them.
  */
 import { isAbsolute, relative, resolve } from "node:path";
-import { loadConfig, type StructgenConfig } from "../config.js";
-import type { Emitter } from "../emitters.js";
-import { type OptionRow, OPTION_TABLE, type Options, parseOptionValue } from "../options.js";
+import { loadConfig, type StructgenConfig } from "./config.js";
+import type { Emitter } from "../emit/emitters.js";
+import { type OptionRow, OPTION_TABLE, type Options, parseOptionValue } from "../model/options.js";
 
 /** A mistake in how structgen was called: exit code 2, one message, no stack trace. */
 export class UsageError extends Error {}

@@ -3,7 +3,7 @@
  * progress line only on a TTY, only once a run has taken long enough to be worth one, erased before the
  * summary; and diagnostics as `file:line:column: severity CODE: message`, coloured when colours are on.
  */
-import { type Diagnostic, formatDiagnostic } from "../diagnostics.js";
+import { type Diagnostic, formatDiagnostic } from "../model/diagnostics.js";
 
 export interface OutputStream {
   readonly isTTY?: boolean;

@@ -1,8 +1,8 @@
 /** `structgen validate <document> <data...>`: every failure with its JSON pointer; exit 1 when any file is invalid. */
-import { type Diagnostic, hasErrors } from "../diagnostics.js";
-import { inputsThatNamedNothing, resolveInputs } from "../inputs.js";
-import type { Options } from "../options.js";
-import { validateData } from "../validate.js";
+import { type Diagnostic, hasErrors } from "../model/diagnostics.js";
+import { inputsThatNamedNothing, resolveInputs } from "../pipeline/inputs.js";
+import type { Options } from "../model/options.js";
+import { validateData } from "../pipeline/validate.js";
 import type { Reporter } from "./report.js";
 
 export async function runValidate(document: string, patterns: readonly string[], options: Options, reporter: Reporter): Promise<number> {

@@ -7,7 +7,7 @@
 import { type FSWatcher, statSync, watch } from "node:fs";
 import { dirname, join, relative, resolve, sep } from "node:path";
 import { isDynamicPattern } from "tinyglobby";
-import { globBase } from "../inputs.js";
+import { globBase } from "../pipeline/inputs.js";
 import { runGenerate } from "./generate-command.js";
 import type { Reporter } from "./report.js";
 import type { RunSettings } from "./settings.js";

@@ -1,6 +1,6 @@
 /** Short, human words for what a type node expects; used in guard error messages. */
-import { assertNever } from "../diagnostics.js";
-import type { TypeNode } from "../model.js";
+import { assertNever } from "../model/diagnostics.js";
+import type { TypeNode } from "../model/model.js";
 
 const MAX_LISTED_VALUES = 8;
 

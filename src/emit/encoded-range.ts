@@ -5,7 +5,7 @@
  * digit, the numbers of the bound's length that fall below it. "-0" is a valid signed zero (the lexical rule
  * allows it, and so does the guard).
  */
-import type { EncodedNumberKind } from "../model.js";
+import type { EncodedNumberKind } from "../model/model.js";
 
 const BOUNDS: Readonly<Record<Exclude<EncodedNumberKind, "decimal">, { readonly max: string; readonly negative?: string }>> = {
   int64: { max: "9223372036854775807", negative: "9223372036854775808" },

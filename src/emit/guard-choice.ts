@@ -5,8 +5,8 @@
  *  - tagged: an object with exactly one key, the choice name, whose value is of that choice's type;
  *  - inline: an object whose `selector` member names the choice; the member object (base + variant + selector).
  */
-import type { ObjectNode, TypeNode, UnionNode } from "../model.js";
-import { escapePointerSegment } from "../parse/pointer.js";
+import type { ObjectNode, TypeNode, UnionNode } from "../model/model.js";
+import { escapePointerSegment } from "../model/pointer.js";
 import { checkStatements, type GuardContext, push, testExpression } from "./guard-code.js";
 import { use } from "./guard-rules.js";
 import { stringLiteral } from "./ts-text.js";

@@ -6,8 +6,8 @@
  * deterministic. Runtime helpers (formats, own-key checks) are recorded by name and copied from templates/.
  * Value rules live in guard-rules.ts, objects in guard-object.ts, JSON Structure choices in guard-choice.ts.
  */
-import { assertNever } from "../diagnostics.js";
-import type { ArrayNode, ChoiceInfo, MapNode, ObjectNode, TupleNode, TypeNode, UnionNode } from "../model.js";
+import { assertNever } from "../model/diagnostics.js";
+import type { ArrayNode, ChoiceInfo, MapNode, ObjectNode, TupleNode, TypeNode, UnionNode } from "../model/model.js";
 import { describeNode } from "./describe.js";
 import { choiceCheckBody, choiceTestBody } from "./guard-choice.js";
 import { objectCheckBody, objectTestBody } from "./guard-object.js";

@@ -4,8 +4,8 @@
  * names, pattern properties and undeclared keys. The loop is the JSON Schema reading: a key matched by a pattern
  * is not additional, and every key, declared or not, meets `propertyNames`.
  */
-import type { ObjectNode, TypeNode } from "../model.js";
-import { escapePointerSegment } from "../parse/pointer.js";
+import type { ObjectNode, TypeNode } from "../model/model.js";
+import { escapePointerSegment } from "../model/pointer.js";
 import { checkStatements, type GuardContext, push, testExpression } from "./guard-code.js";
 import { dependentRequiredLines, keyCountLimits, regexConstant, requiredSetsCondition, use } from "./guard-rules.js";
 import { stringLiteral } from "./ts-text.js";

@@ -5,8 +5,8 @@
  * and ajv agree on every value: lengths count code points, patterns compile with the "u" flag, `multipleOf` uses
  * ajv's arithmetic (templates/runtime.ts).
  */
-import { formatFunctionName } from "../formats.js";
-import type { ArrayNode, CoreFormat, EncodedNumberNode, MapNode, NumberNode, ObjectNode, StringNode } from "../model.js";
+import { formatFunctionName } from "../model/string-formats.js";
+import type { ArrayNode, CoreFormat, EncodedNumberNode, MapNode, NumberNode, ObjectNode, StringNode } from "../model/model.js";
 import type { GuardContext } from "./guard-code.js";
 import { literalText, stringLiteral } from "./ts-text.js";
 

@@ -4,9 +4,9 @@
  * the runtime helpers they need are copied from templates/.
  */
 import type { FunctionDeclarationStructure, StatementStructures } from "ts-morph";
-import { StructureKind } from "../ts-morph.js";
-import type { Declaration, ModelDocument, TypeNode } from "../model.js";
-import type { ResolvedOptions } from "../options.js";
+import { StructureKind } from "./ts-morph.js";
+import type { Declaration, ModelDocument, TypeNode } from "../model/model.js";
+import type { ResolvedOptions } from "../model/options.js";
 import { bannerComment } from "./banner.js";
 import {
   checkFunctionName,

@@ -8,7 +8,7 @@
  * the public path for the whole run if those internals are missing or disagree.
  */
 import type { SourceFile, StatementStructures } from "ts-morph";
-import { IndentationText, NewLineKind, Project, QuoteKind } from "../ts-morph.js";
+import { IndentationText, NewLineKind, Project, QuoteKind } from "./ts-morph.js";
 
 interface WriterLike {
   toString(): string;

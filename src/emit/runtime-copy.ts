@@ -4,7 +4,7 @@
  * typechecked, tested TypeScript; nothing here writes helper code as strings.
  */
 import { readFileSync } from "node:fs";
-import { ts } from "../ts-morph.js";
+import { ts } from "./ts-morph.js";
 
 const TEMPLATE_FILES = ["runtime.ts", "formats.ts", "encoded.ts", "core-formats.ts"];
 

@@ -3,21 +3,12 @@
  * required key sets), written so that ajv in strict mode applies exactly what guard-rules.ts checks. The JSON
  * Structure Core lexical rules (templates/core-formats.ts) become a `pattern` with the same source.
  */
-import { readFileSync } from "node:fs";
-import type { ArrayNode, CoreFormat, MapNode, NumberNode, ObjectNode, StringNode, TypeNode } from "../model.js";
-import type { ResolvedOptions } from "../options.js";
+import type { ArrayNode, CoreFormat, MapNode, NumberNode, ObjectNode, StringNode, TypeNode } from "../model/model.js";
+import type { ResolvedOptions } from "../model/options.js";
+import { coreFormatPattern } from "../model/string-formats.js";
 
 export type JsonSchema = { readonly [key: string]: unknown };
 type Emit = (node: TypeNode) => JsonSchema;
-
-let corePatterns: Readonly<Record<CoreFormat, string>> | undefined;
-
-export function coreFormatPattern(format: CoreFormat): string {
-  corePatterns ??= JSON.parse(
-    readFileSync(new URL("../../templates/core-formats-patterns.json", import.meta.url), "utf8"),
-  ) as Record<CoreFormat, string>;
-  return corePatterns[format];
-}
 
 /** Lengths, the document's pattern, and the Core lexical rule (a second pattern goes under `allOf`). */
 export function stringKeywords(node: StringNode, options: ResolvedOptions): JsonSchema {

@@ -4,9 +4,9 @@
  * every other declaration is a `$defs` entry.
  */
 import { readFileSync } from "node:fs";
-import { assertNever } from "../diagnostics.js";
-import type { Annotations, Declaration, EncodedNumberKind, ModelDocument, ObjectNode, TypeNode } from "../model.js";
-import type { ResolvedOptions } from "../options.js";
+import { assertNever } from "../model/diagnostics.js";
+import type { Annotations, Declaration, EncodedNumberKind, ModelDocument, ObjectNode, TypeNode } from "../model/model.js";
+import type { ResolvedOptions } from "../model/options.js";
 import { bannerText } from "./banner.js";
 import { encodedIntegerPattern } from "./encoded-range.js";
 import { arrayKeywords, mapKeywords, numberKeywords, objectKeywords, stringKeywords, userPatternProperties } from "./schema-rules.js";

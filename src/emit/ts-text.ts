@@ -3,7 +3,7 @@
  * comment, a string or a statement: strings go through JSON.stringify (plus the two line separators), and
  * comment text has its terminators broken.
  */
-import type { Annotations, LiteralValue } from "../model.js";
+import type { Annotations, LiteralValue } from "../model/model.js";
 
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 

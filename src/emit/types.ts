@@ -10,9 +10,9 @@ import type {
   TypeAliasDeclarationStructure,
   VariableStatementStructure,
 } from "ts-morph";
-import { StructureKind, VariableDeclarationKind } from "../ts-morph.js";
-import { assertNever } from "../diagnostics.js";
-import type { Declaration, ModelDocument, ObjectNode, TupleNode, TypeNode, UnionNode } from "../model.js";
+import { StructureKind, VariableDeclarationKind } from "./ts-morph.js";
+import { assertNever } from "../model/diagnostics.js";
+import type { Declaration, ModelDocument, ObjectNode, TupleNode, TypeNode, UnionNode } from "../model/model.js";
 import { commentText, jsDocText, literalText, propertyName } from "./ts-text.js";
 
 /** The exported names a document's types file declares, in output order. */

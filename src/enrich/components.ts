@@ -9,10 +9,10 @@
  * names never depend on which other inputs are in the run. A component is declared once per document however
  * often it is reached; it is registered before its body is read, so cycles end in a reference.
  */
-import type { Annotations, Declaration, TypeNode } from "../model.js";
-import { toTypeIdentifier } from "../names.js";
-import { appendPointer } from "../parse/pointer.js";
-import { type JsonValue, own } from "../parse/source.js";
+import type { Annotations, Declaration, TypeNode } from "../model/model.js";
+import { toTypeIdentifier } from "../model/names.js";
+import { appendPointer } from "../model/pointer.js";
+import { type JsonValue, own } from "../read/source.js";
 import type { SpecDocument } from "./spec.js";
 import { annotationsOf, type ConvertContext, toTypeNode } from "./to-model.js";
 

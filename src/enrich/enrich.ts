@@ -5,11 +5,11 @@
  * and which are required: every disagreement is a warning on the summary's field that names the spec's place too,
  * and the summary wins. Spec constructs that cannot be expressed are warnings in the spec file itself.
  */
-import type { Diagnostic, DiagnosticSink } from "../diagnostics.js";
-import type { Annotations, Declaration, ModelDocument, ObjectNode, Property, TypeNode } from "../model.js";
-import type { ResolvedOptions } from "../options.js";
-import { appendPointer } from "../parse/pointer.js";
-import { isObject, type JsonObject, type JsonValue, own } from "../parse/source.js";
+import type { Diagnostic, DiagnosticSink } from "../model/diagnostics.js";
+import type { Annotations, Declaration, ModelDocument, ObjectNode, Property, TypeNode } from "../model/model.js";
+import type { ResolvedOptions } from "../model/options.js";
+import { appendPointer } from "../model/pointer.js";
+import { isObject, type JsonObject, type JsonValue, own } from "../read/source.js";
 import { ComponentTable } from "./components.js";
 import { literalValues, mergeType, splitNull } from "./merge.js";
 import type { SpecDocument } from "./spec.js";

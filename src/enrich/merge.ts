@@ -5,7 +5,7 @@
  * a missing format, an array's item type, nullability (the summaries never record it). A spec type that
  * contradicts the summary (a boolean where it says string) is a conflict: the summary's type stays.
  */
-import type { Declaration, LiteralValue, TypeNode } from "../model.js";
+import type { Declaration, LiteralValue, TypeNode } from "../model/model.js";
 import { withNull } from "./to-model.js";
 
 export type Merged = { readonly type: TypeNode } | { readonly conflict: string };

@@ -5,8 +5,8 @@
  */
 import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
-import { type Diagnostic, DiagnosticSink, type Locator } from "../diagnostics.js";
-import { isObject, type JsonObject, type JsonValue, readSource } from "../parse/source.js";
+import { type Diagnostic, DiagnosticSink, type Locator } from "../model/diagnostics.js";
+import { isObject, type JsonObject, type JsonValue, readSource } from "../read/source.js";
 import { readYaml } from "./yaml.js";
 
 export interface SpecDocument {

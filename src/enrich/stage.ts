@@ -3,10 +3,10 @@
  * A spec that failed to load fails every input (its errors are reported once per run by the pipeline); a JSON
  * Structure Core document is left as it is, with a warning, since it already says what a spec would add.
  */
-import { type Diagnostic, DiagnosticSink, hasErrors } from "../diagnostics.js";
-import type { ModelDocument } from "../model.js";
-import type { ResolvedOptions } from "../options.js";
-import type { ParsedInput } from "../pipeline.js";
+import { type Diagnostic, DiagnosticSink, hasErrors } from "../model/diagnostics.js";
+import type { ModelDocument } from "../model/model.js";
+import type { ResolvedOptions } from "../model/options.js";
+import type { ParsedInput } from "../read/read.js";
 import { enrich } from "./enrich.js";
 import type { LoadedSpec } from "./spec.js";
 

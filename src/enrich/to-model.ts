@@ -7,10 +7,10 @@
  * Anything else (`not`, `if`, a many-member `allOf`, ...) becomes `any` with a warning naming the construct, so
  * the three outputs still agree: they all accept what the spec could not tell us about.
  */
-import { isNumberFormat, isStringFormat } from "../formats.js";
-import type { Annotations, LiteralValue, NumberNode, Property, StringNode, TypeNode } from "../model.js";
-import { appendPointer } from "../parse/pointer.js";
-import { isObject, type JsonObject, type JsonValue } from "../parse/source.js";
+import { isNumberFormat, isStringFormat } from "../model/string-formats.js";
+import type { Annotations, LiteralValue, NumberNode, Property, StringNode, TypeNode } from "../model/model.js";
+import { appendPointer } from "../model/pointer.js";
+import { isObject, type JsonObject, type JsonValue } from "../read/source.js";
 
 const ANY: TypeNode = { kind: "any" };
 const NULL: TypeNode = { kind: "null" };

@@ -4,9 +4,9 @@
  * spec diagnostics are positioned in YAML exactly as in JSON.
  */
 import { isMap, isPair, isScalar, isSeq, LineCounter, type Node, parseDocument } from "yaml";
-import type { DiagnosticSink, Locator } from "../diagnostics.js";
-import { appendPointer } from "../parse/pointer.js";
-import type { JsonValue } from "../parse/source.js";
+import type { DiagnosticSink, Locator } from "../model/diagnostics.js";
+import { appendPointer } from "../model/pointer.js";
+import type { JsonValue } from "../read/source.js";
 
 export interface YamlSource {
   readonly value: JsonValue;

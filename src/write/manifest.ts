@@ -18,9 +18,9 @@ import { createHash } from "node:crypto";
 import { closeSync, constants, fstatSync, openSync, readFileSync, readSync } from "node:fs";
 import { isAbsolute, resolve } from "node:path";
 import { bannerSource, bannerText } from "../emit/banner.js";
-import type { OutputFile } from "../format.js";
-import { byCodeUnits, compareCodeUnits } from "../order.js";
-import type { DocumentReport } from "../pipeline.js";
+import type { OutputFile } from "../emit/emitters.js";
+import { byCodeUnits, compareCodeUnits } from "../model/order.js";
+import type { DocumentReport } from "../emit/document.js";
 import { existingSafeTargetSync } from "./paths.js";
 
 export const MANIFEST_FILE = ".structgen-manifest.json";

@@ -7,7 +7,7 @@
  */
 import { mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { Diagnostic, DiagnosticCode } from "../diagnostics.js";
+import type { Diagnostic, DiagnosticCode } from "../model/diagnostics.js";
 import { BANNER_PREFIX } from "../emit/banner.js";
 import { acquireLock, type HeldLock } from "./lock.js";
 import { outputPathProblem, portableKey, resolveSafeTarget } from "./paths.js";

@@ -13,12 +13,20 @@
  */
 import { mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
-import type { Diagnostic } from "../diagnostics.js";
-import type { OutputFile } from "../format.js";
+import type { Diagnostic } from "../model/diagnostics.js";
+import type { OutputFile } from "../emit/emitters.js";
 import type { HeldLock } from "./lock.js";
 import { hasBanner, obsoleteFiles, openOutputFolder, PathChecks, planTarget, writeError } from "./plan.js";
 import { createTemp, fileIdentity, identities, keepAside, removeEmptyFolders, removeLeftoverTemps, tempFile } from "./temp-files.js";
-import type { WriteResult } from "./write.js";
+
+
+/** What a commit did: the files it wrote and those it left as they were. */
+export interface WriteResult {
+  readonly written: readonly string[];
+  readonly unchanged: readonly string[];
+  /** Errors that stopped the write; when there are any, nothing was written. */
+  readonly diagnostics: readonly Diagnostic[];
+}
 
 export interface TransactionOptions {
   /** Overwrite files that structgen did not generate. @default false */

@@ -6,10 +6,12 @@
  * carry its banner, unless `force`. One run writes into a folder at a time (write/lock.ts): two runs into the
  * same folder end with each file whole and the later run's files in place. `checkOutputs` writes nothing.
  */
-import type { Diagnostic } from "../diagnostics.js";
-import type { OutputFile } from "../format.js";
+import type { Diagnostic } from "../model/diagnostics.js";
+import type { OutputFile } from "../emit/emitters.js";
 import { PathChecks, planTarget } from "./plan.js";
-import { type TransactionOptions, WriteTransaction } from "./transaction.js";
+import { type TransactionOptions, WriteTransaction, type WriteResult } from "./transaction.js";
+
+export type { WriteResult } from "./transaction.js";
 
 export interface WriteOptions extends TransactionOptions {
   /**
@@ -17,13 +19,6 @@ export interface WriteOptions extends TransactionOptions {
    * and renamed with the outputs, but not listed as written or unchanged.
    */
   readonly manifest?: OutputFile;
-}
-
-export interface WriteResult {
-  readonly written: readonly string[];
-  readonly unchanged: readonly string[];
-  /** Errors that stopped the write; when there are any, nothing was written. */
-  readonly diagnostics: readonly Diagnostic[];
 }
 
 export interface CheckResult {

@@ -6,8 +6,8 @@
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import ts from "typescript";
-import { generate } from "../../src/pipeline.js";
-import type { ModelDocument } from "../../src/model.js";
+import { generate } from "../../src/pipeline/generate.js";
+import type { ModelDocument } from "../../src/model/model.js";
 import { type GuardModule, loadGuards, MODULE_SETTINGS, STRICT_OPTIONS, strictAjv, ajvWarnings, writeTemp } from "../helpers/outputs.js";
 import { type Corpus, type InstanceCase, prepareInstance, type SchemaCase } from "./corpus.js";
 

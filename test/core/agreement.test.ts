@@ -9,7 +9,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { generate } from "../../src/pipeline.js";
+import { generate } from "../../src/pipeline/generate.js";
 import { jsonArb } from "../helpers/arbitraries.js";
 import { goldenCases, REPO_ROOT } from "../helpers/fixtures.js";
 import { loadGuards, strictAjv } from "../helpers/outputs.js";

@@ -5,8 +5,8 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import type { DiagnosticCode } from "../../src/diagnostics.js";
-import { generate } from "../../src/pipeline.js";
+import type { DiagnosticCode } from "../../src/model/diagnostics.js";
+import { generate } from "../../src/pipeline/generate.js";
 import { REPO_ROOT } from "../helpers/fixtures.js";
 
 const HEAD = { $schema: "https://json-structure.org/meta/core/v0/#", $id: "https://example.com/t" };

@@ -8,7 +8,7 @@
  */
 import { Buffer } from "node:buffer";
 import fc from "fast-check";
-import { NUMBER_FORMATS, STRING_FORMATS } from "../../src/formats.js";
+import { NUMBER_FORMATS, STRING_FORMATS } from "../../src/model/string-formats.js";
 import type {
   Annotations,
   Declaration,
@@ -18,7 +18,7 @@ import type {
   ObjectNode,
   Property,
   TypeNode,
-} from "../../src/model.js";
+} from "../../src/model/model.js";
 
 // ---------------------------------------------------------------------------------------------
 // Small helpers

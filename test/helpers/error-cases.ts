@@ -7,8 +7,8 @@
  */
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
-import type { Diagnostic } from "../../src/diagnostics.js";
-import type { Options } from "../../src/options.js";
+import type { Diagnostic } from "../../src/model/diagnostics.js";
+import type { Options } from "../../src/model/options.js";
 import { build, type Recipe } from "./big-inputs.js";
 import { REPO_ROOT } from "./fixtures.js";
 

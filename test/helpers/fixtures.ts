@@ -6,7 +6,7 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import type { Options } from "../../src/options.js";
+import type { Options } from "../../src/model/options.js";
 
 export const REPO_ROOT = fileURLToPath(new URL("../..", import.meta.url));
 

@@ -11,8 +11,8 @@ import { guardStatements } from "../../src/emit/guards.js";
 import { Printer } from "../../src/emit/print.js";
 import { emitSchema, schemaFileName } from "../../src/emit/schema.js";
 import { typeStatements } from "../../src/emit/types.js";
-import type { ModelDocument } from "../../src/model.js";
-import { type Options, resolveOptions } from "../../src/options.js";
+import type { ModelDocument } from "../../src/model/model.js";
+import { type Options, resolveOptions } from "../../src/model/options.js";
 
 // ajv-formats is CommonJS; under ESM its default export is the plugin function.
 const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => Ajv2020;

@@ -7,8 +7,8 @@
 import { execFile } from "node:child_process";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import type { Options } from "../../src/options.js";
-import type { GenerateResult } from "../../src/pipeline.js";
+import type { Options } from "../../src/model/options.js";
+import type { GenerateResult } from "../../src/pipeline/generate.js";
 import { REPO_ROOT } from "./fixtures.js";
 
 /** npm sets npm_lifecycle_event to the script's name, on every platform, for the runner and its workers. */
@@ -50,7 +50,7 @@ process.stdout.write(JSON.stringify(job.full ? { files: result.files, diagnostic
 function runChild<T>(job: { inputs: readonly string[]; options: Options; full: boolean }, timeoutMs: number, nodeFlags: readonly string[]): Promise<T> {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
-    SG_PIPELINE: pathToFileURL(join(REPO_ROOT, "dist", "pipeline.js")).href,
+    SG_PIPELINE: pathToFileURL(join(REPO_ROOT, "dist", "pipeline", "generate.js")).href,
     SG_JOB: JSON.stringify(job),
   };
   delete env["NODE_OPTIONS"];

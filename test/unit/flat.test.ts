@@ -1,11 +1,11 @@
 /** The flat reader and normalizer: given a flat document, want this model or these diagnostics. */
 import { describe, expect, it } from "vitest";
-import { DiagnosticSink } from "../../src/diagnostics.js";
-import type { ModelDocument, TypeNode } from "../../src/model.js";
-import { normalizeFlat } from "../../src/normalize-flat.js";
-import { type Options, resolveOptions } from "../../src/options.js";
-import { parseFlat } from "../../src/parse/flat.js";
-import type { JsonObject } from "../../src/parse/source.js";
+import { DiagnosticSink } from "../../src/model/diagnostics.js";
+import type { ModelDocument, TypeNode } from "../../src/model/model.js";
+import { normalizeFlat } from "../../src/read/flat/normalize.js";
+import { type Options, resolveOptions } from "../../src/model/options.js";
+import { parseFlat } from "../../src/read/flat/parse.js";
+import type { JsonObject } from "../../src/read/source.js";
 
 function run(fields: unknown[], extra: Record<string, unknown> = {}, options: Options = {}) {
   const sink = new DiagnosticSink("doc.json");

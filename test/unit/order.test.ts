@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { byCodeUnits, compareCodeUnits } from "../../src/order.js";
+import { byCodeUnits, compareCodeUnits } from "../../src/model/order.js";
 
 describe("code-unit order", () => {
   it("sorts by UTF-16 code units, not by locale: capitals first, accents and astral characters last", () => {

@@ -1,7 +1,7 @@
 /** The reader: strict JSON with positions; every problem is a positioned diagnostic, never an exception. */
 import { describe, expect, it } from "vitest";
-import { DiagnosticSink } from "../../src/diagnostics.js";
-import { readSource } from "../../src/parse/source.js";
+import { DiagnosticSink } from "../../src/model/diagnostics.js";
+import { readSource } from "../../src/read/source.js";
 import { liveHeapBytes } from "../helpers/heap.js";
 
 function read(text: string | Uint8Array) {
@@ -91,7 +91,7 @@ describe("firstInvalidUtf8", () => {
     ["truncated sequence", [0x61, 0xe2, 0x82], 1],
   ];
   it.each(table)("%s", async (_name, bytes, want) => {
-    const { firstInvalidUtf8 } = await import("../../src/parse/source.js");
+    const { firstInvalidUtf8 } = await import("../../src/read/source.js");
     expect(firstInvalidUtf8(new Uint8Array(bytes))).toBe(want);
     // The reference: a fatal decoder rejects exactly the inputs with an invalid offset.
     const decodes = (() => {

@@ -1,0 +1,121 @@
+/**
+ * Stage emit, per document: the built-in outputs of one normalized document (types, guards, schema) and its
+ * report, the shared `index.ts`, and the custom emitters' run. Both the in-memory pipeline (pipeline.ts) and the
+ * streaming one (stream.ts) emit through these functions, so they give the same files.
+ */
+import type { Diagnostic } from "../model/diagnostics.js";
+import { bannerComment, bannerSource, forBanner } from "./banner.js";
+import { guardExportNames, guardStatements } from "./guards.js";
+import type { Printer } from "./print.js";
+import { emitSchema, schemaFileName } from "./schema.js";
+import { stringLiteral } from "./ts-text.js";
+import { typeExportNames, typeStatements } from "./types.js";
+import { bannerFor, type Emitter, runEmitters } from "./emitters.js";
+import type { OutputFile } from "../emit/emitters.js";
+import type { ModelDocument } from "../model/model.js";
+import { compareCodeUnits } from "../model/order.js";
+import type { ResolvedOptions } from "../model/options.js";
+
+/** A normalized document and the output subfolder its files go to. */
+export interface Placed {
+  readonly model: ModelDocument;
+  readonly subfolder: string;
+}
+
+export interface DocumentReport {
+  readonly input: string;
+  readonly files: readonly string[];
+  readonly exports: readonly string[];
+}
+
+/** What index.ts needs of a document: where its files are and the input it came from. */
+export interface IndexEntry {
+  readonly baseName: string;
+  readonly subfolder: string;
+  readonly file: string;
+}
+
+type Kind = "types" | "guards" | "schema";
+
+/** The built-in output paths of one document, in emission order (types, guards, schema). */
+function outputPaths(doc: ModelDocument, subfolder: string, options: ResolvedOptions): { kind: Kind; path: string }[] {
+  const prefix = subfolder === "" ? "" : `${subfolder}/`;
+  const paths: { kind: Kind; path: string }[] = [
+    { kind: "types", path: `${prefix}${doc.baseName}.types.ts` },
+    { kind: "guards", path: `${prefix}${doc.baseName}.guards.ts` },
+    { kind: "schema", path: `${prefix}${schemaFileName(doc)}` },
+  ];
+  return paths.filter((p) => options.emit.includes(p.kind));
+}
+
+/** A document's report (its output paths and exported names), known before anything is emitted. */
+export function documentReport(doc: ModelDocument, subfolder: string, options: ResolvedOptions): DocumentReport {
+  const exports = [
+    ...(options.emit.includes("types") ? typeExportNames(doc) : []),
+    ...(options.emit.includes("guards") ? guardExportNames(doc) : []),
+  ];
+  return { input: doc.file, files: outputPaths(doc, subfolder, options).map((p) => p.path), exports };
+}
+
+/** The built-in outputs of one document, unformatted, for the output folder `outDir` (which their banners name the input from). */
+export function emitDocument(model: ModelDocument, subfolder: string, options: ResolvedOptions, printer: Printer, outDir: string): OutputFile[] {
+  const doc = forBanner(model, outDir);
+  return outputPaths(doc, subfolder, options).map(({ kind, path }) => {
+    switch (kind) {
+      case "types":
+        return { path, contents: printer.print(path, [bannerComment([doc.file]), ...typeStatements(doc)]) };
+      case "guards":
+        return { path, contents: printer.print(path, guardStatements(doc, options)) };
+      case "schema":
+        return { path, contents: `${JSON.stringify(emitSchema(doc, options), null, 2)}\n` };
+    }
+  });
+}
+
+const INDEX_FILE = "index.ts";
+
+function indexKinds(options: ResolvedOptions): ("types" | "guards")[] {
+  return (["types", "guards"] as const).filter((kind) => options.emit.includes(kind));
+}
+
+/** The path of the shared index file, when the run has one. */
+export function indexPath(documents: number, options: ResolvedOptions): string | undefined {
+  return indexKinds(options).length === 0 || documents === 0 ? undefined : INDEX_FILE;
+}
+
+/** `index.ts` re-exports every document's TypeScript outputs; `.js` specifiers work under bundlers and nodenext. */
+export function indexFile(entries: readonly IndexEntry[], options: ResolvedOptions, printer: Printer): OutputFile | undefined {
+  const kinds = indexKinds(options);
+  if (indexPath(entries.length, options) === undefined) {
+    return undefined;
+  }
+  const stem = (e: IndexEntry) => (e.subfolder === "" ? e.baseName : `${e.subfolder}/${e.baseName}`);
+  const sorted = [...entries].sort((a, b) => compareCodeUnits(stem(a), stem(b)));
+  const lines = sorted.flatMap((e) => kinds.map((kind) => `export * from ${stringLiteral(`./${stem(e)}.${kind}.js`)};`));
+  const banner = bannerComment(sorted.map((e) => e.file));
+  return { path: INDEX_FILE, contents: printer.print(INDEX_FILE, [banner, ...lines]) };
+}
+
+/** What index.ts needs of a placed document; `file` as the banners name it (see bannerSource). */
+export function indexEntry(placed: Placed, outDir: string): IndexEntry {
+  return { baseName: placed.model.baseName, subfolder: placed.subfolder, file: bannerSource(placed.model.file, outDir) };
+}
+
+/** Runs the custom emitters over every document; `taken` holds the built-in output paths. */
+export function emitCustom(
+  emitters: readonly Emitter[],
+  placed: readonly Placed[],
+  options: ResolvedOptions,
+  taken: readonly string[],
+  outDir: string,
+): Promise<{ files: OutputFile[]; diagnostics: Diagnostic[] }> {
+  const models = placed.map((p) => p.model);
+  const subfolders = new Map(placed.map((p) => [p.model, p.subfolder]));
+  const context = {
+    documents: models,
+    options,
+    outputSubfolder: (doc: ModelDocument) => subfolders.get(doc) ?? "",
+    banner: bannerFor(models, outDir),
+  };
+  return runEmitters(emitters, context, taken);
+}
