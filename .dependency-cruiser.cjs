@@ -18,7 +18,8 @@ module.exports = {
     ...downTheStages,
     {
       name: "only-the-api-at-the-top",
-      comment: "only src/index.ts (the public API) lies at the top of src/; every other file belongs to a stage folder",
+      comment:
+        "only src/index.ts (the public API) lies at the top of src/; every other file belongs to a stage folder",
       severity: "error",
       from: { path: "^src/[^/]+$", pathNot: "^src/index\\.ts$" },
       to: {},
@@ -32,7 +33,8 @@ module.exports = {
     },
     {
       name: "dialects-apart",
-      comment: "each input dialect is read on its own: read/<dialect>/ never imports another dialect's folder",
+      comment:
+        "each input dialect is read on its own: read/<dialect>/ never imports another dialect's folder",
       severity: "error",
       from: { path: "^src/read/([^/]+)/" },
       to: { path: "^src/read/[^/]+/", pathNot: "^src/read/$1/" },

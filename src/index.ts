@@ -10,7 +10,13 @@
  *   built-in outputs; pass them to `generate({ inputs, emitters })` or in `structgen.config.mjs`.
  */
 export { generate, loadModel, normalize, parse } from "./pipeline/generate.js";
-export type { DocumentReport, GenerateRequest, GenerateResult, InputDocument, ParsedInput } from "./pipeline/generate.js";
+export type {
+  DocumentReport,
+  GenerateRequest,
+  GenerateResult,
+  InputDocument,
+  ParsedInput,
+} from "./pipeline/generate.js";
 export { writeOutputs, checkOutputs } from "./write/write.js";
 export type { WriteOptions, WriteResult, CheckResult } from "./write/write.js";
 export type { OutputFile } from "./emit/emitters.js";
@@ -23,7 +29,14 @@ export type { ConfigResult, SettingRow, StructgenConfig } from "./cli/config.js"
 export { validateData } from "./pipeline/validate.js";
 export type { DataFailure, DataResult, ValidateResult } from "./pipeline/validate.js";
 export { resolveOptions, DEFAULT_OPTIONS, OPTION_TABLE } from "./model/options.js";
-export type { Options, ResolvedOptions, EmitTarget, ObjectFieldsMode, FormatsMode, OptionRow } from "./model/options.js";
+export type {
+  Options,
+  ResolvedOptions,
+  EmitTarget,
+  ObjectFieldsMode,
+  FormatsMode,
+  OptionRow,
+} from "./model/options.js";
 export { formatDiagnostic, DIAGNOSTIC_CODES } from "./model/diagnostics.js";
 export type { Diagnostic, DiagnosticCode, Locator, Severity } from "./model/diagnostics.js";
 export type { Dialect } from "./read/detect.js";

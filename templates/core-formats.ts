@@ -20,15 +20,18 @@ const CORE_DURATION_RE =
   /^P(?:[0-9]+W|(?=[0-9]|T[0-9])(?:[0-9]+Y)?(?:[0-9]+M)?(?:[0-9]+D)?(?:T(?=[0-9])(?:[0-9]+H)?(?:[0-9]+M)?(?:[0-9]+(?:\.[0-9]+)?S)?)?)$/u;
 
 // Core `uuid`: the RFC 9562 textual form, hex digits in either case; unlike ajv-formats, no "urn:uuid:" prefix.
-const CORE_UUID_RE = /^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$/u;
+const CORE_UUID_RE =
+  /^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$/u;
 
 // Core `binary` content encodings (RFC 4648). base64 and base32 need their padding; base64url may omit it
 // (RFC 4648 section 5 allows that for URLs); base16 accepts either case.
 const CORE_BASE64_RE = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/u;
 const CORE_BASE64URL_RE = /^(?:[A-Za-z0-9_-]{4})*(?:[A-Za-z0-9_-]{2}(?:==)?|[A-Za-z0-9_-]{3}=?)?$/u;
 const CORE_BASE16_RE = /^(?:[0-9A-Fa-f]{2})*$/u;
-const CORE_BASE32_RE = /^(?:[A-Z2-7]{8})*(?:[A-Z2-7]{2}={6}|[A-Z2-7]{4}={4}|[A-Z2-7]{5}={3}|[A-Z2-7]{7}=)?$/u;
-const CORE_BASE32HEX_RE = /^(?:[0-9A-V]{8})*(?:[0-9A-V]{2}={6}|[0-9A-V]{4}={4}|[0-9A-V]{5}={3}|[0-9A-V]{7}=)?$/u;
+const CORE_BASE32_RE =
+  /^(?:[A-Z2-7]{8})*(?:[A-Z2-7]{2}={6}|[A-Z2-7]{4}={4}|[A-Z2-7]{5}={3}|[A-Z2-7]{7}=)?$/u;
+const CORE_BASE32HEX_RE =
+  /^(?:[0-9A-V]{8})*(?:[0-9A-V]{2}={6}|[0-9A-V]{4}={4}|[0-9A-V]{5}={3}|[0-9A-V]{7}=)?$/u;
 
 /** JSON Structure `time`: "HH:MM:SS", optional fraction, optional offset ("Z" or ±hh:mm). */
 export function coreTime(value: string): boolean {

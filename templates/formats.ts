@@ -120,7 +120,9 @@ export function formatIsoTime(value: string): boolean {
 
 /** ISO 8601 / RFC 3339 date-time with an optional offset. */
 export function formatIsoDateTime(value: string): boolean {
-  return value.length >= 19 && ISO_DATE_TIME_RE.test(value) && _isDateAt(value) && _isTimeAt(value, 11);
+  return (
+    value.length >= 19 && ISO_DATE_TIME_RE.test(value) && _isDateAt(value) && _isTimeAt(value, 11)
+  );
 }
 
 // RFC 3339 appendix A: integers only, units in order, "T" must be followed by a time unit,

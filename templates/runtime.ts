@@ -22,7 +22,10 @@ export function _pointerSegment(key: string): string {
 }
 
 /** A readable one-line summary of the first failure, for assert functions. */
-export function _describeFailure(typeName: string, errors: readonly { readonly path: string; readonly message: string }[]): string {
+export function _describeFailure(
+  typeName: string,
+  errors: readonly { readonly path: string; readonly message: string }[],
+): string {
   const first = errors[0];
   if (first === undefined) {
     return `${typeName} is invalid`;
@@ -38,7 +41,9 @@ function _canonicalJson(value: unknown): string {
   }
   if (typeof value === "object" && value !== null) {
     const keys = Object.keys(value).sort();
-    const entries = keys.map((key) => `${JSON.stringify(key)}:${_canonicalJson((value as Record<string, unknown>)[key])}`);
+    const entries = keys.map(
+      (key) => `${JSON.stringify(key)}:${_canonicalJson((value as Record<string, unknown>)[key])}`,
+    );
     return `{${entries.join(",")}}`;
   }
   return JSON.stringify(value) ?? "null";
@@ -62,7 +67,12 @@ export function _codePointLength(value: string): number {
   let length = 0;
   for (let i = 0; i < value.length; i++) {
     const unit = value.charCodeAt(i);
-    if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < value.length && (value.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+    if (
+      unit >= 0xd800 &&
+      unit <= 0xdbff &&
+      i + 1 < value.length &&
+      (value.charCodeAt(i + 1) & 0xfc00) === 0xdc00
+    ) {
       i++;
     }
     length++;

@@ -625,7 +625,9 @@ describe("--json", () => {
     expect(displayNames(cwd, warn)).toContain(report.diagnostics[0]?.file);
 
     // The manifest is written but not listed.
-    expect([...(report.written ?? [])].sort()).toEqual(listFiles(join(cwd, "gen")).filter((file) => file !== MANIFEST_FILE));
+    expect([...(report.written ?? [])].sort()).toEqual(
+      listFiles(join(cwd, "gen")).filter((file) => file !== MANIFEST_FILE),
+    );
     expect(listFiles(join(cwd, "gen"))).toEqual(expect.arrayContaining([...SEED_OUTPUTS]));
   });
 
@@ -724,18 +726,41 @@ describe("documents that collide", () => {
 
   it("Core documents with one file name in two folders: a glob gives each its own subfolder; named one by one, the error says to rename a file", async () => {
     const cwd = tempCwd();
-    const core = (name: string) => JSON.stringify({ $schema: "https://json-structure.org/meta/core/v0/#", $id: `https://example.com/${name}`, name, type: "object", properties: { id: { type: "string" } } });
-    for (const [folder, name] of [["person", "Person"], ["address", "Address"]] as const) {
+    const core = (name: string) =>
+      JSON.stringify({
+        $schema: "https://json-structure.org/meta/core/v0/#",
+        $id: `https://example.com/${name}`,
+        name,
+        type: "object",
+        properties: { id: { type: "string" } },
+      });
+    for (const [folder, name] of [
+      ["person", "Person"],
+      ["address", "Address"],
+    ] as const) {
       mkdirSync(join(cwd, "samples", folder), { recursive: true });
       writeFileSync(join(cwd, "samples", folder, "schema.struct.json"), core(name));
     }
-    const globbed = await runCli(["generate", "samples/**/schema.struct.json", "--out", "gen"], { cwd });
+    const globbed = await runCli(["generate", "samples/**/schema.struct.json", "--out", "gen"], {
+      cwd,
+    });
     expect(globbed.code, globbed.stderr).toBe(0);
     expect(listFiles(join(cwd, "gen")).filter((file) => file.includes("/"))).toEqual(
-      ["address", "person"].flatMap((folder) => ["guards.ts", "schema.json", "types.ts"].map((kind) => `${folder}/schema.${kind}`)),
+      ["address", "person"].flatMap((folder) =>
+        ["guards.ts", "schema.json", "types.ts"].map((kind) => `${folder}/schema.${kind}`),
+      ),
     );
 
-    const named = await runCli(["generate", "samples/person/schema.struct.json", "samples/address/schema.struct.json", "--out", "named"], { cwd });
+    const named = await runCli(
+      [
+        "generate",
+        "samples/person/schema.struct.json",
+        "samples/address/schema.struct.json",
+        "--out",
+        "named",
+      ],
+      { cwd },
+    );
     expect(named.code, named.stderr).toBe(1);
     const errors = diagnosticLines(named.stderr).filter((d) => d.code === "SG_NAME_COLLISION");
     expect(errors.map((d) => d.message)).toEqual([

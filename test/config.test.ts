@@ -9,7 +9,15 @@ import { loadConfig, renderSettingsTable, RUN_SETTINGS } from "../src/cli/config
 import { EXAMPLES } from "../src/cli/main.js";
 import { OPTION_TABLE } from "../src/model/options.js";
 import { MANIFEST_FILE } from "../src/write/manifest.js";
-import { listFiles, readText, removeTempDirs, runCli, SEED, SEED_OUTPUTS, tempCwd } from "./helpers/cli.js";
+import {
+  listFiles,
+  readText,
+  removeTempDirs,
+  runCli,
+  SEED,
+  SEED_OUTPUTS,
+  tempCwd,
+} from "./helpers/cli.js";
 import { REPO_ROOT } from "./helpers/fixtures.js";
 import { readmeExample } from "./helpers/package.js";
 
@@ -37,85 +45,196 @@ describe("loadConfig", () => {
     mkdirSync(join(outer, "project", "src"), { recursive: true });
     writeFileSync(join(outer, "project", "package.json"), json({ name: "p" }));
     expect(await loadConfig({ cwd: join(outer, "project", "src") })).toEqual({ config: {} });
-    expect(await loadConfig({ cwd: outer })).toMatchObject({ config: { out: join(outer, "not-this-one") } });
+    expect(await loadConfig({ cwd: outer })).toMatchObject({
+      config: { out: join(outer, "not-this-one") },
+    });
   });
 
   it("reads structgen.config.json from a parent folder, with paths relative to it", async () => {
-    const cwd = project({ "structgen.config.json": json({ inputs: ["schemas"], out: "gen", emit: ["types", "schema"], formats: "annotate" }) });
+    const cwd = project({
+      "structgen.config.json": json({
+        inputs: ["schemas"],
+        out: "gen",
+        emit: ["types", "schema"],
+        formats: "annotate",
+      }),
+    });
     mkdirSync(join(cwd, "sub", "deeper"), { recursive: true });
     const loaded = await loadConfig({ cwd: join(cwd, "sub", "deeper") });
     expect(loaded).toEqual({
       file: join(cwd, "structgen.config.json"),
-      config: { inputs: [join(cwd, "schemas")], out: join(cwd, "gen"), emit: ["types", "schema"], formats: "annotate" },
+      config: {
+        inputs: [join(cwd, "schemas")],
+        out: join(cwd, "gen"),
+        emit: ["types", "schema"],
+        formats: "annotate",
+      },
     });
   });
 
   it("reads the structgen key of package.json, and structgen.config.mjs with emitters", async () => {
     const fromPackage = project();
-    writeFileSync(join(fromPackage, "package.json"), json({ name: "p", structgen: { out: "types", additionalProperties: false } }));
-    expect(await loadConfig({ cwd: fromPackage })).toEqual({ file: join(fromPackage, "package.json"), config: { out: join(fromPackage, "types"), additionalProperties: false } });
+    writeFileSync(
+      join(fromPackage, "package.json"),
+      json({ name: "p", structgen: { out: "types", additionalProperties: false } }),
+    );
+    expect(await loadConfig({ cwd: fromPackage })).toEqual({
+      file: join(fromPackage, "package.json"),
+      config: { out: join(fromPackage, "types"), additionalProperties: false },
+    });
 
-    const mjs = project({ "structgen.config.mjs": 'export default { out: "gen", emitters: [{ name: "e", emit: () => [] }] };\n' });
+    const mjs = project({
+      "structgen.config.mjs":
+        'export default { out: "gen", emitters: [{ name: "e", emit: () => [] }] };\n',
+    });
     const loaded = await loadConfig({ cwd: mjs });
     expect("config" in loaded && loaded.config.emitters?.map((e) => e.name)).toEqual(["e"]);
   });
 
   const problems: readonly [string, Record<string, string>, RegExp][] = [
-    ["an unknown key, listing the known ones", { "structgen.config.json": json({ output: "gen" }) }, /"output": unknown setting; the settings are inputs, out, emitters, emit, /],
-    ["a bad choice", { "structgen.config.json": json({ formats: "sometimes" }) }, /"formats": must be one of validate, annotate; got "sometimes"/],
-    ["a bad emit list", { "structgen.config.json": json({ emit: ["types", "docs"] }) }, /"emit": takes a comma-separated list of types, guards, schema/],
-    ["a string for a boolean", { "structgen.config.json": json({ additionalProperties: "false" }) }, /"additionalProperties": must be true or false; got "false"/],
-    ["inputs that are not paths", { "structgen.config.json": json({ inputs: [3] }) }, /"inputs": must be a path or glob/],
-    ["emitters in JSON", { "structgen.config.json": json({ emitters: [] }) }, /"emitters": custom emitters are functions: declare them in structgen\.config\.mjs/],
-    ["malformed JSON", { "structgen.config.json": "{ out: gen }" }, /structgen\.config\.json: cannot be read: line 1, column 3: malformed JSON: /],
-    ["an .mjs that throws", { "structgen.config.mjs": 'throw new Error("config exploded");\n' }, /cannot be read: config exploded/],
-    ["an .mjs without a default export", { "structgen.config.mjs": "export const out = 'gen';\n" }, /has no default export/],
-    ["two configs in one folder", { "structgen.config.json": "{}", "structgen.config.mjs": "export default {};\n" }, /more than one structgen config in .+ \(structgen\.config\.json, structgen\.config\.mjs\); keep one/],
+    [
+      "an unknown key, listing the known ones",
+      { "structgen.config.json": json({ output: "gen" }) },
+      /"output": unknown setting; the settings are inputs, out, emitters, emit, /,
+    ],
+    [
+      "a bad choice",
+      { "structgen.config.json": json({ formats: "sometimes" }) },
+      /"formats": must be one of validate, annotate; got "sometimes"/,
+    ],
+    [
+      "a bad emit list",
+      { "structgen.config.json": json({ emit: ["types", "docs"] }) },
+      /"emit": takes a comma-separated list of types, guards, schema/,
+    ],
+    [
+      "a string for a boolean",
+      { "structgen.config.json": json({ additionalProperties: "false" }) },
+      /"additionalProperties": must be true or false; got "false"/,
+    ],
+    [
+      "inputs that are not paths",
+      { "structgen.config.json": json({ inputs: [3] }) },
+      /"inputs": must be a path or glob/,
+    ],
+    [
+      "emitters in JSON",
+      { "structgen.config.json": json({ emitters: [] }) },
+      /"emitters": custom emitters are functions: declare them in structgen\.config\.mjs/,
+    ],
+    [
+      "malformed JSON",
+      { "structgen.config.json": "{ out: gen }" },
+      /structgen\.config\.json: cannot be read: line 1, column 3: malformed JSON: /,
+    ],
+    [
+      "an .mjs that throws",
+      { "structgen.config.mjs": 'throw new Error("config exploded");\n' },
+      /cannot be read: config exploded/,
+    ],
+    [
+      "an .mjs without a default export",
+      { "structgen.config.mjs": "export const out = 'gen';\n" },
+      /has no default export/,
+    ],
+    [
+      "two configs in one folder",
+      { "structgen.config.json": "{}", "structgen.config.mjs": "export default {};\n" },
+      /more than one structgen config in .+ \(structgen\.config\.json, structgen\.config\.mjs\); keep one/,
+    ],
   ];
 
-  it.each(problems)("reports %s as an error naming the file, never a throw", async (_name, files, message) => {
-    const loaded = await loadConfig({ cwd: project(files) });
-    expect("error" in loaded && loaded.error).toMatch(message);
-  });
+  it.each(problems)(
+    "reports %s as an error naming the file, never a throw",
+    async (_name, files, message) => {
+      const loaded = await loadConfig({ cwd: project(files) });
+      expect("error" in loaded && loaded.error).toMatch(message);
+    },
+  );
 });
 
 describe("the CLI with a config file", () => {
   it("needs no arguments when the config names inputs and out, for generate and --check alike", async () => {
-    const cwd = project({ "structgen.config.json": json({ inputs: ["schemas"], out: "src/generated" }) });
+    const cwd = project({
+      "structgen.config.json": json({ inputs: ["schemas"], out: "src/generated" }),
+    });
     const result = await runCli(["generate"], { cwd });
     expect(result.code, result.stderr).toBe(0);
-    expect(result.stdout).toMatch(/^structgen: 1 document, 4 files written, 0 unchanged in src\/generated \(\d+ ms\)\n$/);
+    expect(result.stdout).toMatch(
+      /^structgen: 1 document, 4 files written, 0 unchanged in src\/generated \(\d+ ms\)\n$/,
+    );
     expect(listFiles(join(cwd, "src", "generated"))).toEqual([MANIFEST_FILE, ...SEED_OUTPUTS]);
     // The banner names the input from the output folder, as the config names it from its own folder.
-    expect(readText(cwd, "src", "generated", "letta-run.types.ts")).toMatch(/^\/\/ Generated by structgen from \.\.\/\.\.\/schemas\/run\.json\./);
+    expect(readText(cwd, "src", "generated", "letta-run.types.ts")).toMatch(
+      /^\/\/ Generated by structgen from \.\.\/\.\.\/schemas\/run\.json\./,
+    );
     const check = await runCli(["generate", "--check"], { cwd });
     expect(check.code, check.stderr).toBe(0);
   });
 
   it("runs from a subfolder with the config's paths, and flags override the config", async () => {
-    const cwd = project({ "structgen.config.json": json({ inputs: ["schemas"], out: "gen", emit: ["types", "schema"], additionalProperties: false }) });
+    const cwd = project({
+      "structgen.config.json": json({
+        inputs: ["schemas"],
+        out: "gen",
+        emit: ["types", "schema"],
+        additionalProperties: false,
+      }),
+    });
     mkdirSync(join(cwd, "tools"));
     const fromSub = await runCli(["generate"], { cwd: join(cwd, "tools") });
     expect(fromSub.code, fromSub.stderr).toBe(0);
     expect(fromSub.stdout).toMatch(/ in \.\.\/gen \(/);
-    expect(listFiles(join(cwd, "gen"))).toEqual([MANIFEST_FILE, "index.ts", "letta-run.schema.json", "letta-run.types.ts"]);
-    expect((JSON.parse(readText(cwd, "gen", "letta-run.schema.json")) as Record<string, unknown>)["additionalProperties"]).toBe(false);
+    expect(listFiles(join(cwd, "gen"))).toEqual([
+      MANIFEST_FILE,
+      "index.ts",
+      "letta-run.schema.json",
+      "letta-run.types.ts",
+    ]);
+    expect(
+      (JSON.parse(readText(cwd, "gen", "letta-run.schema.json")) as Record<string, unknown>)[
+        "additionalProperties"
+      ],
+    ).toBe(false);
 
-    const overridden = await runCli(["generate", "schemas/run.json", "--out", "other", "--emit", "guards", "--additional-properties", "true"], { cwd });
+    const overridden = await runCli(
+      [
+        "generate",
+        "schemas/run.json",
+        "--out",
+        "other",
+        "--emit",
+        "guards",
+        "--additional-properties",
+        "true",
+      ],
+      { cwd },
+    );
     expect(overridden.code, overridden.stderr).toBe(0);
-    expect(listFiles(join(cwd, "other"))).toEqual([MANIFEST_FILE, "index.ts", "letta-run.guards.ts"]);
+    expect(listFiles(join(cwd, "other"))).toEqual([
+      MANIFEST_FILE,
+      "index.ts",
+      "letta-run.guards.ts",
+    ]);
   });
 
   it("uses --config <file> when given, and a config's custom emitters (structgen.config.mjs)", async () => {
-    const emitter = 'export default { inputs: ["../schemas"], out: "../gen", emitters: [{ name: "names", emit: (docs) => [{ path: "names.md", contents: docs.map((d) => "*   " + d.root).join("\\n") + "\\n" }] }] };\n';
+    const emitter =
+      'export default { inputs: ["../schemas"], out: "../gen", emitters: [{ name: "names", emit: (docs) => [{ path: "names.md", contents: docs.map((d) => "*   " + d.root).join("\\n") + "\\n" }] }] };\n';
     const cwd = project({ "tools/structgen.config.mjs": emitter });
     const result = await runCli(["generate", "--config", "tools/structgen.config.mjs"], { cwd });
     expect(result.code, result.stderr).toBe(0);
-    expect(readText(cwd, "gen", "names.md")).toMatch(/^<!-- Generated by structgen from \.\.\/schemas\/run\.json\. .* -->\n\n- Run\n$/);
-    const check = await runCli(["generate", "--config", "tools/structgen.config.mjs", "--check"], { cwd });
+    expect(readText(cwd, "gen", "names.md")).toMatch(
+      /^<!-- Generated by structgen from \.\.\/schemas\/run\.json\. .* -->\n\n- Run\n$/,
+    );
+    const check = await runCli(["generate", "--config", "tools/structgen.config.mjs", "--check"], {
+      cwd,
+    });
     expect(check.code, check.stderr).toBe(0);
     writeFileSync(join(cwd, "gen", "names.md"), "hand edit\n");
-    const stale = await runCli(["generate", "--config", "tools/structgen.config.mjs", "--check"], { cwd });
+    const stale = await runCli(["generate", "--config", "tools/structgen.config.mjs", "--check"], {
+      cwd,
+    });
     expect(stale.code).toBe(1);
     expect(stale.stderr.split("\n")).toContain("stale: gen/names.md");
   });
@@ -124,36 +243,60 @@ describe("the CLI with a config file", () => {
     const cwd = project({ "structgen.config.mjs": readmeExample("emitter") });
     const result = await runCli(["generate"], { cwd });
     expect(result.code, result.stderr).toBe(0);
-    expect(listFiles(join(cwd, "src", "generated"))).toEqual([MANIFEST_FILE, "index.ts", "letta-run.guards.ts", "letta-run.md", "letta-run.schema.json", "letta-run.types.ts"]);
-    expect(readText(cwd, "src", "generated", "letta-run.md")).toMatch(/^<!-- Generated by structgen from \.\.\/\.\.\/schemas\/run\.json\. .* -->\n\n# Run\n\n- `Run`: object\n/);
+    expect(listFiles(join(cwd, "src", "generated"))).toEqual([
+      MANIFEST_FILE,
+      "index.ts",
+      "letta-run.guards.ts",
+      "letta-run.md",
+      "letta-run.schema.json",
+      "letta-run.types.ts",
+    ]);
+    expect(readText(cwd, "src", "generated", "letta-run.md")).toMatch(
+      /^<!-- Generated by structgen from \.\.\/\.\.\/schemas\/run\.json\. .* -->\n\n# Run\n\n- `Run`: object\n/,
+    );
   });
 
   it("a bad config is a usage error (exit 2) naming the file and key, without a stack trace", async () => {
-    const cwd = project({ "structgen.config.json": json({ inputs: ["schemas"], out: "gen", objectFields: "maybe" }) });
+    const cwd = project({
+      "structgen.config.json": json({ inputs: ["schemas"], out: "gen", objectFields: "maybe" }),
+    });
     const result = await runCli(["generate"], { cwd });
     expect(result.code).toBe(2);
-    expect(result.stderr).toBe(`structgen: ${join(cwd, "structgen.config.json")}: "objectFields": must be one of unknown, record; got "maybe"\n`);
+    expect(result.stderr).toBe(
+      `structgen: ${join(cwd, "structgen.config.json")}: "objectFields": must be one of unknown, record; got "maybe"\n`,
+    );
     expect(listFiles(cwd)).toEqual(["package.json", "schemas/run.json", "structgen.config.json"]);
   });
 });
 
 describe("one table feeds the help, the config loader and the README", () => {
-  const flagsOf = (command: "generate" | "validate") => [
-    ...RUN_SETTINGS.filter((s) => s.commands.includes(command) && s.flag !== undefined && !s.flag.startsWith("[")).map((s) => s.flag ?? ""),
-    ...OPTION_TABLE.filter((row) => command === "generate" || (row.key !== "emit" && row.key !== "prettier")).map((row) => row.flag),
-  ].map((flag) => /--[a-z-]+/.exec(flag)?.[0] ?? flag);
+  const flagsOf = (command: "generate" | "validate") =>
+    [
+      ...RUN_SETTINGS.filter(
+        (s) => s.commands.includes(command) && s.flag !== undefined && !s.flag.startsWith("["),
+      ).map((s) => s.flag ?? ""),
+      ...OPTION_TABLE.filter(
+        (row) => command === "generate" || (row.key !== "emit" && row.key !== "prettier"),
+      ).map((row) => row.flag),
+    ].map((flag) => /--[a-z-]+/.exec(flag)?.[0] ?? flag);
 
-  it.each(["generate", "validate"] as const)("%s --help lists each of its flags, and its examples use each one", async (command) => {
-    const help = await runCli([command, "--help"]);
-    expect(help.code).toBe(0);
-    const examples = help.stdout.slice(help.stdout.indexOf("\nExamples:\n"));
-    expect(examples.length).toBeGreaterThan(20);
-    for (const flag of flagsOf(command)) {
-      expect(help.stdout).toMatch(new RegExp(`(^|[\\s,])${flag}\\b`, "m"));
-      expect(EXAMPLES[command].some((line) => line.includes(` ${flag}`)), `an example with ${flag}`).toBe(true);
-      expect(examples).toContain(flag);
-    }
-  });
+  it.each(["generate", "validate"] as const)(
+    "%s --help lists each of its flags, and its examples use each one",
+    async (command) => {
+      const help = await runCli([command, "--help"]);
+      expect(help.code).toBe(0);
+      const examples = help.stdout.slice(help.stdout.indexOf("\nExamples:\n"));
+      expect(examples.length).toBeGreaterThan(20);
+      for (const flag of flagsOf(command)) {
+        expect(help.stdout).toMatch(new RegExp(`(^|[\\s,])${flag}\\b`, "m"));
+        expect(
+          EXAMPLES[command].some((line) => line.includes(` ${flag}`)),
+          `an example with ${flag}`,
+        ).toBe(true);
+        expect(examples).toContain(flag);
+      }
+    },
+  );
 
   it("structgen --help shows every command in full, with examples", async () => {
     const help = await runCli(["--help"]);
@@ -167,8 +310,14 @@ describe("one table feeds the help, the config loader and the README", () => {
 
   it("every config key is a setting or an option, and the README's settings table is rendered from the table", () => {
     const readme = readFileSync(join(REPO_ROOT, "README.md"), "utf8");
-    const section = /<!-- settings-table:start -->\n([\s\S]*?)\n<!-- settings-table:end -->/.exec(readme)?.[1];
+    const section = /<!-- settings-table:start -->\n([\s\S]*?)\n<!-- settings-table:end -->/.exec(
+      readme,
+    )?.[1];
     expect(section).toBe(renderSettingsTable());
-    expect(RUN_SETTINGS.flatMap((s) => (s.key === undefined ? [] : [s.key]))).toEqual(["inputs", "out", "emitters"]);
+    expect(RUN_SETTINGS.flatMap((s) => (s.key === undefined ? [] : [s.key]))).toEqual([
+      "inputs",
+      "out",
+      "emitters",
+    ]);
   });
 });

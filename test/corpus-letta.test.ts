@@ -52,7 +52,15 @@ describe.skipIf(!available)("the Letta corpus of flat summaries", () => {
 
   it("names every entity and its enums as exports", () => {
     const exports = result.documents.flatMap((d) => d.exports);
-    for (const name of ["AgentState", "Run", "RunStatus", "RunStatusValues", "isRun", "assertMessage", "validateTool"]) {
+    for (const name of [
+      "AgentState",
+      "Run",
+      "RunStatus",
+      "RunStatusValues",
+      "isRun",
+      "assertMessage",
+      "validateTool",
+    ]) {
       expect(exports).toContain(name);
     }
   });

@@ -3,7 +3,16 @@
  * time zone and locale, and with Windows line endings in the input.
  */
 import { spawnSync } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import fc from "fast-check";
@@ -37,7 +46,11 @@ const CORE_ORDER = {
   },
   required: ["id", "Items"],
   definitions: {
-    Item: { type: "object", properties: { sku: { type: "string" }, qty: { type: "int32" } }, required: ["sku"] },
+    Item: {
+      type: "object",
+      properties: { sku: { type: "string" }, qty: { type: "int32" } },
+      required: ["sku"],
+    },
     Payment: {
       type: "choice",
       choices: {
@@ -55,23 +68,38 @@ function corpus(): { path: string; text: string }[] {
     .map((name) => `fixtures/flat/${name}/input.json`)
     .filter((path) => existsSync(join(REPO_ROOT, path)))
     .map((path) => ({ path, text: readFileSync(join(REPO_ROOT, path), "utf8") }));
-  const unique = flat.filter((doc, i) => flat.findIndex((other) => JSON.parse(other.text).name === JSON.parse(doc.text).name) === i);
-  return [...unique, { path: "fixtures/determinism/order.struct.json", text: `${JSON.stringify(CORE_ORDER, null, 2)}\n` }];
+  const unique = flat.filter(
+    (doc, i) => flat.findIndex((other) => nameOf(other.text) === nameOf(doc.text)) === i,
+  );
+  return [
+    ...unique,
+    {
+      path: "fixtures/determinism/order.struct.json",
+      text: `${JSON.stringify(CORE_ORDER, null, 2)}\n`,
+    },
+  ];
 }
 
 const DOCS = corpus();
 
 function byPath(files: readonly OutputFile[]): Record<string, string> {
-  return Object.fromEntries([...files].sort((a, b) => (a.path < b.path ? -1 : 1)).map((f) => [f.path, f.contents]));
+  return Object.fromEntries(
+    [...files].sort((a, b) => (a.path < b.path ? -1 : 1)).map((f) => [f.path, f.contents]),
+  );
 }
 
-async function run(inputs: readonly InputDocument[], prettier = true, outDir = "."): Promise<Record<string, string>> {
+async function run(
+  inputs: readonly InputDocument[],
+  prettier = true,
+  outDir = ".",
+): Promise<Record<string, string>> {
   const result = await generate({ inputs, outDir }, { prettier });
   expect(result.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
   return byPath(result.files);
 }
 
-const asInputs = (docs: readonly { path: string; text: string }[]) => docs.map((d) => ({ path: d.path, contents: d.text }));
+const asInputs = (docs: readonly { path: string; text: string }[]) =>
+  docs.map((d) => ({ path: d.path, contents: d.text }));
 
 describe("determinism through the API", () => {
   let reference: Record<string, string>;
@@ -91,9 +119,12 @@ describe("determinism through the API", () => {
 
   it("any order of the inputs gives the same files and bytes (index.ts included)", async () => {
     await fc.assert(
-      fc.asyncProperty(fc.shuffledSubarray(DOCS, { minLength: DOCS.length, maxLength: DOCS.length }), async (shuffled) => {
-        expect(await run(asInputs(shuffled), false)).toEqual(await unformattedReference());
-      }),
+      fc.asyncProperty(
+        fc.shuffledSubarray(DOCS, { minLength: DOCS.length, maxLength: DOCS.length }),
+        async (shuffled) => {
+          expect(await run(asInputs(shuffled), false)).toEqual(await unformattedReference());
+        },
+      ),
       { numRuns: 8 },
     );
     expect(await run(asInputs([...DOCS].reverse()))).toEqual(reference);
@@ -109,7 +140,10 @@ describe("determinism through the API", () => {
     const crlf = DOCS.map((d) => ({ path: d.path, contents: d.text.replace(/\r?\n/g, "\r\n") }));
     expect(crlf.every((d) => d.contents.includes("\r\n"))).toBe(true);
     expect(await run(crlf)).toEqual(reference);
-    const bom = DOCS.map((d) => ({ path: d.path, contents: `\uFEFF${d.text.replace(/\r?\n/g, "\r\n")}` }));
+    const bom = DOCS.map((d) => ({
+      path: d.path,
+      contents: `\uFEFF${d.text.replace(/\r?\n/g, "\r\n")}`,
+    }));
     expect(await run(bom)).toEqual(reference);
   });
 
@@ -118,10 +152,19 @@ describe("determinism through the API", () => {
     expect(guards.length).toBe(DOCS.length);
     for (const [path, text] of guards) {
       const found: string[] = [];
-      const source = ts.createSourceFile(path, text, ts.ScriptTarget.ES2022, true, ts.ScriptKind.TS);
+      const source = ts.createSourceFile(
+        path,
+        text,
+        ts.ScriptTarget.ES2022,
+        true,
+        ts.ScriptKind.TS,
+      );
       const visit = (node: ts.Node): void => {
         if (ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) {
-          const from = node.moduleSpecifier !== undefined && ts.isStringLiteral(node.moduleSpecifier) ? node.moduleSpecifier.text : "";
+          const from =
+            node.moduleSpecifier !== undefined && ts.isStringLiteral(node.moduleSpecifier)
+              ? node.moduleSpecifier.text
+              : "";
           if (from !== `./${path.replace(/^.*\//, "").replace(/\.guards\.ts$/, ".types.js")}`) {
             found.push(`import from ${JSON.stringify(from)}`);
           }
@@ -162,7 +205,9 @@ describe("determinism through the CLI, across processes, time zones and locales"
     mkdirSync(join(cwd, "crlf"));
     for (const doc of DOCS) {
       // Core documents are named by their file; flat ones by their "name".
-      const name = doc.path.endsWith(".struct.json") ? (doc.path.split("/").pop() ?? "") : doc.path.split("/").slice(-2).join("-");
+      const name = doc.path.endsWith(".struct.json")
+        ? (doc.path.split("/").pop() ?? "")
+        : doc.path.split("/").slice(-2).join("-");
       writeFileSync(join(cwd, "crlf", name), doc.text.replace(/\r?\n/g, "\r\n"));
     }
   });
@@ -181,8 +226,15 @@ describe("determinism through the CLI, across processes, time zones and locales"
     const probe =
       'console.log(JSON.stringify([Intl.DateTimeFormat().resolvedOptions(), new Date(0).getHours(), ["i", "ı", "I", "İ"].sort((a, b) => a.localeCompare(b))]))';
     const seen = Object.values(ENVIRONMENTS).map((env) => {
-      const child = spawnSync(process.execPath, ["-e", probe], { env: { ...process.env, ...env }, encoding: "utf8" });
-      const [options, hours, sorted] = JSON.parse(child.stdout) as [{ locale: string; timeZone: string }, number, string[]];
+      const child = spawnSync(process.execPath, ["-e", probe], {
+        env: { ...process.env, ...env },
+        encoding: "utf8",
+      });
+      const [options, hours, sorted] = JSON.parse(child.stdout) as [
+        { locale: string; timeZone: string },
+        number,
+        string[],
+      ];
       return JSON.stringify([options.locale, options.timeZone, hours, sorted]);
     });
     expect(new Set(seen).size).toBe(seen.length);
@@ -192,7 +244,10 @@ describe("determinism through the CLI, across processes, time zones and locales"
     const inputs = DOCS.map((d) => d.path);
     const runs = await Promise.all(
       Object.entries(ENVIRONMENTS).map(async ([name, env]) => {
-        const finished = await startCli(["generate", ...inputs, "--out", `out-${name}`], { cwd, env }).done;
+        const finished = await startCli(["generate", ...inputs, "--out", `out-${name}`], {
+          cwd,
+          env,
+        }).done;
         expect(finished.code, finished.stderr).toBe(0);
         return snapshot(join(cwd, `out-${name}`));
       }),
@@ -206,15 +261,27 @@ describe("determinism through the CLI, across processes, time zones and locales"
     expect(Object.keys(first ?? {})).toContain(MANIFEST_FILE);
     // And the same bytes as the API gives for the same inputs (and the same prettier configuration: none), named
     // where the CLI read them: banners name inputs from the output folder.
-    const api = await run(asInputs(DOCS).map((input) => ({ ...input, path: join(cwd, input.path) })), true, join(cwd, "out-utc"));
+    const api = await run(
+      asInputs(DOCS).map((input) => ({ ...input, path: join(cwd, input.path) })),
+      true,
+      join(cwd, "out-utc"),
+    );
     const outputs = Object.entries(first ?? {}).filter(([path]) => path !== MANIFEST_FILE);
-    expect(Object.fromEntries(outputs.map(([path, text]) => [path, Buffer.from(text, "latin1").toString("utf8")]))).toEqual(api);
+    expect(
+      Object.fromEntries(
+        outputs.map(([path, text]) => [path, Buffer.from(text, "latin1").toString("utf8")]),
+      ),
+    ).toEqual(api);
   });
 
   it("a folder of CRLF copies gives the same types, guards and schemas as the LF originals (banners aside)", async () => {
     const [lf, crlf] = await Promise.all([
-      startCli(["generate", ...DOCS.map((d) => d.path), "--out", "out-lf"], { cwd, env: ENVIRONMENTS.utc }).done,
-      startCli(["generate", "crlf", "--out", "out-crlf"], { cwd, env: ENVIRONMENTS.kiritimati }).done,
+      startCli(["generate", ...DOCS.map((d) => d.path), "--out", "out-lf"], {
+        cwd,
+        env: ENVIRONMENTS.utc,
+      }).done,
+      startCli(["generate", "crlf", "--out", "out-crlf"], { cwd, env: ENVIRONMENTS.kiritimati })
+        .done,
     ]);
     expect([lf.code, crlf.code], `${lf.stderr}${crlf.stderr}`).toEqual([0, 0]);
     const strip = (files: Record<string, string>) =>
@@ -222,7 +289,13 @@ describe("determinism through the CLI, across processes, time zones and locales"
         Object.entries(files)
           // The manifest records the inputs' hashes, which differ with their line ends.
           .filter(([path]) => path !== "index.ts" && path !== MANIFEST_FILE)
-          .map(([path, text]) => [path, text.replace(/Generated by structgen from [^\n"]*\./g, "Generated by structgen from <input>.")]),
+          .map(([path, text]) => [
+            path,
+            text.replace(
+              /Generated by structgen from [^\n"]*\./g,
+              "Generated by structgen from <input>.",
+            ),
+          ]),
       );
     expect(strip(snapshot(join(cwd, "out-crlf")))).toEqual(strip(snapshot(join(cwd, "out-lf"))));
   });
@@ -232,10 +305,19 @@ describe("determinism through the CLI, across processes, time zones and locales"
     mkdirSync(join(cwd, "sub"), { recursive: true });
     const [here, fromSub, absolute] = await Promise.all([
       startCli(["generate", ...inputs, "--out", "out-here"], { cwd, env: ENVIRONMENTS.utc }).done,
-      startCli(["generate", ...inputs.map((path) => `../${path}`), "--out", "../out-sub"], { cwd: join(cwd, "sub"), env: ENVIRONMENTS.utc }).done,
-      startCli(["generate", ...inputs.map((path) => join(cwd, path)), "--out", join(cwd, "out-absolute")], { cwd: tmpdir(), env: ENVIRONMENTS.utc }).done,
+      startCli(["generate", ...inputs.map((path) => `../${path}`), "--out", "../out-sub"], {
+        cwd: join(cwd, "sub"),
+        env: ENVIRONMENTS.utc,
+      }).done,
+      startCli(
+        ["generate", ...inputs.map((path) => join(cwd, path)), "--out", join(cwd, "out-absolute")],
+        { cwd: tmpdir(), env: ENVIRONMENTS.utc },
+      ).done,
     ]);
-    expect([here.code, fromSub.code, absolute.code], `${here.stderr}${fromSub.stderr}${absolute.stderr}`).toEqual([0, 0, 0]);
+    expect(
+      [here.code, fromSub.code, absolute.code],
+      `${here.stderr}${fromSub.stderr}${absolute.stderr}`,
+    ).toEqual([0, 0, 0]);
     const expected = snapshot(join(cwd, "out-here"));
     expect(Object.keys(expected).length).toBeGreaterThan(DOCS.length * 3);
     expect(snapshot(join(cwd, "out-sub"))).toEqual(expected);
@@ -243,8 +325,14 @@ describe("determinism through the CLI, across processes, time zones and locales"
     // A config file found from a subfolder: its paths are relative to it, and the outputs are up to date from there.
     writeFileSync(join(cwd, "structgen.config.json"), JSON.stringify({ inputs, out: "out-here" }));
     try {
-      const check = await startCli(["generate", "--check"], { cwd: join(cwd, "sub"), env: ENVIRONMENTS.utc }).done;
-      expect([check.code, check.stdout], check.stderr).toEqual([0, expect.stringMatching(/up to date/)]);
+      const check = await startCli(["generate", "--check"], {
+        cwd: join(cwd, "sub"),
+        env: ENVIRONMENTS.utc,
+      }).done;
+      expect([check.code, check.stdout], check.stderr).toEqual([
+        0,
+        expect.stringMatching(/up to date/),
+      ]);
     } finally {
       rmSync(join(cwd, "structgen.config.json"));
     }
@@ -252,9 +340,17 @@ describe("determinism through the CLI, across processes, time zones and locales"
 
   it("a second run in another process rewrites nothing: the bytes on disk are already the bytes it makes", async () => {
     cpSync(join(cwd, "out-utc"), join(cwd, "out-again"), { recursive: true });
-    const finished = await startCli(["generate", ...DOCS.map((d) => d.path), "--out", "out-again"], { cwd, env: ENVIRONMENTS.kiritimati }).done;
+    const finished = await startCli(
+      ["generate", ...DOCS.map((d) => d.path), "--out", "out-again"],
+      { cwd, env: ENVIRONMENTS.kiritimati },
+    ).done;
     expect(finished.code, finished.stderr).toBe(0);
     expect(finished.stdout).toMatch(/ 0 files written/);
     expect(snapshot(join(cwd, "out-again"))).toEqual(snapshot(join(cwd, "out-utc")));
   });
 });
+
+/** A flat summary's "name". */
+function nameOf(text: string): unknown {
+  return (JSON.parse(text) as { name?: unknown }).name;
+}

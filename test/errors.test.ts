@@ -13,7 +13,15 @@ import { MAX_DEPTH, readSource } from "../src/read/source.js";
 import { generate } from "../src/pipeline/generate.js";
 import { MANIFEST_FILE } from "../src/write/manifest.js";
 import { deepArrays, deepObjects } from "./helpers/big-inputs.js";
-import { type CliResult, diagnosticLines, ensureBuilt, listFiles, runCli, SPAWN_TIMEOUT_MS, stackFrames } from "./helpers/cli.js";
+import {
+  type CliResult,
+  diagnosticLines,
+  ensureBuilt,
+  listFiles,
+  runCli,
+  SPAWN_TIMEOUT_MS,
+  stackFrames,
+} from "./helpers/cli.js";
 import { asExpected, type ErrorCase, errorCases, materialize } from "./helpers/error-cases.js";
 import { typecheck } from "./helpers/outputs.js";
 import { generateInChild, STRESS } from "./helpers/stress.js";
@@ -51,9 +59,14 @@ async function runCaseOnce(errorCase: ErrorCase) {
   // Big inputs run in a child process: one that exhausts memory fails its own test, not the whole file.
   const result =
     errorCase.recipe === undefined
-      ? await generate({ inputs: [{ path: input, contents: readFileSync(input) }] }, errorCase.options)
+      ? await generate(
+          { inputs: [{ path: input, contents: readFileSync(input) }] },
+          errorCase.options,
+        )
       : await generateInChild([input], errorCase.options, HANG_MS, STRESS ? 8192 : 2048);
-  const diagnostics = result.diagnostics.map((d) => asExpected(d, dirname(input), errorCase.inputName));
+  const diagnostics = result.diagnostics.map((d) =>
+    asExpected(d, dirname(input), errorCase.inputName),
+  );
   return { input, result, diagnostics };
 }
 
@@ -104,7 +117,9 @@ describe("the catalogue is complete", () => {
 describe("through generate()", () => {
   it.for(BAD)("$name: exactly the expected diagnostics, no output", async (errorCase) => {
     const { result, diagnostics } = await runCase(errorCase);
-    expect(diagnostics.map(({ message: _message, ...rest }) => rest)).toEqual(errorCase.diagnostics);
+    expect(diagnostics.map(({ message: _message, ...rest }) => rest)).toEqual(
+      errorCase.diagnostics,
+    );
     expect(result.files).toEqual([]);
     for (const d of diagnostics) {
       expect(d.message.trim(), d.code).not.toBe("");
@@ -114,10 +129,12 @@ describe("through generate()", () => {
 
   it.for(LEGAL)("$name: legal, generates its outputs", async (errorCase) => {
     const { result, diagnostics } = await runCase(errorCase);
-    expect(diagnostics.map(({ message: _message, ...rest }) => rest)).toEqual(errorCase.diagnostics);
+    expect(diagnostics.map(({ message: _message, ...rest }) => rest)).toEqual(
+      errorCase.diagnostics,
+    );
     expect(result.files.map((f) => f.path)).toEqual(errorCase.outputs);
     const schema = result.files.find((f) => f.path.endsWith(".schema.json"));
-    expect(() => JSON.parse(schema?.contents ?? "")).not.toThrow();
+    expect(() => JSON.parse(schema?.contents ?? "") as unknown).not.toThrow();
   });
 
   it("a UTF-8 byte order mark changes nothing: the same bytes as the document without it", async () => {
@@ -134,7 +151,12 @@ describe("through generate()", () => {
   });
 
   it("the small legal outputs typecheck under strict settings", async () => {
-    const small = LEGAL.filter((c) => c.recipe === undefined || c.name === "flat-nested-extra-at-limit" || c.name === "core-deep-at-limit");
+    const small = LEGAL.filter(
+      (c) =>
+        c.recipe === undefined ||
+        c.name === "flat-nested-extra-at-limit" ||
+        c.name === "core-deep-at-limit",
+    );
     expect(small.length).toBeGreaterThanOrEqual(4);
     for (const errorCase of small) {
       const { result } = await runCase(errorCase);
@@ -146,7 +168,9 @@ describe("through generate()", () => {
     const many = LEGAL.find((c) => c.name === "flat-10000-fields");
     const { result } = await runCase(many as ErrorCase);
     const count = STRESS ? (many?.recipe?.stressSize ?? 0) : (many?.recipe?.size ?? 0);
-    const schema = JSON.parse(result.files.find((f) => f.path.endsWith(".schema.json"))?.contents ?? "{}") as { properties?: object };
+    const schema = JSON.parse(
+      result.files.find((f) => f.path.endsWith(".schema.json"))?.contents ?? "{}",
+    ) as { properties?: object };
     expect(Object.keys(schema.properties ?? {})).toHaveLength(count);
     const types = result.files.find((f) => f.path.endsWith(".types.ts"))?.contents ?? "";
     expect(types.match(/^\s+(?:readonly )?"?[a-z]+_\d+"?\??:/gm)?.length).toBe(count);
@@ -168,12 +192,15 @@ describe("the reader survives nesting it will not read", () => {
   it.for([
     ["arrays", deepArrays],
     ["objects", deepObjects],
-  ] as const)(`%s nested ${depth} deep: one SG_TOO_DEEP at the first level too many, no exception`, ([, make]) => {
-    const { source, diagnostics } = read(make(depth));
-    expect(source).toBeUndefined();
-    expect(diagnostics.map((d) => [d.code, d.line])).toEqual([["SG_TOO_DEEP", 1]]);
-    expect(diagnostics[0]?.pointer.split("/").length).toBe(MAX_DEPTH + 1);
-  });
+  ] as const)(
+    `%s nested ${depth} deep: one SG_TOO_DEEP at the first level too many, no exception`,
+    ([, make]) => {
+      const { source, diagnostics } = read(make(depth));
+      expect(source).toBeUndefined();
+      expect(diagnostics.map((d) => [d.code, d.line])).toEqual([["SG_TOO_DEEP", 1]]);
+      expect(diagnostics[0]?.pointer.split("/").length).toBe(MAX_DEPTH + 1);
+    },
+  );
 
   it.for([
     ["arrays", deepArrays],
@@ -189,11 +216,19 @@ describe("the reader survives nesting it will not read", () => {
     }
     expect([levels, value]).toEqual([MAX_DEPTH, 1]);
     const deepest = (kind === "arrays" ? "/0" : "/a").repeat(MAX_DEPTH - 1);
-    expect(source?.locate(deepest)).toEqual({ line: 1, column: kind === "arrays" ? MAX_DEPTH : 5 * (MAX_DEPTH - 1) + 1 });
+    expect(source?.locate(deepest)).toEqual({
+      line: 1,
+      column: kind === "arrays" ? MAX_DEPTH : 5 * (MAX_DEPTH - 1) + 1,
+    });
   });
 
   it("unbalanced and malformed deep input is a diagnostic too", () => {
-    for (const text of ["[".repeat(depth), '{"a":'.repeat(depth), `${"[".repeat(100)}}`, "]".repeat(depth)]) {
+    for (const text of [
+      "[".repeat(depth),
+      '{"a":'.repeat(depth),
+      `${"[".repeat(100)}}`,
+      "]".repeat(depth),
+    ]) {
       const { source, diagnostics } = read(text);
       expect(source).toBeUndefined();
       expect(diagnostics.length, text.slice(0, 20)).toBe(1);
@@ -219,8 +254,16 @@ describe("through the CLI", () => {
       const lines = diagnosticLines(result.stderr);
       for (const errorCase of BAD) {
         const file = (d: { file?: string }) => `${errorCase.name}/${d.file ?? errorCase.inputName}`;
-        const got = lines.filter((d) => d.file.startsWith(`${errorCase.name}/`)).map((d) => [d.file, d.severity, d.code, d.line, d.column]);
-        const want = errorCase.diagnostics.map((d) => [file(d), d.severity, d.code, d.line, d.column]);
+        const got = lines
+          .filter((d) => d.file.startsWith(`${errorCase.name}/`))
+          .map((d) => [d.file, d.severity, d.code, d.line, d.column]);
+        const want = errorCase.diagnostics.map((d) => [
+          file(d),
+          d.severity,
+          d.code,
+          d.line,
+          d.column,
+        ]);
         expect(got, errorCase.name).toEqual(want);
       }
       expect(listFiles(join(cwd, "gen"))).toEqual([]);
@@ -246,11 +289,19 @@ describe("through the CLI", () => {
           renameSync(input, join(dirname(input), `${c.name}.json`));
           return relative(cwd, join(dirname(input), `${c.name}.json`));
         });
-        const result = await runCli(["generate", ...inputs, "--out", "gen", "--no-format"], { cwd });
+        const result = await runCli(["generate", ...inputs, "--out", "gen", "--no-format"], {
+          cwd,
+        });
         expect(result.code, result.stderr.slice(0, 2000)).toBe(0);
         expectNoStackTrace(result);
         expect(diagnosticLines(result.stderr).filter((d) => d.severity === "error")).toEqual([]);
-        const expected = new Set(legal.flatMap((c) => (c.outputs ?? []).map((path) => (named(c) ? path.replace(/^input\./, `${c.name}.`) : path))));
+        const expected = new Set(
+          legal.flatMap((c) =>
+            (c.outputs ?? []).map((path) =>
+              named(c) ? path.replace(/^input\./, `${c.name}.`) : path,
+            ),
+          ),
+        );
         // Warnings or not, the run records what it wrote.
         expect(listFiles(join(cwd, "gen"))).toEqual([MANIFEST_FILE, ...expected].sort());
       } finally {

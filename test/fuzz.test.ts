@@ -60,7 +60,7 @@ function expectWellFormed(result: GenerateResult): void {
   expect(result.files.length).toBeGreaterThan(0);
   for (const file of result.files) {
     if (file.path.endsWith(".json")) {
-      expect(() => JSON.parse(file.contents), file.path).not.toThrow();
+      expect(() => JSON.parse(file.contents) as unknown, file.path).not.toThrow();
     } else {
       const syntax =
         ts.transpileModule(file.contents, { fileName: file.path, reportDiagnostics: true })

@@ -8,7 +8,13 @@ import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { generate, type GenerateResult } from "../src/pipeline/generate.js";
 import { type GoldenCase, goldenCases, REPO_ROOT } from "./helpers/fixtures.js";
-import { ajvWarnings, type GuardModule, loadGuards, strictAjv, typecheck } from "./helpers/outputs.js";
+import {
+  ajvWarnings,
+  type GuardModule,
+  loadGuards,
+  strictAjv,
+  typecheck,
+} from "./helpers/outputs.js";
 
 const cases = [...goldenCases("flat"), ...goldenCases("core"), ...goldenCases("enrich")];
 
@@ -17,8 +23,14 @@ describe.each(cases)("golden case $dir", (golden: GoldenCase) => {
   let guards: GuardModule | undefined;
 
   beforeAll(async () => {
-    const inputs = golden.inputs.map((path) => ({ path, contents: readFileSync(join(REPO_ROOT, path)) }));
-    result = await generate({ inputs, outDir: join(REPO_ROOT, golden.dir, "expected") }, golden.options);
+    const inputs = golden.inputs.map((path) => ({
+      path,
+      contents: readFileSync(join(REPO_ROOT, path)),
+    }));
+    result = await generate(
+      { inputs, outDir: join(REPO_ROOT, golden.dir, "expected") },
+      golden.options,
+    );
     const guardFile = result.files.find((f) => f.path.endsWith(".guards.ts"));
     guards = guardFile === undefined ? undefined : await loadGuards(guardFile);
   });
@@ -30,7 +42,9 @@ describe.each(cases)("golden case $dir", (golden: GoldenCase) => {
 
   it("matches the expected outputs", async () => {
     for (const file of result.files) {
-      await expect(file.contents).toMatchFileSnapshot(join(REPO_ROOT, golden.dir, "expected", file.path));
+      await expect(file.contents).toMatchFileSnapshot(
+        join(REPO_ROOT, golden.dir, "expected", file.path),
+      );
     }
   });
 
@@ -69,7 +83,13 @@ describe.each(cases)("golden case $dir", (golden: GoldenCase) => {
         assert: !throws(() => assert?.(sample.value)),
         ajv: ajvValidate(sample.value),
       };
-      expect(outcome).toEqual({ sample: sample.name, is: sample.expected, validate: sample.expected, assert: sample.expected, ajv: sample.expected });
+      expect(outcome).toEqual({
+        sample: sample.name,
+        is: sample.expected,
+        validate: sample.expected,
+        assert: sample.expected,
+        ajv: sample.expected,
+      });
     }
   });
 });

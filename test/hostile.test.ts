@@ -29,7 +29,6 @@ const RUNS = Math.max(1, Math.round(40 * Number(process.env["STRUCTGEN_PROPERTY_
 // Documents
 
 type Scalar = "string" | "number" | "integer" | "boolean";
-type FieldValue = LiteralValue | readonly LiteralValue[];
 
 interface HostileField {
   readonly name: string;
@@ -75,11 +74,22 @@ const fieldNameArb = fc.oneof(
 const enumArb = (type: string): fc.Arbitrary<LiteralValue[]> => {
   switch (type.trim()) {
     case "string":
-      return fc.uniqueArray(fc.oneof(hostileText, fc.constantFrom(...HAZARD_KEYS)), { minLength: 1, maxLength: 5 });
+      return fc.uniqueArray(fc.oneof(hostileText, fc.constantFrom(...HAZARD_KEYS)), {
+        minLength: 1,
+        maxLength: 5,
+      });
     case "integer":
-      return fc.uniqueArray(fc.integer({ min: -1e6, max: 1e6 }), { minLength: 1, maxLength: 4, selector: (n) => (n === 0 ? 0 : n) });
+      return fc.uniqueArray(fc.integer({ min: -1e6, max: 1e6 }), {
+        minLength: 1,
+        maxLength: 4,
+        selector: (n) => (n === 0 ? 0 : n),
+      });
     case "number":
-      return fc.uniqueArray(fc.double({ noNaN: true, noDefaultInfinity: true }), { minLength: 1, maxLength: 4, selector: (n) => (n === 0 ? 0 : n) });
+      return fc.uniqueArray(fc.double({ noNaN: true, noDefaultInfinity: true }), {
+        minLength: 1,
+        maxLength: 4,
+        selector: (n) => (n === 0 ? 0 : n),
+      });
     default:
       return fc.uniqueArray(fc.boolean(), { minLength: 1, maxLength: 2 });
   }
@@ -88,10 +98,16 @@ const enumArb = (type: string): fc.Arbitrary<LiteralValue[]> => {
 const fieldArb: fc.Arbitrary<HostileField> = fc
   .record({
     name: fieldNameArb,
-    type: fc.oneof({ weight: 60, arbitrary: fc.constantFrom(...FIELD_TYPES) }, { weight: 1, arbitrary: hostileText }),
+    type: fc.oneof(
+      { weight: 60, arbitrary: fc.constantFrom(...FIELD_TYPES) },
+      { weight: 1, arbitrary: hostileText },
+    ),
     required: fc.boolean(),
     description: fc.option(hostileText, { nil: null, freq: 4 }),
-    format: fc.option(fc.oneof(fc.constantFrom(...STRING_FORMATS, ...NUMBER_FORMATS), hostileText), { nil: null, freq: 2 }),
+    format: fc.option(
+      fc.oneof(fc.constantFrom(...STRING_FORMATS, ...NUMBER_FORMATS), hostileText),
+      { nil: null, freq: 2 },
+    ),
     withEnum: fc.boolean(),
   })
   .chain(({ withEnum, ...field }) =>
@@ -107,14 +123,30 @@ const entityArb = fc.oneof(
       .tuple(hostileText, fc.stringMatching(/^[A-Za-z][A-Za-z0-9]{0,10}$/), hostileText)
       .map(([a, word, b]) => `${a} ${word} ${b}`),
   },
-  { weight: 2, arbitrary: fc.constantFrom("object", "Array", "string", "Error", "run", "llm-config", "1st entity", "__proto__", "constructor") },
+  {
+    weight: 2,
+    arbitrary: fc.constantFrom(
+      "object",
+      "Array",
+      "string",
+      "Error",
+      "run",
+      "llm-config",
+      "1st entity",
+      "__proto__",
+      "constructor",
+    ),
+  },
   { weight: 1, arbitrary: hostileText },
 );
 
 const documentArb: fc.Arbitrary<HostileDocument> = fc
   .record(
     {
-      name: fc.oneof({ weight: 5, arbitrary: fc.stringMatching(/^[a-z][a-z0-9-]{0,10}$/) }, { weight: 1, arbitrary: hostileText }),
+      name: fc.oneof(
+        { weight: 5, arbitrary: fc.stringMatching(/^[a-z][a-z0-9-]{0,10}$/) },
+        { weight: 1, arbitrary: hostileText },
+      ),
       title: hostileText,
       entity: entityArb,
       description: hostileText,
@@ -126,7 +158,10 @@ const documentArb: fc.Arbitrary<HostileDocument> = fc
   )
   .map(({ duplicate, fields, ...rest }) => {
     // Now and then, a field name declared twice (an error the reader must report, not a crash).
-    const twice = duplicate === 0 && fields.length > 0 ? [...fields, { ...fields[0], type: "boolean" } as HostileField] : fields;
+    const twice =
+      duplicate === 0 && fields.length > 0
+        ? [...fields, { ...fields[0], type: "boolean" } as HostileField]
+        : fields;
     return { jsonStructure: "0.1", ...rest, fields: twice };
   });
 
@@ -139,7 +174,10 @@ const textArb = (doc: HostileDocument): fc.Arbitrary<string> =>
       case "indented":
         return JSON.stringify(doc, null, 2);
       case "ascii":
-        return JSON.stringify(doc).replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+        return JSON.stringify(doc).replace(
+          /[\u007f-\uffff]/g,
+          (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`,
+        );
       default:
         return `\ufeff${JSON.stringify(doc)}`;
     }
@@ -147,14 +185,26 @@ const textArb = (doc: HostileDocument): fc.Arbitrary<string> =>
 
 const optionsArb: fc.Arbitrary<Options> = fc.record({
   // prettier is slow: on for about one document in six.
-  prettier: fc.oneof({ weight: 5, arbitrary: fc.constant(false) }, { weight: 1, arbitrary: fc.constant(true) }),
+  prettier: fc.oneof(
+    { weight: 5, arbitrary: fc.constant(false) },
+    { weight: 1, arbitrary: fc.constant(true) },
+  ),
   additionalProperties: fc.boolean(),
   objectFields: fc.constantFrom("unknown" as const, "record" as const),
   formats: fc.constantFrom("validate" as const, "annotate" as const),
 });
 
 const inputArb = documentArb.chain((doc) =>
-  fc.tuple(fc.constant(doc), textArb(doc), optionsArb, fc.constantFrom<string>("hostile.json", "in/hostile.struct.json", "odd */ `${path}`\u2028.json")),
+  fc.tuple(
+    fc.constant(doc),
+    textArb(doc),
+    optionsArb,
+    fc.constantFrom<string>(
+      "hostile.json",
+      "in/hostile.struct.json",
+      "odd */ `${path}`\u2028.json",
+    ),
+  ),
 );
 
 // ---------------------------------------------------------------------------------------------
@@ -173,26 +223,48 @@ interface TopLevel {
 
 /** Exported names and disallowed statements of a TypeScript file, read with the compiler API. */
 function topLevel(file: GeneratedFile): TopLevel {
-  const source = ts.createSourceFile(file.path, file.contents, ts.ScriptTarget.ES2022, true, ts.ScriptKind.TS);
+  const source = ts.createSourceFile(
+    file.path,
+    file.contents,
+    ts.ScriptTarget.ES2022,
+    true,
+    ts.ScriptKind.TS,
+  );
   const exported: string[] = [];
   const unexpected: string[] = [];
   const imports: string[] = [];
-  const parseErrors = (source as unknown as { parseDiagnostics?: readonly ts.Diagnostic[] }).parseDiagnostics ?? [];
+  const parseErrors =
+    (source as unknown as { parseDiagnostics?: readonly ts.Diagnostic[] }).parseDiagnostics ?? [];
   for (const d of parseErrors) {
     unexpected.push(`parse error: ${ts.flattenDiagnosticMessageText(d.messageText, "\n")}`);
   }
   for (const statement of source.statements) {
-    const isExported = ts.canHaveModifiers(statement) && (ts.getModifiers(statement) ?? []).some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
+    const isExported =
+      ts.canHaveModifiers(statement) &&
+      (ts.getModifiers(statement) ?? []).some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
     if (ts.isImportDeclaration(statement)) {
       imports.push((statement.moduleSpecifier as ts.StringLiteral).text);
-    } else if (ts.isFunctionDeclaration(statement) || ts.isInterfaceDeclaration(statement) || ts.isTypeAliasDeclaration(statement)) {
-      if (isExported) exported.push(statement.name?.text ?? "(anonymous)");
-    } else if (ts.isVariableStatement(statement) && (statement.declarationList.flags & ts.NodeFlags.Const) !== 0) {
+    } else if (
+      ts.isFunctionDeclaration(statement) ||
+      ts.isInterfaceDeclaration(statement) ||
+      ts.isTypeAliasDeclaration(statement)
+    ) {
       if (isExported) {
-        for (const d of statement.declarationList.declarations) exported.push(d.name.getText(source));
+        exported.push(statement.name?.text ?? "(anonymous)");
+      }
+    } else if (
+      ts.isVariableStatement(statement) &&
+      (statement.declarationList.flags & ts.NodeFlags.Const) !== 0
+    ) {
+      if (isExported) {
+        for (const d of statement.declarationList.declarations) {
+          exported.push(d.name.getText(source));
+        }
       }
     } else {
-      unexpected.push(`${ts.SyntaxKind[statement.kind]}: ${statement.getText(source).slice(0, 120)}`);
+      unexpected.push(
+        `${ts.SyntaxKind[statement.kind]}: ${statement.getText(source).slice(0, 120)}`,
+      );
     }
   }
   return { exported, unexpected, imports };
@@ -200,12 +272,23 @@ function topLevel(file: GeneratedFile): TopLevel {
 
 const sorted = (names: readonly string[]): string[] => [...names].sort();
 
-function flatType(text: string): { kind: "scalar"; name: Scalar } | { kind: "object" } | { kind: "array"; items?: ReturnType<typeof flatType> } {
+function flatType(
+  text: string,
+):
+  | { kind: "scalar"; name: Scalar }
+  | { kind: "object" }
+  | { kind: "array"; items?: ReturnType<typeof flatType> } {
   const trimmed = text.trim();
-  if (trimmed === "object") return { kind: "object" };
-  if (trimmed === "array") return { kind: "array" };
+  if (trimmed === "object") {
+    return { kind: "object" };
+  }
+  if (trimmed === "array") {
+    return { kind: "array" };
+  }
   const inner = /^array\s*<(.*)>$/.exec(trimmed)?.[1];
-  if (inner !== undefined) return { kind: "array", items: flatType(inner) };
+  if (inner !== undefined) {
+    return { kind: "array", items: flatType(inner) };
+  }
   return { kind: "scalar", name: trimmed as Scalar };
 }
 
@@ -218,11 +301,17 @@ function validFieldValue(field: HostileField, type = flatType(field.type)): unkn
     case "object":
       return objectFrom([["k", [1, null]]]);
     case "array":
-      return type.items === undefined ? [null, "x", {}] : [validFieldValue({ name: "", type: "" }, type.items)];
+      return type.items === undefined
+        ? [null, "x", {}]
+        : [validFieldValue({ name: "", type: "" }, type.items)];
     case "scalar":
       switch (type.name) {
         case "string":
-          return field.format !== undefined && field.format !== null && STRING_FORMATS.includes(field.format) ? FORMAT_EXAMPLES[field.format] : "text";
+          return field.format !== undefined &&
+            field.format !== null &&
+            STRING_FORMATS.includes(field.format)
+            ? FORMAT_EXAMPLES[field.format]
+            : "text";
         case "integer":
         case "number":
           return 7;
@@ -269,7 +358,9 @@ async function checkDocument(
   try {
     result = await generate({ inputs: [{ path, contents: text }], outDir: REPO_ROOT }, options);
   } catch (error) {
-    throw new Error(`generate() threw instead of reporting a diagnostic: ${(error as Error).stack ?? String(error)}`);
+    throw new Error(
+      `generate() threw instead of reporting a diagnostic: ${(error as Error).stack ?? String(error)}`,
+    );
   }
   for (const d of result.diagnostics) {
     expect(Object.keys(DIAGNOSTIC_CODES), "known diagnostic code").toContain(d.code);
@@ -277,13 +368,17 @@ async function checkDocument(
     expect(d.pointer, `diagnostic pointer of ${d.code}`).toMatch(POINTER);
   }
   if (result.diagnostics.some((d) => d.severity === "error")) {
-    for (const d of result.diagnostics.filter((e) => e.severity === "error")) errorCodes.set(d.code, (errorCodes.get(d.code) ?? 0) + 1);
+    for (const d of result.diagnostics.filter((e) => e.severity === "error")) {
+      errorCodes.set(d.code, (errorCodes.get(d.code) ?? 0) + 1);
+    }
     expect(result.files, "no output when there is an error").toEqual([]);
     return undefined;
   }
   const model = result.models[0] as ModelDocument;
   const enumFields = doc.fields.filter((f) => f.enum !== undefined && f.enum !== null);
-  expect(model.declarations.length, "one declaration for the entity and one per enum").toBe(1 + enumFields.length);
+  expect(model.declarations.length, "one declaration for the entity and one per enum").toBe(
+    1 + enumFields.length,
+  );
   const typesFile = result.files.find((f) => f.path.endsWith(".types.ts"));
   const guardsFile = result.files.find((f) => f.path.endsWith(".guards.ts"));
   const schemaFile = result.files.find((f) => f.path.endsWith(".schema.json"));
@@ -295,27 +390,40 @@ async function checkDocument(
   const names = model.declarations.map((d) => d.name);
   const types = topLevel(typesFile);
   const guards = topLevel(guardsFile);
-  for (const [file, top] of [[typesFile, types], [guardsFile, guards]] as const) {
+  for (const [file, top] of [
+    [typesFile, types],
+    [guardsFile, guards],
+  ] as const) {
     if (top.unexpected.length > 0) {
       const excerpt = file.contents
         .split("\n")
         .slice(0, 60)
         .map((line) => (line.length > 160 ? `${line.slice(0, 160)}…` : line))
         .join("\n");
-      throw new Error(`${file.path}: unexpected top-level statements or parse errors:\n  ${top.unexpected.join("\n  ")}\n--- file (excerpt) ---\n${excerpt}`);
+      throw new Error(
+        `${file.path}: unexpected top-level statements or parse errors:\n  ${top.unexpected.join("\n  ")}\n--- file (excerpt) ---\n${excerpt}`,
+      );
     }
   }
   expect(types.imports, "types file imports").toEqual([]);
   expect(guards.imports, "guards file imports").toEqual([`./${model.baseName}.types.js`]);
-  const literalNames = model.declarations.filter((d) => d.type.kind === "literal").map((d) => d.name);
-  expect(sorted(types.exported), "types file exports").toEqual(sorted([...names, ...literalNames.map((n) => `${n}Values`)]));
-  expect(sorted(guards.exported), "guards file exports").toEqual(sorted(names.flatMap((n) => [`is${n}`, `assert${n}`, `validate${n}`])));
+  const literalNames = model.declarations
+    .filter((d) => d.type.kind === "literal")
+    .map((d) => d.name);
+  expect(sorted(types.exported), "types file exports").toEqual(
+    sorted([...names, ...literalNames.map((n) => `${n}Values`)]),
+  );
+  expect(sorted(guards.exported), "guards file exports").toEqual(
+    sorted(names.flatMap((n) => [`is${n}`, `assert${n}`, `validate${n}`])),
+  );
 
   // (c) the root guard on exact, valid values; missing required keys; values outside an enum.
   const module = await loadGuards(guardsFile);
   const is = module[`is${model.root}`];
   const validate = module[`validate${model.root}`];
-  if (is === undefined || validate === undefined) throw new Error(`no guard for ${model.root}`);
+  if (is === undefined || validate === undefined) {
+    throw new Error(`no guard for ${model.root}`);
+  }
   const verdict = (value: unknown): boolean => {
     const fast = is(value) as boolean;
     expect((validate(value) as { ok: boolean }).ok, "validate agrees with is").toBe(fast);
@@ -326,17 +434,28 @@ async function checkDocument(
   const guardSays = (value: unknown, expected: boolean, what: string): void => {
     if (verdict(value) !== expected) {
       const errors = (validate(value) as { errors?: unknown }).errors;
-      throw new Error(`is${model.root} should ${expected ? "accept" : "reject"} ${what}: ${abbreviated(value)}; validate errors ${abbreviated(errors)}`);
+      throw new Error(
+        `is${model.root} should ${expected ? "accept" : "reject"} ${what}: ${abbreviated(value)}; validate errors ${abbreviated(errors)}`,
+      );
     }
   };
   guardSays(valid, true, "a value with exactly the declared keys");
   for (const field of doc.fields) {
     if (field.required === true) {
-      guardSays(objectFrom(entries.filter(([k]) => k !== field.name)), false, `a value without the required key ${abbreviated(field.name)}`);
+      guardSays(
+        objectFrom(entries.filter(([k]) => k !== field.name)),
+        false,
+        `a value without the required key ${abbreviated(field.name)}`,
+      );
     }
     const type = flatType(field.type);
     if (field.enum !== undefined && field.enum !== null && type.kind === "scalar") {
-      const outside = objectFrom(entries.map(([k, v]): [string, unknown] => [k, k === field.name ? outsideEnum(field.enum ?? [], type.name) : v]));
+      const outside = objectFrom(
+        entries.map(([k, v]): [string, unknown] => [
+          k,
+          k === field.name ? outsideEnum(field.enum ?? [], type.name) : v,
+        ]),
+      );
       guardSays(outside, false, `a value outside the enum of ${abbreviated(field.name)}`);
     }
   }
@@ -349,7 +468,8 @@ async function checkDocument(
     patternProperties?: Record<string, { description?: string; $ref?: string }>;
     $defs?: Record<string, { enum?: unknown[]; const?: unknown; description?: string }>;
   };
-  const nonBlank = (s: string | null | undefined): string | undefined => (s === undefined || s === null || s.trim() === "" ? undefined : s);
+  const nonBlank = (s: string | null | undefined): string | undefined =>
+    s === undefined || s === null || s.trim() === "" ? undefined : s;
   expect(schema.title, "schema title").toBe(doc.title ?? model.root);
   expect(schema.description, "schema description").toBe(nonBlank(doc.description ?? doc.title));
   const properties = schema.properties ?? {};
@@ -358,22 +478,43 @@ async function checkDocument(
   const exactPattern = (key: string): { description?: string; $ref?: string } | undefined =>
     patterns.find(([pattern]) => {
       const re = new RegExp(pattern, "u");
-      return pattern.startsWith("^") && pattern.endsWith("$") && re.test(key) && !re.test(`${key}x`) && !re.test(`x${key}`);
+      return (
+        pattern.startsWith("^") &&
+        pattern.endsWith("$") &&
+        re.test(key) &&
+        !re.test(`${key}x`) &&
+        !re.test(`x${key}`)
+      );
     })?.[1];
-  const described = doc.fields.map((f) => f.name).filter((k) => !Object.prototype.hasOwnProperty.call(properties, k));
-  expect(sorted(Object.keys(properties)), "schema property keys").toEqual(sorted(doc.fields.map((f) => f.name).filter((k) => !described.includes(k))));
+  const described = doc.fields
+    .map((f) => f.name)
+    .filter((k) => !Object.prototype.hasOwnProperty.call(properties, k));
+  expect(sorted(Object.keys(properties)), "schema property keys").toEqual(
+    sorted(doc.fields.map((f) => f.name).filter((k) => !described.includes(k))),
+  );
   for (const key of described) {
-    expect(exactPattern(key), `schema entry for ${abbreviated(key)} (neither a property nor an exact pattern)`).toBeDefined();
+    expect(
+      exactPattern(key),
+      `schema entry for ${abbreviated(key)} (neither a property nor an exact pattern)`,
+    ).toBeDefined();
   }
   for (const field of doc.fields) {
-    const property = Object.prototype.hasOwnProperty.call(properties, field.name) ? properties[field.name] : exactPattern(field.name);
-    expect(property?.description, `description of ${JSON.stringify(field.name)}`).toBe(nonBlank(field.description));
+    const property = Object.prototype.hasOwnProperty.call(properties, field.name)
+      ? properties[field.name]
+      : exactPattern(field.name);
+    expect(property?.description, `description of ${JSON.stringify(field.name)}`).toBe(
+      nonBlank(field.description),
+    );
     if (field.enum !== undefined && field.enum !== null) {
       const target = /^#\/\$defs\/(.+)$/.exec(property?.$ref ?? "")?.[1] ?? "";
       const definition = schema.$defs?.[target];
-      const values = definition?.enum ?? (definition !== undefined && "const" in definition ? [definition.const] : undefined);
+      const values =
+        definition?.enum ??
+        (definition !== undefined && "const" in definition ? [definition.const] : undefined);
       expect(values, `enum values of ${JSON.stringify(field.name)}`).toEqual(field.enum);
-      expect(definition?.description, `enum description of ${JSON.stringify(field.name)}`).toBe(nonBlank(field.description));
+      expect(definition?.description, `enum description of ${JSON.stringify(field.name)}`).toBe(
+        nonBlank(field.description),
+      );
     }
   }
   return { index, text, options, files: result.files };
@@ -382,7 +523,9 @@ async function checkDocument(
 /** JSON with long strings cut down, so a counterexample stays readable (the seed and path replay it in full). */
 function abbreviated(value: unknown): string {
   return JSON.stringify(value, (_key, v: unknown) =>
-    typeof v === "string" && v.length > 120 ? `${v.slice(0, 60)}…(${v.length} units)…${v.slice(-20)}` : v,
+    typeof v === "string" && v.length > 120
+      ? `${v.slice(0, 60)}…(${v.length} units)…${v.slice(-20)}`
+      : v,
   );
 }
 
@@ -391,7 +534,10 @@ function report(details: fc.RunDetails<[[HostileDocument, string, Options, strin
     return;
   }
   const [doc, , options, path] = details.counterexample?.[0] ?? [];
-  const error = details.errorInstance instanceof Error ? details.errorInstance.message : String(details.errorInstance);
+  const error =
+    details.errorInstance instanceof Error
+      ? details.errorInstance.message
+      : String(details.errorInstance);
   throw new Error(
     [
       `hostile documents: property failed (seed ${details.seed}, path "${details.counterexamplePath ?? ""}", after ${details.numRuns} runs and ${details.numShrinks} shrinks)`,
@@ -413,24 +559,43 @@ describe("hostile text in flat documents", () => {
         const ok = await checkDocument(index, doc, text, options, path);
         if (ok !== undefined) {
           generated.push(ok);
-          if (options.prettier === true) prettier++;
+          if (options.prettier === true) {
+            prettier++;
+          }
         }
       }),
       // Shrinking regenerates every candidate: cap the run so a failure reports in bounded time.
-      { seed: SEED, numRuns: RUNS, interruptAfterTimeLimit: 90_000, markInterruptAsFailure: true, reporter: report },
+      {
+        seed: SEED,
+        numRuns: RUNS,
+        interruptAfterTimeLimit: 90_000,
+        markInterruptAsFailure: true,
+        reporter: report,
+      },
     );
-    console.info(`hostile: ${documents} documents, ${generated.length} with output (${prettier} through prettier); errors: ${JSON.stringify(Object.fromEntries(errorCodes))}`);
+    console.info(
+      `hostile: ${documents} documents, ${generated.length} with output (${prettier} through prettier); errors: ${JSON.stringify(Object.fromEntries(errorCodes))}`,
+    );
     // Enough documents must get through for (a)-(d) to mean something.
-    expect(generated.length, `documents with output, of ${documents}`).toBeGreaterThanOrEqual(RUNS / 3);
+    expect(generated.length, `documents with output, of ${documents}`).toBeGreaterThanOrEqual(
+      RUNS / 3,
+    );
     expect(prettier, "documents formatted with prettier").toBeGreaterThan(0);
 
     // (a) one strict typecheck for every document that produced output, each in its own folder.
-    const files = generated.flatMap((g) => g.files.map((f) => ({ path: `d${g.index}/${f.path}`, contents: f.contents })));
+    const files = generated.flatMap((g) =>
+      g.files.map((f) => ({ path: `d${g.index}/${f.path}`, contents: f.contents })),
+    );
     const diagnostics = typecheck(files, "nodenext");
     const failing = generated.filter((g) => diagnostics.some((d) => d.startsWith(`d${g.index}/`)));
     expect(
       diagnostics,
-      failing.map((g) => `document d${g.index} (options ${JSON.stringify(g.options)}): ${abbreviated(g.text)}`).join("\n"),
+      failing
+        .map(
+          (g) =>
+            `document d${g.index} (options ${JSON.stringify(g.options)}): ${abbreviated(g.text)}`,
+        )
+        .join("\n"),
     ).toEqual([]);
   }, 180_000);
 });
@@ -446,21 +611,36 @@ async function checkOne(doc: HostileDocument, options: Options): Promise<void> {
 // The property's failures, shrunk by hand to one document each, so every known bug is its own failing test.
 describe("hostile text: shrunk counterexamples", () => {
   it("an entity whose only letter is not a TypeScript identifier letter (U+2E2F VERTICAL TILDE)", async () => {
-    await checkOne({ jsonStructure: "0.1", entity: "\u2E2F", fields: [{ name: "a", type: "string" }] }, { prettier: false });
+    await checkOne(
+      { jsonStructure: "0.1", entity: "\u2E2F", fields: [{ name: "a", type: "string" }] },
+      { prettier: false },
+    );
   });
 
   it("the same entity with prettier on: a diagnostic about the name, not a prettier failure", async () => {
     const doc = { jsonStructure: "0.1", entity: "\u2E2F", fields: [] };
-    const result = await generate({ inputs: [{ path: "hostile.json", contents: JSON.stringify(doc) }], outDir: REPO_ROOT }, { prettier: true });
+    const result = await generate(
+      { inputs: [{ path: "hostile.json", contents: JSON.stringify(doc) }], outDir: REPO_ROOT },
+      { prettier: true },
+    );
     expect(result.diagnostics.map((d) => d.code)).not.toContain("SG_FORMAT_FAILED");
   });
 
   it("an enum field named with a letter newer than TypeScript's Unicode tables (U+323B0)", async () => {
-    await checkOne({ jsonStructure: "0.1", entity: "Run", fields: [{ name: "\u{323B0}", type: "string", enum: ["a"] }] }, { prettier: false });
+    await checkOne(
+      {
+        jsonStructure: "0.1",
+        entity: "Run",
+        fields: [{ name: "\u{323B0}", type: "string", enum: ["a"] }],
+      },
+      { prettier: false },
+    );
   });
 
   it("a document with no fields and closed objects", async () => {
-    await checkOne({ jsonStructure: "0.1", entity: "Run", fields: [] }, { prettier: false, additionalProperties: false });
+    await checkOne(
+      { jsonStructure: "0.1", entity: "Run", fields: [] },
+      { prettier: false, additionalProperties: false },
+    );
   });
 });
-

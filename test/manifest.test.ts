@@ -10,7 +10,17 @@ import { cpSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } f
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { MANIFEST_FILE } from "../src/write/manifest.js";
-import { BIN, ensureBuilt, listFiles, readText, removeTempDirs, runCli, SEED, SPAWN_TIMEOUT_MS, tempCwd } from "./helpers/cli.js";
+import {
+  BIN,
+  ensureBuilt,
+  listFiles,
+  readText,
+  removeTempDirs,
+  runCli,
+  SEED,
+  SPAWN_TIMEOUT_MS,
+  tempCwd,
+} from "./helpers/cli.js";
 import { REPO_ROOT } from "./helpers/fixtures.js";
 
 // Several CLI runs per test, run concurrently: the same room as the other CLI test files give one run.
@@ -32,18 +42,38 @@ async function generated(): Promise<string> {
 }
 
 /** Runs the CLI and lists the node_modules packages (and prettier's parser plugins) the process loaded. */
-function runTraced(args: readonly string[], cwd: string): Promise<{ code: number | null; loaded: string[] }> {
+function runTraced(
+  args: readonly string[],
+  cwd: string,
+): Promise<{ code: number | null; loaded: string[] }> {
   const trace = join(cwd, `trace-${Math.random().toString(36).slice(2)}.txt`);
   writeFileSync(trace, "");
   const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: "1", STRUCTGEN_TRACE_LOADS: trace };
   delete env["NODE_OPTIONS"];
   const hook = join(REPO_ROOT, "test", "helpers", "trace-loads.mjs");
   return new Promise((resolve) => {
-    execFile(process.execPath, ["--import", hook, BIN, ...args], { cwd, env, timeout: SPAWN_TIMEOUT_MS }, (error) => {
-      const urls = readFileSync(trace, "utf8").split("\n");
-      const loaded = new Set(urls.flatMap((url) => /node_modules\/((?:@[^/]+\/)?[^/]+)\/(?:(plugins)\/)?/.exec(url)?.slice(1, 3).filter((part) => part !== undefined).join("/") ?? []));
-      resolve({ code: error === null ? 0 : typeof error.code === "number" ? error.code : null, loaded: [...loaded].sort() });
-    });
+    execFile(
+      process.execPath,
+      ["--import", hook, BIN, ...args],
+      { cwd, env, timeout: SPAWN_TIMEOUT_MS },
+      (error) => {
+        const urls = readFileSync(trace, "utf8").split("\n");
+        const loaded = new Set(
+          urls.flatMap(
+            (url) =>
+              /node_modules\/((?:@[^/]+\/)?[^/]+)\/(?:(plugins)\/)?/
+                .exec(url)
+                ?.slice(1, 3)
+                .filter((part) => part !== undefined)
+                .join("/") ?? [],
+          ),
+        );
+        resolve({
+          code: error === null ? 0 : typeof error.code === "number" ? error.code : null,
+          loaded: [...loaded].sort(),
+        });
+      },
+    );
   });
 }
 
@@ -66,10 +96,20 @@ describe("the fast path", () => {
 
   it("reports exactly what the full path reports (summary and --json)", async () => {
     const cwd = await generated();
-    const fast = await Promise.all([runCli([...CHECK, "--json"], { cwd }), runCli([...GENERATE, "--json"], { cwd }), runCli(CHECK, { cwd })]);
+    const fast = await Promise.all([
+      runCli([...CHECK, "--json"], { cwd }),
+      runCli([...GENERATE, "--json"], { cwd }),
+      runCli(CHECK, { cwd }),
+    ]);
     rmSync(join(cwd, "gen", MANIFEST_FILE));
-    const full = await Promise.all([runCli([...CHECK, "--json"], { cwd }), runCli([...GENERATE, "--json"], { cwd }), runCli(CHECK, { cwd })]);
-    expect(fast.map((r) => [r.code, r.stdout, r.stderr])).toEqual(full.map((r) => [r.code, r.stdout, r.stderr]));
+    const full = await Promise.all([
+      runCli([...CHECK, "--json"], { cwd }),
+      runCli([...GENERATE, "--json"], { cwd }),
+      runCli(CHECK, { cwd }),
+    ]);
+    expect(fast.map((r) => [r.code, r.stdout, r.stderr])).toEqual(
+      full.map((r) => [r.code, r.stdout, r.stderr]),
+    );
   });
 });
 
@@ -82,7 +122,10 @@ describe("never lies", () => {
 
   it.concurrent("an output edited by hand is stale", async () => {
     const cwd = await generated();
-    writeFileSync(join(cwd, "gen", "letta-run.types.ts"), `${readText(cwd, "gen", "letta-run.types.ts")}// edited\n`);
+    writeFileSync(
+      join(cwd, "gen", "letta-run.types.ts"),
+      `${readText(cwd, "gen", "letta-run.types.ts")}// edited\n`,
+    );
     expect(await stale(cwd)).toContain("stale: gen/letta-run.types.ts");
   });
 
@@ -92,77 +135,129 @@ describe("never lies", () => {
     expect(await stale(cwd)).toContain("missing: gen/letta-run.guards.ts");
   });
 
-  it.concurrent("an output replaced by a link to identical bytes is refused, as the writer refuses it", async () => {
-    const cwd = await generated();
-    cpSync(join(cwd, "gen", "index.ts"), join(cwd, "index-copy.ts"));
-    rmSync(join(cwd, "gen", "index.ts"));
-    symlinkSync(join(cwd, "index-copy.ts"), join(cwd, "gen", "index.ts"));
-    const result = await runCli(CHECK, { cwd });
-    expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/symbolic link/);
-  });
+  it.concurrent(
+    "an output replaced by a link to identical bytes is refused, as the writer refuses it",
+    async () => {
+      const cwd = await generated();
+      cpSync(join(cwd, "gen", "index.ts"), join(cwd, "index-copy.ts"));
+      rmSync(join(cwd, "gen", "index.ts"));
+      symlinkSync(join(cwd, "index-copy.ts"), join(cwd, "gen", "index.ts"));
+      const result = await runCli(CHECK, { cwd });
+      expect(result.code).toBe(1);
+      expect(result.stderr).toMatch(/symbolic link/);
+    },
+  );
 
   it.concurrent("a changed input makes its outputs stale", async () => {
     const cwd = await generated();
     const path = join(cwd, "letta-run-structure.json");
-    writeFileSync(path, readFileSync(path, "utf8").replace("The human-friendly ID of the Run", "The ID of the Run"));
+    writeFileSync(
+      path,
+      readFileSync(path, "utf8").replace("The human-friendly ID of the Run", "The ID of the Run"),
+    );
     expect(await stale(cwd)).toMatch(/stale: gen\/letta-run\.(types|schema)/);
   });
 
   it.concurrent("a changed option makes outputs stale", async () => {
     const cwd = await generated();
-    expect(await stale(cwd, [...CHECK, "--additional-properties", "false"])).toContain("stale: gen/letta-run.schema.json");
+    expect(await stale(cwd, [...CHECK, "--additional-properties", "false"])).toContain(
+      "stale: gen/letta-run.schema.json",
+    );
   });
 
-  it.concurrent("a prettier config added above the output folder makes formatted outputs stale", async () => {
-    const cwd = await generated();
-    writeFileSync(join(cwd, ".prettierrc.json"), `${JSON.stringify({ useTabs: true })}\n`);
-    expect(await stale(cwd)).toContain("stale: gen/letta-run.guards.ts");
-  });
+  it.concurrent(
+    "a prettier config added above the output folder makes formatted outputs stale",
+    async () => {
+      const cwd = await generated();
+      writeFileSync(join(cwd, ".prettierrc.json"), `${JSON.stringify({ useTabs: true })}\n`);
+      expect(await stale(cwd)).toContain("stale: gen/letta-run.guards.ts");
+    },
+  );
 
-  it.concurrent("a manifest edited by hand (its key, or a recorded hash) only sends the run down the full path", async () => {
-    const cwd = await generated();
-    const manifestPath = join(cwd, "gen", MANIFEST_FILE);
-    const manifest = JSON.parse(readFileSync(manifestPath, "utf8")) as { key: string; outputs: [string, string][] };
-    writeFileSync(join(cwd, "gen", "letta-run.types.ts"), "// Generated by structgen, but not really\n");
-    // Pretend the edited file is what the manifest recorded: the key no longer matches, so nothing is believed.
-    writeFileSync(manifestPath, JSON.stringify({ ...manifest, key: "0".repeat(64) }));
-    expect(await stale(cwd)).toContain("stale: gen/letta-run.types.ts");
-    writeFileSync(manifestPath, "{ not json");
-    expect(await stale(cwd)).toContain("stale: gen/letta-run.types.ts");
-  });
+  it.concurrent(
+    "a manifest edited by hand (its key, or a recorded hash) only sends the run down the full path",
+    async () => {
+      const cwd = await generated();
+      const manifestPath = join(cwd, "gen", MANIFEST_FILE);
+      const manifest = JSON.parse(readFileSync(manifestPath, "utf8")) as {
+        key: string;
+        outputs: [string, string][];
+      };
+      writeFileSync(
+        join(cwd, "gen", "letta-run.types.ts"),
+        "// Generated by structgen, but not really\n",
+      );
+      // Pretend the edited file is what the manifest recorded: the key no longer matches, so nothing is believed.
+      writeFileSync(manifestPath, JSON.stringify({ ...manifest, key: "0".repeat(64) }));
+      expect(await stale(cwd)).toContain("stale: gen/letta-run.types.ts");
+      writeFileSync(manifestPath, "{ not json");
+      expect(await stale(cwd)).toContain("stale: gen/letta-run.types.ts");
+    },
+  );
 
-  it.concurrent("a changed $import target (JSON Structure Core) makes the importer's outputs stale", async () => {
-    const cwd = tempCwd("structgen-manifest-");
-    cpSync(join(REPO_ROOT, "fixtures", "core", "imports"), join(cwd, "doc"), { recursive: true });
-    const args = ["generate", "doc/input.struct.json", "--out", "gen"];
-    const first = await runCli(args, { cwd });
-    expect(first.code, first.stderr).toBe(0);
-    const sources = (JSON.parse(readText(cwd, "gen", MANIFEST_FILE)) as { sources: [string, string][] }).sources.map(([path]) => path);
-    expect(sources).toEqual(expect.arrayContaining(["../doc/input.struct.json", expect.stringMatching(/^\.\.\/doc\/lib\//)]));
-    // A currency more in the imported money type.
-    const money = join(cwd, "doc", "lib", "money.struct.json");
-    expect(sources).toContain("../doc/lib/money.struct.json");
-    writeFileSync(money, readFileSync(money, "utf8").replace('"USD"', '"USD", "GBP"'));
-    const result = await runCli([...args, "--check"], { cwd });
-    expect(result.code, result.stdout).toBe(1);
-  });
-  it.concurrent("a changed source spec (--source-spec) makes the enriched outputs stale", async () => {
-    const cwd = tempCwd("structgen-manifest-");
-    cpSync(join(REPO_ROOT, "fixtures", "enrich", "nullable-scalars"), join(cwd, "doc"), { recursive: true });
-    const args = ["generate", "doc/input.json", "--out", "gen", "--source-spec", "doc/openapi.json"];
-    const first = await runCli(args, { cwd });
-    expect(first.code, first.stderr).toBe(0);
-    const sources = (JSON.parse(readText(cwd, "gen", MANIFEST_FILE)) as { sources: [string, string][] }).sources.map(([path]) => path);
-    expect(sources).toContain("../doc/openapi.json");
-    expect((await runCli([...args, "--check"], { cwd })).code).toBe(0);
-    // The spec's label no longer allows null: the enriched type changes although the summary did not.
-    const spec = join(cwd, "doc", "openapi.json");
-    writeFileSync(spec, readFileSync(spec, "utf8").replace('"label": { "type": ["string", "null"]', '"label": { "type": "string"'));
-    const result = await runCli([...args, "--check"], { cwd });
-    expect(result.code, result.stdout).toBe(1);
-    expect(result.stdout + result.stderr).toMatch(/stale: gen\/nullable-scalars\.(types|guards|schema)/);
-  });
+  it.concurrent(
+    "a changed $import target (JSON Structure Core) makes the importer's outputs stale",
+    async () => {
+      const cwd = tempCwd("structgen-manifest-");
+      cpSync(join(REPO_ROOT, "fixtures", "core", "imports"), join(cwd, "doc"), { recursive: true });
+      const args = ["generate", "doc/input.struct.json", "--out", "gen"];
+      const first = await runCli(args, { cwd });
+      expect(first.code, first.stderr).toBe(0);
+      const sources = (
+        JSON.parse(readText(cwd, "gen", MANIFEST_FILE)) as { sources: [string, string][] }
+      ).sources.map(([path]) => path);
+      expect(sources).toEqual(
+        expect.arrayContaining([
+          "../doc/input.struct.json",
+          expect.stringMatching(/^\.\.\/doc\/lib\//),
+        ]),
+      );
+      // A currency more in the imported money type.
+      const money = join(cwd, "doc", "lib", "money.struct.json");
+      expect(sources).toContain("../doc/lib/money.struct.json");
+      writeFileSync(money, readFileSync(money, "utf8").replace('"USD"', '"USD", "GBP"'));
+      const result = await runCli([...args, "--check"], { cwd });
+      expect(result.code, result.stdout).toBe(1);
+    },
+  );
+  it.concurrent(
+    "a changed source spec (--source-spec) makes the enriched outputs stale",
+    async () => {
+      const cwd = tempCwd("structgen-manifest-");
+      cpSync(join(REPO_ROOT, "fixtures", "enrich", "nullable-scalars"), join(cwd, "doc"), {
+        recursive: true,
+      });
+      const args = [
+        "generate",
+        "doc/input.json",
+        "--out",
+        "gen",
+        "--source-spec",
+        "doc/openapi.json",
+      ];
+      const first = await runCli(args, { cwd });
+      expect(first.code, first.stderr).toBe(0);
+      const sources = (
+        JSON.parse(readText(cwd, "gen", MANIFEST_FILE)) as { sources: [string, string][] }
+      ).sources.map(([path]) => path);
+      expect(sources).toContain("../doc/openapi.json");
+      expect((await runCli([...args, "--check"], { cwd })).code).toBe(0);
+      // The spec's label no longer allows null: the enriched type changes although the summary did not.
+      const spec = join(cwd, "doc", "openapi.json");
+      writeFileSync(
+        spec,
+        readFileSync(spec, "utf8").replace(
+          '"label": { "type": ["string", "null"]',
+          '"label": { "type": "string"',
+        ),
+      );
+      const result = await runCli([...args, "--check"], { cwd });
+      expect(result.code, result.stdout).toBe(1);
+      expect(result.stdout + result.stderr).toMatch(
+        /stale: gen\/nullable-scalars\.(types|guards|schema)/,
+      );
+    },
+  );
 });
 
 describe("runs that cannot be answered from a manifest", () => {
@@ -171,13 +266,22 @@ describe("runs that cannot be answered from a manifest", () => {
     mkdirSync(join(cwd, "schemas"));
     cpSync(SEED, join(cwd, "schemas", "run.json"));
     // A Core document whose `default` warns (the validation extension is not enabled).
-    const warns = { $schema: "https://json-structure.org/meta/core/v0/#", $id: "https://example.com/w", name: "Warned", type: "object", properties: { on: { type: "boolean", default: true } } };
+    const warns = {
+      $schema: "https://json-structure.org/meta/core/v0/#",
+      $id: "https://example.com/w",
+      name: "Warned",
+      type: "object",
+      properties: { on: { type: "boolean", default: true } },
+    };
     writeFileSync(join(cwd, "schemas", "warned.struct.json"), JSON.stringify(warns));
     const args = ["generate", "schemas", "--out", "gen"];
     const first = await runCli(args, { cwd });
     expect(first.code, first.stderr).toBe(0);
     expect(first.stderr).toMatch(/warning SG_EXTENSION_NOT_ENABLED/);
-    const manifest = JSON.parse(readText(cwd, "gen", MANIFEST_FILE)) as { key: string; outputs: [string, string][] };
+    const manifest = JSON.parse(readText(cwd, "gen", MANIFEST_FILE)) as {
+      key: string;
+      outputs: [string, string][];
+    };
     expect(manifest.key).toBe("");
     expect(manifest.outputs.map(([path]) => path)).toContain("warned.types.ts");
     // Not answered from: the warning is printed again.
@@ -194,10 +298,18 @@ describe("the manifest file", () => {
   it("has the same bytes for any input order and working folder, and names no absolute path", async () => {
     const cwd = tempCwd("structgen-manifest-");
     mkdirSync(join(cwd, "in"));
-    const docs = ["primitives", "collections"].map((name) => join(REPO_ROOT, "fixtures", "core", name, "input.struct.json"));
+    const docs = ["primitives", "collections"].map((name) =>
+      join(REPO_ROOT, "fixtures", "core", name, "input.struct.json"),
+    );
     docs.forEach((doc, i) => cpSync(doc, join(cwd, "in", `doc${i}.struct.json`)));
-    const forward = await runCli(["generate", "in/doc0.struct.json", "in/doc1.struct.json", "--out", "a"], { cwd });
-    const backward = await runCli(["generate", "in/doc1.struct.json", "in/doc0.struct.json", "--out", "b"], { cwd });
+    const forward = await runCli(
+      ["generate", "in/doc0.struct.json", "in/doc1.struct.json", "--out", "a"],
+      { cwd },
+    );
+    const backward = await runCli(
+      ["generate", "in/doc1.struct.json", "in/doc0.struct.json", "--out", "b"],
+      { cwd },
+    );
     expect([forward.code, backward.code], forward.stderr + backward.stderr).toEqual([0, 0]);
     const text = readText(cwd, "a", MANIFEST_FILE);
     expect(readText(cwd, "b", MANIFEST_FILE)).toBe(text);
@@ -206,7 +318,10 @@ describe("the manifest file", () => {
     // A copy of the whole tree elsewhere is up to date there too.
     const moved = tempCwd("structgen-manifest-");
     cpSync(cwd, moved, { recursive: true });
-    const check = await runCli(["generate", "in/doc0.struct.json", "in/doc1.struct.json", "--out", "a", "--check"], { cwd: moved });
+    const check = await runCli(
+      ["generate", "in/doc0.struct.json", "in/doc1.struct.json", "--out", "a", "--check"],
+      { cwd: moved },
+    );
     expect(check.code, check.stderr).toBe(0);
   });
 
@@ -243,7 +358,10 @@ describe("the manifest file", () => {
     const cwd = await generated();
     const before = readText(cwd, "gen", MANIFEST_FILE);
     const path = join(cwd, "letta-run-structure.json");
-    writeFileSync(path, readFileSync(path, "utf8").replace("The human-friendly ID of the Run", "The ID of the Run"));
+    writeFileSync(
+      path,
+      readFileSync(path, "utf8").replace("The human-friendly ID of the Run", "The ID of the Run"),
+    );
     // A folder where an output must go: the write fails before any rename.
     rmSync(join(cwd, "gen", "letta-run.types.ts"));
     mkdirSync(join(cwd, "gen", "letta-run.types.ts"));

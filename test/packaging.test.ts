@@ -9,7 +9,17 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MANIFEST_FILE } from "../src/write/manifest.js";
 import { SEED, SEED_OUTPUTS, listFiles } from "./helpers/cli.js";
 import { REPO_ROOT } from "./helpers/fixtures.js";
-import { eventually, NPX, type Packed, packTarball, projectWith, readmeExample, removeProjects, run, start } from "./helpers/package.js";
+import {
+  eventually,
+  NPX,
+  type Packed,
+  packTarball,
+  projectWith,
+  readmeExample,
+  removeProjects,
+  run,
+  start,
+} from "./helpers/package.js";
 
 let packed: Packed;
 let project: string;
@@ -25,39 +35,68 @@ beforeAll(async () => {
 }, 240_000);
 
 /** The installed bin, as npm links it; `npx structgen` is used once below, since npx itself takes seconds to start. */
-const structgen = (args: readonly string[]) => run(join(project, "node_modules", ".bin", "structgen"), args, { cwd: project });
+const structgen = (args: readonly string[]) =>
+  run(join(project, "node_modules", ".bin", "structgen"), args, { cwd: project });
 const node = (script: string) => run(process.execPath, [script], { cwd: project });
 
 describe("the tarball", () => {
   it("holds only what users need: the bin, compiled JavaScript with its types, runtime templates, README", () => {
-    const allowed = /^(package\.json|README\.md|bin\/structgen\.js|dist\/.+\.(js|d\.ts)|templates\/[^/]+\.(ts|json))$/;
+    const allowed =
+      /^(package\.json|README\.md|bin\/structgen\.js|dist\/.+\.(js|d\.ts)|templates\/[^/]+\.(ts|json))$/;
     expect(packed.files.filter((file) => !allowed.test(file))).toEqual([]);
-    for (const needed of ["bin/structgen.js", "dist/index.js", "dist/index.d.ts", "dist/cli/main.js", "templates/runtime.ts"]) {
+    for (const needed of [
+      "bin/structgen.js",
+      "dist/index.js",
+      "dist/index.d.ts",
+      "dist/cli/main.js",
+      "templates/runtime.ts",
+    ]) {
       expect(packed.files).toContain(needed);
     }
-    expect(packed.files.filter((file) => /^(src|test|fixtures)\/|\.map$|tsconfig/.test(file))).toEqual([]);
+    expect(
+      packed.files.filter((file) => /^(src|test|fixtures)\/|\.map$|tsconfig/.test(file)),
+    ).toEqual([]);
   });
 
   it("installs as a dependency whose package.json declares both module systems and the engines that support them", () => {
-    const manifest = JSON.parse(readFileSync(join(project, "node_modules", "structgen", "package.json"), "utf8")) as {
+    const manifest = JSON.parse(
+      readFileSync(join(project, "node_modules", "structgen", "package.json"), "utf8"),
+    ) as {
       engines: { node: string };
       exports: Record<string, Record<string, string>>;
     };
     expect(manifest.engines.node).toBe(">=20.19");
-    expect(manifest.exports["."]).toEqual({ types: "./dist/index.d.ts", default: "./dist/index.js" });
+    expect(manifest.exports["."]).toEqual({
+      types: "./dist/index.d.ts",
+      default: "./dist/index.js",
+    });
   });
 });
 
 describe("npx structgen in the new project", () => {
   it("generates, then --check passes, and --version prints the package version", async () => {
-    const generated = await run(NPX, ["--no-install", "structgen", "generate", "letta-run-structure.json", "--out", "gen"], { cwd: project });
+    const generated = await run(
+      NPX,
+      ["--no-install", "structgen", "generate", "letta-run-structure.json", "--out", "gen"],
+      { cwd: project },
+    );
     expect(generated.code, generated.stderr).toBe(0);
-    expect(generated.stdout).toMatch(/^structgen: 1 document, 4 files written, 0 unchanged in gen \(\d+ ms\)\n$/);
+    expect(generated.stdout).toMatch(
+      /^structgen: 1 document, 4 files written, 0 unchanged in gen \(\d+ ms\)\n$/,
+    );
     expect(listFiles(join(project, "gen"))).toEqual([MANIFEST_FILE, ...SEED_OUTPUTS]);
-    const checked = await structgen(["generate", "letta-run-structure.json", "--out", "gen", "--check"]);
+    const checked = await structgen([
+      "generate",
+      "letta-run-structure.json",
+      "--out",
+      "gen",
+      "--check",
+    ]);
     expect(checked.code, checked.stderr).toBe(0);
     const version = await structgen(["--version"]);
-    const { version: expected } = JSON.parse(readFileSync(join(REPO_ROOT, "package.json"), "utf8")) as { version: string };
+    const { version: expected } = JSON.parse(
+      readFileSync(join(REPO_ROOT, "package.json"), "utf8"),
+    ) as { version: string };
     expect(version.stdout).toBe(`${expected}\n`);
   }, 120_000);
 
@@ -74,14 +113,24 @@ describe("npx structgen in the new project", () => {
 
   it("watches: regenerates on an edit, and stops with exit code 0 on SIGINT", async () => {
     const bin = join(project, "node_modules", ".bin", "structgen");
-    const watcher = start(bin, ["generate", "schemas", "--out", "watched", "--watch"], { cwd: project });
+    const watcher = start(bin, ["generate", "schemas", "--out", "watched", "--watch"], {
+      cwd: project,
+    });
     try {
       const types = join(project, "watched", "letta-run.types.ts");
-      await eventually(() => /watching/.test(watcher.stderr()) && existsSync(types), () => watcher.stderr());
-      const document = JSON.parse(readFileSync(join(project, "schemas", "run.json"), "utf8")) as { fields: unknown[] };
+      await eventually(
+        () => /watching/.test(watcher.stderr()) && existsSync(types),
+        () => watcher.stderr(),
+      );
+      const document = JSON.parse(readFileSync(join(project, "schemas", "run.json"), "utf8")) as {
+        fields: unknown[];
+      };
       document.fields.push({ name: "added_by_watch_test", type: "string" });
       writeFileSync(join(project, "schemas", "run.json"), JSON.stringify(document, null, 2));
-      await eventually(() => readFileSync(types, "utf8").includes("added_by_watch_test"), () => watcher.stderr());
+      await eventually(
+        () => readFileSync(types, "utf8").includes("added_by_watch_test"),
+        () => watcher.stderr(),
+      );
     } finally {
       watcher.child.kill("SIGINT");
     }
@@ -109,12 +158,18 @@ describe("the API from both module systems", () => {
     );
     const result = await node("api.cjs");
     expect(result.code, result.stderr).toBe(0);
-    const report = JSON.parse(result.stdout) as { diagnostics: unknown[]; written: string[]; upToDate: string[] };
+    const report = JSON.parse(result.stdout) as {
+      diagnostics: unknown[];
+      written: string[];
+      upToDate: string[];
+    };
     expect(report.diagnostics).toEqual([]);
     expect(report.written.sort()).toEqual(["letta-run.md", ...SEED_OUTPUTS].sort());
     expect(report.upToDate.sort()).toEqual(report.written);
     const markdown = readFileSync(join(project, "api-out", "letta-run.md"), "utf8");
-    expect(markdown).toMatch(/^<!-- Generated by structgen from \.\.\/letta-run-structure\.json\. .* -->\n/);
+    expect(markdown).toMatch(
+      /^<!-- Generated by structgen from \.\.\/letta-run-structure\.json\. .* -->\n/,
+    );
     // Formatted by prettier like the built-in outputs: "*   Run" became "- Run".
     expect(markdown).toMatch(/^- Run$/m);
     expect(markdown).not.toMatch(/^\*/m);
@@ -126,7 +181,9 @@ describe("the API from both module systems", () => {
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toBe(`${SEED_OUTPUTS.length} 0\n`);
     expect(listFiles(join(project, "src", "generated"))).toEqual([...SEED_OUTPUTS]);
-    const schema = JSON.parse(readFileSync(join(project, "src", "generated", "letta-run.schema.json"), "utf8")) as Record<string, unknown>;
+    const schema = JSON.parse(
+      readFileSync(join(project, "src", "generated", "letta-run.schema.json"), "utf8"),
+    ) as Record<string, unknown>;
     expect(schema["additionalProperties"]).toBe(false);
   }, 120_000);
 
@@ -140,7 +197,16 @@ describe("the API from both module systems", () => {
   it("types resolve for TypeScript consumers in ESM (.mts) and CommonJS (.cts) alike", async () => {
     writeFileSync(
       join(project, "tsconfig.json"),
-      JSON.stringify({ compilerOptions: { module: "nodenext", strict: true, noEmit: true, skipLibCheck: true, types: [] }, files: ["esm.mts", "cjs.cts"] }),
+      JSON.stringify({
+        compilerOptions: {
+          module: "nodenext",
+          strict: true,
+          noEmit: true,
+          skipLibCheck: true,
+          types: [],
+        },
+        files: ["esm.mts", "cjs.cts"],
+      }),
     );
     const body = (ns: string) =>
       [
@@ -149,8 +215,14 @@ describe("the API from both module systems", () => {
         "// @ts-expect-error: not a formats mode",
         `${ns === "" ? "" : "structgen."}generate(["a.json"], { formats: "sometimes" });`,
       ].join("\n");
-    writeFileSync(join(project, "esm.mts"), `import { generate, type Emitter, type GenerateResult, type ModelDocument } from "structgen";\n${body("")}\n`);
-    writeFileSync(join(project, "cjs.cts"), `import structgen = require("structgen");\n${body("structgen.")}\n`);
+    writeFileSync(
+      join(project, "esm.mts"),
+      `import { generate, type Emitter, type GenerateResult, type ModelDocument } from "structgen";\n${body("")}\n`,
+    );
+    writeFileSync(
+      join(project, "cjs.cts"),
+      `import structgen = require("structgen");\n${body("structgen.")}\n`,
+    );
     const tsc = join(REPO_ROOT, "node_modules", "typescript", "bin", "tsc");
     const result = await run(process.execPath, [tsc, "-p", "tsconfig.json"], { cwd: project });
     expect(result.stdout + result.stderr).toBe("");

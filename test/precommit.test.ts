@@ -9,7 +9,14 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SEED } from "./helpers/cli.js";
 import { REPO_ROOT } from "./helpers/fixtures.js";
-import { packTarball, projectWith, readmeExample, removeProjects, run, userEnv } from "./helpers/package.js";
+import {
+  packTarball,
+  projectWith,
+  readmeExample,
+  removeProjects,
+  run,
+  userEnv,
+} from "./helpers/package.js";
 
 let repo: string;
 
@@ -22,14 +29,20 @@ const gitEnv = userEnv({
   GIT_COMMITTER_NAME: "Test",
   GIT_COMMITTER_EMAIL: "test@example.invalid",
 });
-const git = (...args: string[]) => run("git", ["-c", "commit.gpgsign=false", ...args], { cwd: repo, env: gitEnv });
-const structgen = (...args: string[]) => run(join(repo, "node_modules", ".bin", "structgen"), args, { cwd: repo });
+const git = (...args: string[]) =>
+  run("git", ["-c", "commit.gpgsign=false", ...args], { cwd: repo, env: gitEnv });
+const structgen = (...args: string[]) =>
+  run(join(repo, "node_modules", ".bin", "structgen"), args, { cwd: repo });
 
 /** Adds a string field to the structure, as a developer editing the schema would. */
 function editStructure(field: string): void {
   const path = join(repo, "schemas", "run.json");
   const document = JSON.parse(readFileSync(path, "utf8")) as { fields: unknown[] };
-  document.fields.push({ name: field, type: "string", description: `Added by the pre-commit test (${field}).` });
+  document.fields.push({
+    name: field,
+    type: "string",
+    description: `Added by the pre-commit test (${field}).`,
+  });
   writeFileSync(path, `${JSON.stringify(document, null, 2)}\n`);
 }
 
@@ -39,7 +52,10 @@ beforeAll(async () => {
   const { tarball } = await packTarball();
   repo = await projectWith(tarball, "structgen-repo-");
   writeFileSync(join(repo, ".gitignore"), "node_modules/\n");
-  writeFileSync(join(repo, "structgen.config.json"), `${JSON.stringify({ inputs: ["schemas"], out: "src/generated" }, null, 2)}\n`);
+  writeFileSync(
+    join(repo, "structgen.config.json"),
+    `${JSON.stringify({ inputs: ["schemas"], out: "src/generated" }, null, 2)}\n`,
+  );
   mkdirSync(join(repo, "schemas"));
   copyFileSync(SEED, join(repo, "schemas", "run.json"));
   expect((await git("init", "-q")).code).toBe(0);
@@ -72,8 +88,12 @@ describe("a plain git pre-commit hook running structgen from the installed tarba
     expect(accepted.code, accepted.stderr).toBe(0);
     expect((await git("rev-list", "--count", "HEAD")).stdout.trim()).toBe("2");
     const changed = (await git("show", "--name-only", "--format=", "HEAD")).stdout.split("\n");
-    expect(changed).toEqual(expect.arrayContaining(["schemas/run.json", "src/generated/letta-run.types.ts"]));
-    expect(readFileSync(join(repo, "src", "generated", "letta-run.types.ts"), "utf8")).toContain("hook_test_field");
+    expect(changed).toEqual(
+      expect.arrayContaining(["schemas/run.json", "src/generated/letta-run.types.ts"]),
+    );
+    expect(readFileSync(join(repo, "src", "generated", "letta-run.types.ts"), "utf8")).toContain(
+      "hook_test_field",
+    );
   }, 240_000);
 });
 
@@ -90,10 +110,15 @@ function hooksYaml(): HookEntry[] {
   return text
     .split(/^- /m)
     .slice(1)
-    .map((item) => Object.fromEntries(item.split("\n").flatMap((line) => {
-      const match = /^\s*([a-z_]+):\s*(.*)$/.exec(line);
-      return match?.[1] === undefined ? [] : [[match[1], match[2] ?? ""]];
-    })) as unknown as HookEntry);
+    .map(
+      (item) =>
+        Object.fromEntries(
+          item.split("\n").flatMap((line) => {
+            const match = /^\s*([a-z_]+):\s*(.*)$/.exec(line);
+            return match?.[1] === undefined ? [] : [[match[1], match[2] ?? ""]];
+          }),
+        ) as unknown as HookEntry,
+    );
 }
 
 describe(".pre-commit-hooks.yaml", () => {
@@ -106,7 +131,8 @@ describe(".pre-commit-hooks.yaml", () => {
       expect(hook.entry.split(" ")[0]).toBe("structgen");
     }
     const [generate, check] = hooks;
-    const entry = (hook: HookEntry | undefined) => structgen(...(hook?.entry.split(" ").slice(1) ?? []));
+    const entry = (hook: HookEntry | undefined) =>
+      structgen(...(hook?.entry.split(" ").slice(1) ?? []));
 
     editStructure("framework_hook_field");
     const stale = await entry(check);

@@ -7,6 +7,8 @@ import { REPO_ROOT } from "./helpers/fixtures.js";
 
 it("README options table matches OPTION_TABLE", () => {
   const readme = readFileSync(join(REPO_ROOT, "README.md"), "utf8");
-  const section = /<!-- options-table:start -->\n([\s\S]*?)\n<!-- options-table:end -->/.exec(readme)?.[1];
+  const section = /<!-- options-table:start -->\n([\s\S]*?)\n<!-- options-table:end -->/.exec(
+    readme,
+  )?.[1];
   expect(section).toBe(renderOptionsTable());
 });

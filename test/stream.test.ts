@@ -31,10 +31,15 @@ const pages: Emitter = {
   name: "pages",
   emit: (documents, context) => [
     ...documents.map((doc) => ({
-      path: [context.outputSubfolder(doc), `${doc.baseName}.md`].filter((part) => part !== "").join("/"),
+      path: [context.outputSubfolder(doc), `${doc.baseName}.md`]
+        .filter((part) => part !== "")
+        .join("/"),
       contents: `*   ${doc.root}\n`,
     })),
-    { path: "roots.ts", contents: `export const ROOTS=[${documents.map((d) => JSON.stringify(d.root)).join(",")}]` },
+    {
+      path: "roots.ts",
+      contents: `export const ROOTS=[${documents.map((d) => JSON.stringify(d.root)).join(",")}]`,
+    },
   ],
 };
 
@@ -49,7 +54,10 @@ function documents(count: number): InputDocument[] {
 /** Runs the stream, collecting what it hands on, batch by batch. */
 async function stream(request: Omit<StreamRequest, "sink">, options = {}) {
   const batches: OutputFile[][] = [];
-  const result = await generateStream({ ...request, sink: async (files) => void batches.push([...files]) }, options);
+  const result = await generateStream(
+    { ...request, sink: (files) => (batches.push([...files]), Promise.resolve()) },
+    options,
+  );
   return { result, batches };
 }
 
@@ -57,33 +65,46 @@ describe("the streamed pipeline", () => {
   it.each([
     ["formatted, with a custom emitter", { emitters: [pages] }, {}],
     ["unformatted, types and schema only", {}, { prettier: false, emit: ["types", "schema"] }],
-  ] as const)("hands on exactly generate()'s files, in its order, one document at a time (%s)", async (_name, extra, options) => {
-    const tree = await resolveInputs([join(PIPELINE, "**", "*.json")]);
-    const inputs = [...tree.inputs, { path: SEED, outputSubfolder: "letta" }, { path: IMPORTS, outputSubfolder: "core" }];
-    const request = { inputs, outDir: tempCwd(), ...extra };
-    const whole = await generate(request, options);
-    const { result, batches } = await stream(request, options);
-    expect(whole.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
-    expect(batches.flat()).toEqual(whole.files);
-    expect(result.documents).toEqual(whole.documents);
-    expect(result.diagnostics).toEqual(whole.diagnostics);
-    // One batch per document, then index.ts, then the custom emitter's files.
-    expect(batches.map((batch) => batch.length)).toEqual([
-      ...whole.documents.map((d) => d.files.length),
-      1,
-      ...("emitters" in extra ? [inputs.length + 1] : []),
-    ]);
-    expect(result.interrupted).toBe(false);
-  });
+  ] as const)(
+    "hands on exactly generate()'s files, in its order, one document at a time (%s)",
+    async (_name, extra, options) => {
+      const tree = await resolveInputs([join(PIPELINE, "**", "*.json")]);
+      const inputs = [
+        ...tree.inputs,
+        { path: SEED, outputSubfolder: "letta" },
+        { path: IMPORTS, outputSubfolder: "core" },
+      ];
+      const request = { inputs, outDir: tempCwd(), ...extra };
+      const whole = await generate(request, options);
+      const { result, batches } = await stream(request, options);
+      expect(whole.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+      expect(batches.flat()).toEqual(whole.files);
+      expect(result.documents).toEqual(whole.documents);
+      expect(result.diagnostics).toEqual(whole.diagnostics);
+      // One batch per document, then index.ts, then the custom emitter's files.
+      expect(batches.map((batch) => batch.length)).toEqual([
+        ...whole.documents.map((d) => d.files.length),
+        1,
+        ...("emitters" in extra ? [inputs.length + 1] : []),
+      ]);
+      expect(result.interrupted).toBe(false);
+    },
+  );
 
   it("hands on nothing when the last input has an error, or names collide with it", async () => {
     const good = manyDocuments(5).map((d) => ({ path: `${d.name}.json`, contents: d.text }));
-    const broken = { path: "zz-bad.json", contents: '{"jsonStructure": "0.1", "entity": "Bad", "fields": [{"name": "x", "type": "strng"}]}' };
+    const broken = {
+      path: "zz-bad.json",
+      contents:
+        '{"jsonStructure": "0.1", "entity": "Bad", "fields": [{"name": "x", "type": "strng"}]}',
+    };
     const twin = { path: "zz-twin.json", contents: good[0]?.contents ?? "" };
     for (const last of [broken, twin]) {
       const { result, batches } = await stream({ inputs: [...good, last], outDir: tempCwd() });
       expect(batches).toEqual([]);
-      expect(result.diagnostics.filter((d) => d.severity === "error").map((d) => d.file)).toContain(last.path);
+      expect(result.diagnostics.filter((d) => d.severity === "error").map((d) => d.file)).toContain(
+        last.path,
+      );
     }
   });
 
@@ -126,11 +147,12 @@ describe("the streamed pipeline", () => {
       {
         inputs,
         signal: controller.signal,
-        sink: async (files) => {
+        sink: (files) => {
           batches.push([...files]);
           if (batches.length === 2) {
             controller.abort();
           }
+          return Promise.resolve();
         },
       },
       { prettier: false },
@@ -147,8 +169,9 @@ describe("the streamed pipeline", () => {
     const result = await generateStream(
       {
         inputs,
-        sink: async (files) => {
+        sink: (files) => {
           handed += files.reduce((sum, file) => sum + file.contents.length, 0);
+          return Promise.resolve();
         },
         onProgress: ({ stage, done, total }) => {
           // From the 50th document on, when the code it runs is compiled.
@@ -177,7 +200,7 @@ describe("the streamed pipeline", () => {
       await generateStream(
         {
           inputs,
-          sink: async () => undefined,
+          sink: () => Promise.resolve(),
           onProgress: ({ stage, done }) => {
             if (stage === "emit" && done === 1) {
               kept = liveHeapBytes() - before;
@@ -209,7 +232,11 @@ describe("through a write transaction", () => {
     expect((await writeOutputs(join(cwd, "a"), whole.files)).diagnostics).toEqual([]);
     mkdirSync(join(cwd, "b"));
     const transaction = new WriteTransaction(join(cwd, "b"));
-    await generateStream({ inputs, outDir: join(cwd, "b"), sink: (files) => transaction.add(files) });
+    await generateStream({
+      inputs,
+      outDir: join(cwd, "b"),
+      sink: (files) => transaction.add(files),
+    });
     expect((await transaction.commit()).diagnostics).toEqual([]);
     expect(snapshot(join(cwd, "b"))).toEqual(snapshot(join(cwd, "a")));
   });

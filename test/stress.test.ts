@@ -42,8 +42,11 @@ interface Scenario {
   readonly unit: string;
 }
 
-const one = (name: string, make: (size: number) => string) => (size: number) => [{ name, text: make(size) }];
-const pick = (normal: number, stress: number): [number, number] => (STRESS ? [stress, 4 * stress] : [normal, 4 * normal]);
+const one = (name: string, make: (size: number) => string) => (size: number) => [
+  { name, text: make(size) },
+];
+const pick = (normal: number, stress: number): [number, number] =>
+  STRESS ? [stress, 4 * stress] : [normal, 4 * normal];
 const NO_PRETTIER: Options = { prettier: false };
 
 const SCENARIOS: readonly Scenario[] = [
@@ -155,7 +158,8 @@ const SCENARIOS: readonly Scenario[] = [
         },
         {
           name: "many documents, with prettier",
-          build: (size: number) => manyDocuments(size).map((d) => ({ name: `${d.name}.json`, text: d.text })),
+          build: (size: number) =>
+            manyDocuments(size).map((d) => ({ name: `${d.name}.json`, text: d.text })),
           sizes: [50, 200] as [number, number],
           options: {},
           expect: "output" as const,
@@ -200,39 +204,52 @@ function better(a: Measurement | undefined, b: Measurement): Measurement {
   if (a === undefined) {
     return b;
   }
-  return { ...b, ms: Math.min(a.ms, b.ms), cpuMs: Math.min(a.cpuMs, b.cpuMs), peakBytes: Math.max(a.peakBytes, b.peakBytes) };
+  return {
+    ...b,
+    ms: Math.min(a.ms, b.ms),
+    cpuMs: Math.min(a.cpuMs, b.cpuMs),
+    peakBytes: Math.max(a.peakBytes, b.peakBytes),
+  };
 }
 
 describe("time and memory grow no worse than linearly", () => {
-  it.each(SCENARIOS.map((scenario) => [scenario.name, scenario] as const))("%s", async (_name, scenario) => {
-    const [small, large] = scenario.sizes;
-    const inputs = [materialize(scenario, small), materialize(scenario, large)] as const;
-    // Time is CPU time, which a busy machine does not stretch by preempting the child (wall time did: a CI run under
-    // load average 8 once measured 280 ms -> 3,418 ms here, where 110 ms -> 400 ms is usual). Two runs at each size,
-    // taken in turn (small, large, small, large), so that a burst of load lands on both sizes alike.
-    let a: Measurement | undefined;
-    let b: Measurement | undefined;
-    for (let round = 0; round < 2; round++) {
-      a = better(a, await measure(inputs[0], scenario.options, HANG_MS));
-      b = better(b, await measure(inputs[1], scenario.options, HANG_MS));
-    }
-    if (a === undefined || b === undefined) {
-      throw new Error("no measurement");
-    }
-    for (const m of [a, b]) {
-      if (scenario.expect === "output") {
-        expect([m.errors, m.files > 0], JSON.stringify(m)).toEqual([0, true]);
-      } else {
-        expect([m.errors > 0, m.files], JSON.stringify(m)).toEqual([true, 0]);
+  it.each(SCENARIOS.map((scenario) => [scenario.name, scenario] as const))(
+    "%s",
+    async (_name, scenario) => {
+      const [small, large] = scenario.sizes;
+      const inputs = [materialize(scenario, small), materialize(scenario, large)] as const;
+      // Time is CPU time, which a busy machine does not stretch by preempting the child (wall time did: a CI run under
+      // load average 8 once measured 280 ms -> 3,418 ms here, where 110 ms -> 400 ms is usual). Two runs at each size,
+      // taken in turn (small, large, small, large), so that a burst of load lands on both sizes alike.
+      let a: Measurement | undefined;
+      let b: Measurement | undefined;
+      for (let round = 0; round < 2; round++) {
+        a = better(a, await measure(inputs[0], scenario.options, HANG_MS));
+        b = better(b, await measure(inputs[1], scenario.options, HANG_MS));
       }
-    }
-    const timeRatio = b.cpuMs / a.cpuMs;
-    const memoryRatio = b.peakBytes / a.peakBytes;
-    const mb = (bytes: number) => (bytes / 2 ** 20).toFixed(0);
-    table.push(
-      `| ${scenario.name} | ${small} ${scenario.unit} | ${a.cpuMs.toFixed(0)} (${a.ms.toFixed(0)}) | ${mb(a.peakBytes)} | ${large} | ${b.cpuMs.toFixed(0)} (${b.ms.toFixed(0)}) | ${mb(b.peakBytes)} | ${timeRatio.toFixed(2)} | ${memoryRatio.toFixed(2)} |`,
-    );
-    expect(timeRatio, `CPU time ${a.cpuMs.toFixed(0)} ms -> ${b.cpuMs.toFixed(0)} ms`).toBeLessThan(MAX_RATIO);
-    expect(memoryRatio, `memory ${mb(a.peakBytes)} MB -> ${mb(b.peakBytes)} MB`).toBeLessThan(MAX_RATIO);
-  });
+      if (a === undefined || b === undefined) {
+        throw new Error("no measurement");
+      }
+      for (const m of [a, b]) {
+        if (scenario.expect === "output") {
+          expect([m.errors, m.files > 0], JSON.stringify(m)).toEqual([0, true]);
+        } else {
+          expect([m.errors > 0, m.files], JSON.stringify(m)).toEqual([true, 0]);
+        }
+      }
+      const timeRatio = b.cpuMs / a.cpuMs;
+      const memoryRatio = b.peakBytes / a.peakBytes;
+      const mb = (bytes: number) => (bytes / 2 ** 20).toFixed(0);
+      table.push(
+        `| ${scenario.name} | ${small} ${scenario.unit} | ${a.cpuMs.toFixed(0)} (${a.ms.toFixed(0)}) | ${mb(a.peakBytes)} | ${large} | ${b.cpuMs.toFixed(0)} (${b.ms.toFixed(0)}) | ${mb(b.peakBytes)} | ${timeRatio.toFixed(2)} | ${memoryRatio.toFixed(2)} |`,
+      );
+      expect(
+        timeRatio,
+        `CPU time ${a.cpuMs.toFixed(0)} ms -> ${b.cpuMs.toFixed(0)} ms`,
+      ).toBeLessThan(MAX_RATIO);
+      expect(memoryRatio, `memory ${mb(a.peakBytes)} MB -> ${mb(b.peakBytes)} MB`).toBeLessThan(
+        MAX_RATIO,
+      );
+    },
+  );
 });

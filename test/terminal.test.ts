@@ -9,7 +9,17 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { Progress, renderDiagnostic, paint } from "../src/cli/terminal.js";
 import { type Diagnostic, formatDiagnostic } from "../src/model/diagnostics.js";
-import { BIN, cliFixture, listFiles, readText, removeTempDirs, runCli, SEED, stackFrames, tempCwd } from "./helpers/cli.js";
+import {
+  BIN,
+  cliFixture,
+  listFiles,
+  readText,
+  removeTempDirs,
+  runCli,
+  SEED,
+  stackFrames,
+  tempCwd,
+} from "./helpers/cli.js";
 import { MANIFEST_FILE } from "../src/write/manifest.js";
 import { run, userEnv } from "./helpers/package.js";
 
@@ -32,8 +42,13 @@ function onTty(args: readonly string[], cwd: string, env: NodeJS.ProcessEnv) {
   const base = userEnv();
   delete base["NO_COLOR"];
   delete base["FORCE_COLOR"];
-  const command = [process.execPath, BIN, ...args].map((part) => `'${part.replace(/'/g, "'\\''")}'`).join(" ");
-  return run("script", ["-qec", command, "/dev/null"], { cwd, env: { ...base, TERM: "xterm-256color", ...env } });
+  const command = [process.execPath, BIN, ...args]
+    .map((part) => `'${part.replace(/'/g, "'\\''")}'`)
+    .join(" ");
+  return run("script", ["-qec", command, "/dev/null"], {
+    cwd,
+    env: { ...base, TERM: "xterm-256color", ...env },
+  });
 }
 
 describe.skipIf(!hasScript)("colours", () => {
@@ -71,7 +86,15 @@ describe.skipIf(!hasScript)("colours", () => {
 });
 
 describe("renderDiagnostic and Progress", () => {
-  const diagnostic: Diagnostic = { code: "SG_UNKNOWN_KEY", severity: "warning", message: "x", file: "a.json", pointer: "/y", line: 2, column: 3 };
+  const diagnostic: Diagnostic = {
+    code: "SG_UNKNOWN_KEY",
+    severity: "warning",
+    message: "x",
+    file: "a.json",
+    pointer: "/y",
+    line: 2,
+    column: 3,
+  };
 
   it("without colours, a diagnostic renders byte for byte as formatDiagnostic", () => {
     expect(renderDiagnostic(diagnostic, paint(false))).toBe(formatDiagnostic(diagnostic));
@@ -116,7 +139,9 @@ describe("prettier configuration", () => {
     expect(result.code, result.stderr).toBe(0);
     const types = readText(cwd, "app", "generated", "letta-run.types.ts");
     expect(types).toMatch(/^\t\S/m);
-    expect(readText(cwd, "app", "generated", "index.ts")).toContain('export * from "./letta-run.types.js"\n');
+    expect(readText(cwd, "app", "generated", "index.ts")).toContain(
+      'export * from "./letta-run.types.js"\n',
+    );
   });
 
   it("a broken one is a clear error, not a crash, and --no-format gets past it", async () => {
@@ -125,7 +150,9 @@ describe("prettier configuration", () => {
     writeFileSync(join(cwd, ".prettierrc"), "{ semi: ");
     const result = await runCli(["generate", "run.json", "--out", "gen"], { cwd });
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/^gen: error SG_PRETTIER_CONFIG: cannot load the prettier configuration for gen: .+; fix it, or skip formatting with --no-format\n$/);
+    expect(result.stderr).toMatch(
+      /^gen: error SG_PRETTIER_CONFIG: cannot load the prettier configuration for gen: .+; fix it, or skip formatting with --no-format\n$/,
+    );
     expect(stackFrames(result.stderr)).toEqual([]);
     expect(listFiles(join(cwd, "gen"))).toEqual([]);
     const skipped = await runCli(["generate", "run.json", "--out", "gen", "--no-format"], { cwd });

@@ -14,39 +14,57 @@ import { loadGuards } from "./helpers/outputs.js";
 
 afterAll(removeTempDirs);
 
-const cases = goldenCases("flat").filter((golden) => golden.validSamples.length + golden.invalidSamples.length > 0);
+const cases = goldenCases("flat").filter(
+  (golden) => golden.validSamples.length + golden.invalidSamples.length > 0,
+);
 const LETTA_SAMPLES = join(REPO_ROOT, "fixtures", "flat", "letta-run", "samples");
 
 function samplePaths(dir: string, kind: "valid" | "invalid"): string[] {
   const folder = join(REPO_ROOT, dir, "samples", kind);
   try {
-    return readdirSync(folder).filter((f) => f.endsWith(".json")).sort().map((f) => join(folder, f));
+    return readdirSync(folder)
+      .filter((f) => f.endsWith(".json"))
+      .sort()
+      .map((f) => join(folder, f));
   } catch {
     return [];
   }
 }
 
 describe("validateData on the golden samples", () => {
-  it.each(cases)("$dir: valid samples pass, invalid ones fail with the guards' own failures", async (golden) => {
-    const [input] = golden.inputs;
-    expect(input).toBeDefined();
-    const document = join(REPO_ROOT, input ?? "");
-    const valid = samplePaths(golden.dir, "valid");
-    const invalid = samplePaths(golden.dir, "invalid");
-    const result = await validateData(document, [...valid, ...invalid], golden.options);
-    expect(result.diagnostics.filter((d) => d.severity === "error" && d.code !== "SG_INVALID_DATA")).toEqual([]);
-    expect(result.results.map((r) => [r.file, r.ok])).toEqual([...valid.map((f) => [f, true]), ...invalid.map((f) => [f, false])]);
+  it.each(cases)(
+    "$dir: valid samples pass, invalid ones fail with the guards' own failures",
+    async (golden) => {
+      const [input] = golden.inputs;
+      expect(input).toBeDefined();
+      const document = join(REPO_ROOT, input ?? "");
+      const valid = samplePaths(golden.dir, "valid");
+      const invalid = samplePaths(golden.dir, "invalid");
+      const result = await validateData(document, [...valid, ...invalid], golden.options);
+      expect(
+        result.diagnostics.filter((d) => d.severity === "error" && d.code !== "SG_INVALID_DATA"),
+      ).toEqual([]);
+      expect(result.results.map((r) => [r.file, r.ok])).toEqual([
+        ...valid.map((f) => [f, true]),
+        ...invalid.map((f) => [f, false]),
+      ]);
 
-    // The very failures the generated validateX reports, pointer for pointer and message for message.
-    const generated = await generate([document], { ...golden.options, prettier: false });
-    const guardsFile = generated.files.find((f) => f.path.endsWith(".guards.ts"));
-    const guards = await loadGuards(guardsFile ?? { path: "none.guards.ts", contents: "" });
-    const validate = guards[`validate${result.root ?? ""}`];
-    for (const item of result.results) {
-      const own = validate?.(JSON.parse(readFileSync(item.file, "utf8"))) as { ok: boolean; errors?: { path: string; message: string }[] };
-      expect(item.errors.map((e) => ({ path: e.pointer, message: e.message }))).toEqual(own.errors ?? []);
-    }
-  });
+      // The very failures the generated validateX reports, pointer for pointer and message for message.
+      const generated = await generate([document], { ...golden.options, prettier: false });
+      const guardsFile = generated.files.find((f) => f.path.endsWith(".guards.ts"));
+      const guards = await loadGuards(guardsFile ?? { path: "none.guards.ts", contents: "" });
+      const validate = guards[`validate${result.root ?? ""}`];
+      for (const item of result.results) {
+        const own = validate?.(JSON.parse(readFileSync(item.file, "utf8"))) as {
+          ok: boolean;
+          errors?: { path: string; message: string }[];
+        };
+        expect(item.errors.map((e) => ({ path: e.pointer, message: e.message }))).toEqual(
+          own.errors ?? [],
+        );
+      }
+    },
+  );
 });
 
 describe("validateData", () => {
@@ -75,7 +93,9 @@ describe("validateData", () => {
 
   it("checks nothing against a document with errors, and says why", async () => {
     const bad = join(REPO_ROOT, "fixtures", "cli", "bad", "type-strng.json");
-    const result = await validateData(bad, [join(LETTA_SAMPLES, "valid", "minimal-agent-only.json")]);
+    const result = await validateData(bad, [
+      join(LETTA_SAMPLES, "valid", "minimal-agent-only.json"),
+    ]);
     expect(result.root).toBeUndefined();
     expect(result.results).toEqual([]);
     expect(result.diagnostics.map((d) => d.code)).toContain("SG_UNKNOWN_TYPE");
@@ -100,7 +120,9 @@ describe("structgen validate", () => {
     const result = await runCli(["validate", "run.json", "data/valid-*.json"], { cwd });
     expect(result.code, result.stderr).toBe(0);
     expect(result.stderr).toBe("");
-    expect(result.stdout).toMatch(/^structgen: 4 of 4 data files valid against Run from run\.json \(\d+ ms\)\n$/);
+    expect(result.stdout).toMatch(
+      /^structgen: 4 of 4 data files valid against Run from run\.json \(\d+ ms\)\n$/,
+    );
   });
 
   it("exits 1 and prints every failure with its position and JSON pointer", async () => {
@@ -109,18 +131,44 @@ describe("structgen validate", () => {
     expect(result.code).toBe(1);
     expect(result.stdout).toBe("");
     const failures = diagnosticLines(result.stderr);
-    expect(failures.every((d) => d.code === "SG_INVALID_DATA" && d.severity === "error")).toBe(true);
-    expect(failures.map((d) => d.file).sort()).toEqual(readdirSync(join(cwd, "data")).filter((f) => f.startsWith("invalid-")).map((f) => `data/${f}`).sort());
-    expect(result.stderr).toMatch(/^data\/invalid-status-outside-enum\.json:1:\d+: error SG_INVALID_DATA: must be one of .+ \(at \/status\)$/m);
-    expect(result.stderr).toMatch(/^data\/invalid-null\.json:1:1: error SG_INVALID_DATA: must be object \(at the root\)$/m);
-    expect(result.stderr).toMatch(/^structgen: 4 of 13 data files valid against Run from run\.json \(\d+ ms\)$/m);
+    expect(failures.every((d) => d.code === "SG_INVALID_DATA" && d.severity === "error")).toBe(
+      true,
+    );
+    expect(failures.map((d) => d.file).sort()).toEqual(
+      readdirSync(join(cwd, "data"))
+        .filter((f) => f.startsWith("invalid-"))
+        .map((f) => `data/${f}`)
+        .sort(),
+    );
+    expect(result.stderr).toMatch(
+      /^data\/invalid-status-outside-enum\.json:1:\d+: error SG_INVALID_DATA: must be one of .+ \(at \/status\)$/m,
+    );
+    expect(result.stderr).toMatch(
+      /^data\/invalid-null\.json:1:1: error SG_INVALID_DATA: must be object \(at the root\)$/m,
+    );
+    expect(result.stderr).toMatch(
+      /^structgen: 4 of 13 data files valid against Run from run\.json \(\d+ ms\)$/m,
+    );
   });
 
   it("--json reports each file's verdict and failures", async () => {
     const cwd = project();
-    const result = await runCli(["validate", "run.json", "data/valid-minimal-agent-only.json", "data/invalid-id-null.json", "--json"], { cwd });
+    const result = await runCli(
+      [
+        "validate",
+        "run.json",
+        "data/valid-minimal-agent-only.json",
+        "data/invalid-id-null.json",
+        "--json",
+      ],
+      { cwd },
+    );
     expect(result.code).toBe(1);
-    const report = JSON.parse(result.stdout) as { ok: boolean; root: string; results: { file: string; ok: boolean; errors: { pointer: string }[] }[] };
+    const report = JSON.parse(result.stdout) as {
+      ok: boolean;
+      root: string;
+      results: { file: string; ok: boolean; errors: { pointer: string }[] }[];
+    };
     expect(report.ok).toBe(false);
     expect(report.root).toBe("Run");
     expect(report.results.map((r) => [r.file, r.ok, r.errors.map((e) => e.pointer)])).toEqual([
@@ -131,12 +179,17 @@ describe("structgen validate", () => {
 
   it("takes the guard options from the config file, and flags override them", async () => {
     const cwd = project();
-    writeFileSync(join(cwd, "structgen.config.json"), JSON.stringify({ additionalProperties: false }));
+    writeFileSync(
+      join(cwd, "structgen.config.json"),
+      JSON.stringify({ additionalProperties: false }),
+    );
     const extra = "data/valid-extra-keys-from-a-newer-server.json";
     const closed = await runCli(["validate", "run.json", extra], { cwd });
     expect(closed.code).toBe(1);
     expect(closed.stderr).toMatch(/SG_INVALID_DATA/);
-    const open = await runCli(["validate", "run.json", extra, "--additional-properties", "true"], { cwd });
+    const open = await runCli(["validate", "run.json", extra, "--additional-properties", "true"], {
+      cwd,
+    });
     expect(open.code, open.stderr).toBe(0);
   });
 

@@ -2,10 +2,26 @@
  * `structgen generate --watch`, as a real spawned process editing real files. Nothing here measures time: each
  * step polls for its outcome (an output's contents, a line on stderr) with a generous timeout.
  */
-import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { join } from "node:path";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
-import { BIN, cliFixture, listFiles, runCli, SEED, removeTempDirs, tempCwd } from "./helpers/cli.js";
+import {
+  BIN,
+  cliFixture,
+  listFiles,
+  runCli,
+  SEED,
+  removeTempDirs,
+  tempCwd,
+} from "./helpers/cli.js";
 import { writeGateConfig } from "./helpers/cli-process.js";
 import { eventually, type Running, start } from "./helpers/package.js";
 
@@ -14,7 +30,11 @@ afterAll(removeTempDirs);
 let watcher: Running | undefined;
 
 afterEach(async () => {
-  if (watcher !== undefined && watcher.child.exitCode === null && watcher.child.signalCode === null) {
+  if (
+    watcher !== undefined &&
+    watcher.child.exitCode === null &&
+    watcher.child.signalCode === null
+  ) {
     watcher.child.kill("SIGKILL");
     await watcher.exited;
   }
@@ -25,7 +45,10 @@ function project(): string {
   const cwd = tempCwd("structgen-watch-");
   mkdirSync(join(cwd, "schemas"));
   copyFileSync(SEED, join(cwd, "schemas", "run.json"));
-  writeFileSync(join(cwd, "structgen.config.json"), JSON.stringify({ inputs: ["schemas"], out: "gen" }));
+  writeFileSync(
+    join(cwd, "structgen.config.json"),
+    JSON.stringify({ inputs: ["schemas"], out: "gen" }),
+  );
   return cwd;
 }
 
@@ -57,13 +80,21 @@ describe("--watch", () => {
     };
     const log = () => `stdout:\n${running.stdout()}\nstderr:\n${running.stderr()}`;
 
-    await eventually(() => /watching 2 folders for changes/.test(running.stderr()) && read(types).includes("export interface Run"), log);
-    expect(running.stdout()).toMatch(/^structgen: 1 document, 4 files written, 0 unchanged in gen \(\d+ ms\)$/m);
+    await eventually(
+      () =>
+        /watching 2 folders for changes/.test(running.stderr()) &&
+        read(types).includes("export interface Run"),
+      log,
+    );
+    expect(running.stdout()).toMatch(
+      /^structgen: 1 document, 4 files written, 0 unchanged in gen \(\d+ ms\)$/m,
+    );
 
     writeRun(cwd, ["first_edit"]);
     // The run's report, not just its first renamed output: until the run has committed every file, the folder
     // still holds its temp files and the outputs it has not renamed yet.
-    const reports = () => running.stdout().match(/^structgen: 1 document, .* in gen \(\d+ ms\)$/gm)?.length ?? 0;
+    const reports = () =>
+      running.stdout().match(/^structgen: 1 document, .* in gen \(\d+ ms\)$/gm)?.length ?? 0;
     await eventually(() => reports() >= 2 && read(types).includes("first_edit"), log);
 
     // A bad edit: diagnostics, the outputs stay as they were, and the watcher keeps running.
@@ -71,13 +102,21 @@ describe("--watch", () => {
     const kept = () => running.stderr().match(/kept the last good outputs in gen/g)?.length ?? 0;
     const keptBefore = kept();
     writeFileSync(join(cwd, "schemas", "run.json"), '{ "jsonStructure": "0.1", "entity": ');
-    await eventually(() => /schemas\/run\.json:\d+:\d+: error SG_JSON_SYNTAX/.test(running.stderr()) && kept() > keptBefore, log);
+    await eventually(
+      () =>
+        /schemas\/run\.json:\d+:\d+: error SG_JSON_SYNTAX/.test(running.stderr()) &&
+        kept() > keptBefore,
+      log,
+    );
     expect(listFiles(join(cwd, "gen")).map((file) => read(join(cwd, "gen", file)))).toEqual(good);
     expect(running.child.exitCode).toBeNull();
 
     // A burst of edits ends in outputs that match the last one exactly (checked by a separate --check run).
     for (const count of [1, 2, 3, 4, 5]) {
-      writeRun(cwd, Array.from({ length: count }, (_, i) => `burst_${i + 1}`));
+      writeRun(
+        cwd,
+        Array.from({ length: count }, (_, i) => `burst_${i + 1}`),
+      );
     }
     await eventually(() => read(types).includes("burst_5"), log);
     await eventually(async () => (await runCli(["generate", "--check"], { cwd })).code === 0, log);
@@ -87,8 +126,15 @@ describe("--watch", () => {
     await eventually(() => read(join(cwd, "gen", "index.ts")).includes("./alpha.types.js"), log);
 
     // An edit of the config file applies to the next run.
-    writeFileSync(join(cwd, "structgen.config.json"), JSON.stringify({ inputs: ["schemas"], out: "gen", additionalProperties: false }));
-    await eventually(() => read(join(cwd, "gen", "letta-run.schema.json")).includes('"additionalProperties": false'), log);
+    writeFileSync(
+      join(cwd, "structgen.config.json"),
+      JSON.stringify({ inputs: ["schemas"], out: "gen", additionalProperties: false }),
+    );
+    await eventually(
+      () =>
+        read(join(cwd, "gen", "letta-run.schema.json")).includes('"additionalProperties": false'),
+      log,
+    );
 
     running.child.kill("SIGINT");
     expect(await running.exited).toBe(0);
@@ -109,7 +155,11 @@ describe("--watch", () => {
     writeFileSync(join(cwd, "gate-open"), "");
     await eventually(() => /watching 2 folders for changes/.test(running.stderr()), log);
     const types = join(cwd, "gen", "letta-run.types.ts");
-    await eventually(() => existsSync(types) && readFileSync(types, "utf8").includes("saved_during_first_run"), log, 20_000);
+    await eventually(
+      () => existsSync(types) && readFileSync(types, "utf8").includes("saved_during_first_run"),
+      log,
+      20_000,
+    );
     running.child.kill("SIGINT");
     expect(await running.exited).toBe(0);
   }, 120_000);
@@ -124,11 +174,21 @@ describe("--watch", () => {
         .split("\n")
         .filter((line) => line !== "")
         .map((line) => JSON.parse(line) as { ok: boolean; written?: string[] });
-    await eventually(() => reports().length === 1, () => running.stdout() + running.stderr());
+    await eventually(
+      () => reports().length === 1,
+      () => running.stdout() + running.stderr(),
+    );
     writeRun(cwd, ["json_edit"]);
-    await eventually(() => reports().length === 2, () => running.stdout() + running.stderr());
+    await eventually(
+      () => reports().length === 2,
+      () => running.stdout() + running.stderr(),
+    );
     expect(reports().map((r) => r.ok)).toEqual([true, true]);
-    expect(reports()[1]?.written).toEqual(["letta-run.types.ts", "letta-run.guards.ts", "letta-run.schema.json"]);
+    expect(reports()[1]?.written).toEqual([
+      "letta-run.types.ts",
+      "letta-run.guards.ts",
+      "letta-run.schema.json",
+    ]);
     running.child.kill("SIGINT");
     expect(await running.exited).toBe(0);
   }, 120_000);
@@ -136,9 +196,14 @@ describe("--watch", () => {
   it("regenerates when the --source-spec file changes, a YAML one in another folder included", async () => {
     const cwd = project();
     mkdirSync(join(cwd, "api"));
-    const spec = (type: string) => `openapi: 3.1.0\ncomponents:\n  schemas:\n    Run:\n      type: object\n      properties:\n        ttft_ns:\n          type: [${type}, "null"]\n`;
+    const spec = (type: string) =>
+      `openapi: 3.1.0\ncomponents:\n  schemas:\n    Run:\n      type: object\n      properties:\n        ttft_ns:\n          type: [${type}, "null"]\n`;
     writeFileSync(join(cwd, "api", "openapi.yaml"), spec("integer"));
-    const running = start(process.execPath, [BIN, "generate", "--watch", "--source-spec", "api/openapi.yaml"], { cwd });
+    const running = start(
+      process.execPath,
+      [BIN, "generate", "--watch", "--source-spec", "api/openapi.yaml"],
+      { cwd },
+    );
     watcher = running;
     const types = join(cwd, "gen", "letta-run.types.ts");
     const read = () => {
@@ -149,7 +214,12 @@ describe("--watch", () => {
       }
     };
     const log = () => `stdout:\n${running.stdout()}\nstderr:\n${running.stderr()}`;
-    await eventually(() => /watching 3 folders for changes/.test(running.stderr()) && read().includes("ttft_ns?: number | null;"), log);
+    await eventually(
+      () =>
+        /watching 3 folders for changes/.test(running.stderr()) &&
+        read().includes("ttft_ns?: number | null;"),
+      log,
+    );
     writeFileSync(join(cwd, "api", "openapi.yaml"), spec("string"));
     await eventually(() => read().includes("ttft_ns?: string | null;"), log);
     running.child.kill("SIGINT");

@@ -6,7 +6,7 @@
 import { readFile } from "node:fs/promises";
 import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { type Diagnostic, hasErrors } from "../model/diagnostics.js";
+import { hasErrors } from "../model/diagnostics.js";
 import type { OutputFile } from "../emit/emitters.js";
 import { inputsThatNamedNothing, resolveInputs } from "../pipeline/inputs.js";
 import type { DocumentReport, InputDocument } from "../pipeline/generate.js";
@@ -60,7 +60,9 @@ export async function runGenerate(
   const progress = reporter.progress();
   // Each document's outputs go straight to the check or to the write transaction, then are dropped: the run keeps
   // only their paths and hashes (the manifest needs the hashes).
-  const destination = flags.check ? new OutputComparison(out) : new WriteTransaction(out, { force: flags.force, signal: flags.signal });
+  const destination = flags.check
+    ? new OutputComparison(out)
+    : new WriteTransaction(out, { force: flags.force, signal: flags.signal });
   const outputs: Hashed[] = [];
   let result: StreamResult;
   try {
@@ -71,11 +73,15 @@ export async function runGenerate(
         emitters: settings.emitters,
         signal: flags.signal,
         sink: async (files) => {
-          outputs.push(...files.map((file): Hashed => [file.path, flags.check ? "" : sha256(file.contents)]));
+          outputs.push(
+            ...files.map((file): Hashed => [file.path, flags.check ? "" : sha256(file.contents)]),
+          );
           await destination.add(files);
         },
         onProgress: ({ stage, done, total }) =>
-          progress.update(`structgen: ${stage === "read" ? "reading" : "generating"} ${done}/${total} documents`),
+          progress.update(
+            `structgen: ${stage === "read" ? "reading" : "generating"} ${done}/${total} documents`,
+          ),
       },
       settings.options,
     );
@@ -86,7 +92,9 @@ export async function runGenerate(
   } finally {
     progress.clear();
   }
-  const interrupted = result.interrupted ? [writeError(out, "", "interrupted; previous outputs are unchanged", "SG_WRITE_FAILED")] : [];
+  const interrupted = result.interrupted
+    ? [writeError(out, "", "interrupted; previous outputs are unchanged", "SG_WRITE_FAILED")]
+    : [];
   const diagnostics = [...unmatched, ...result.diagnostics, ...interrupted];
   if (hasErrors(diagnostics)) {
     await abort(destination);
@@ -96,7 +104,14 @@ export async function runGenerate(
   }
   const obsolete = obsoleteOutputs(out, expanded.inputs, outputs);
   if (destination instanceof OutputComparison) {
-    return check(out, result, destination.result(), stillObsolete(out, obsolete, outputs), outputs.length, reporter);
+    return check(
+      out,
+      result,
+      destination.result(),
+      stillObsolete(out, obsolete, outputs),
+      outputs.length,
+      reporter,
+    );
   }
   // Every run records what it wrote (the next run removes what it no longer makes), but only a run with nothing to
   // say, and a key, may be answered from: a manifest answer repeats no diagnostics. The others get a key that
@@ -104,7 +119,17 @@ export async function runGenerate(
   const answerable = key !== undefined && diagnostics.length === 0;
   const record =
     result.sources.length >= expanded.inputs.length
-      ? await formattedLikeOutputs(renderManifest(out, answerable ? key : UNKEYED, result.sources, outputs, result.documents), out, settings)
+      ? await formattedLikeOutputs(
+          renderManifest(
+            out,
+            answerable ? key : UNKEYED,
+            result.sources,
+            outputs,
+            result.documents,
+          ),
+          out,
+          settings,
+        )
       : undefined;
   if (record !== undefined && outputs.length > 0) {
     await destination.add([record], false);
@@ -118,7 +143,11 @@ export async function runGenerate(
  * The manifest as prettier formats it, like every other file in the folder, so that `prettier --check` over a
  * project passes on it too. The format stage is loaded here only: the pipeline has loaded it already.
  */
-async function formattedLikeOutputs(manifest: OutputFile, out: string, settings: RunSettings): Promise<OutputFile> {
+async function formattedLikeOutputs(
+  manifest: OutputFile,
+  out: string,
+  settings: RunSettings,
+): Promise<OutputFile> {
   if (settings.options.prettier === false) {
     return manifest;
   }
@@ -189,7 +218,15 @@ function answerFromManifest(
   ];
   if (flags.check) {
     reporter.finish(
-      { ok: true, documents: reports, diagnostics: [], stale: [], missing: [], upToDate: files, obsolete: [] },
+      {
+        ok: true,
+        documents: reports,
+        diagnostics: [],
+        stale: [],
+        missing: [],
+        upToDate: files,
+        obsolete: [],
+      },
       `structgen: ${files.length} files up to date in ${out}`,
     );
     return 0;
@@ -211,15 +248,23 @@ function answerFromManifest(
  * path still names one of this run's outputs under another spelling (case, a linked folder) the writer decides, by
  * file identity (WriteTransaction.removeObsolete).
  */
-function obsoleteOutputs(out: string, inputs: readonly InputDocument[], outputs: readonly Hashed[]): string[] {
+function obsoleteOutputs(
+  out: string,
+  inputs: readonly InputDocument[],
+  outputs: readonly Hashed[],
+): string[] {
   const previous = recordedRun(out);
   const ours = new Set(inputs.map((input) => sourcePath(out, input.path)));
-  const answered = previous.documents.filter((d) => ours.has(d.input) || !existsSync(resolve(out, d.input)));
+  const answered = previous.documents.filter(
+    (d) => ours.has(d.input) || !existsSync(resolve(out, d.input)),
+  );
   const current = new Set(outputs.map(([path]) => path));
   const perDocument = new Set(previous.documents.flatMap((d) => d.files));
   const candidates = [
     ...answered.flatMap((d) => d.files),
-    ...(answered.length === previous.documents.length ? previous.outputs.filter((path) => !perDocument.has(path)) : []),
+    ...(answered.length === previous.documents.length
+      ? previous.outputs.filter((path) => !perDocument.has(path))
+      : []),
   ];
   return [...new Set(candidates)].filter((path) => path !== MANIFEST_FILE && !current.has(path));
 }
@@ -228,31 +273,57 @@ function obsoleteOutputs(out: string, inputs: readonly InputDocument[], outputs:
  * What `--check` reports as obsolete: what a regenerate would remove, i.e. the files still there with the banner,
  * except one that is one of this run's outputs under another path (as the writer decides at its commit).
  */
-function stillObsolete(out: string, obsolete: readonly string[], outputs: readonly Hashed[]): string[] {
+function stillObsolete(
+  out: string,
+  obsolete: readonly string[],
+  outputs: readonly Hashed[],
+): string[] {
   const there = obsoleteFiles(out, obsolete);
-  const live = there.length === 0 ? new Set<string>() : identities(outputs.map(([path]) => resolve(out, path)));
+  const live =
+    there.length === 0
+      ? new Set<string>()
+      : identities(outputs.map(([path]) => resolve(out, path)));
   return there.filter((path) => !live.has(fileIdentity(resolve(out, path))));
 }
 
-function check(out: string, result: StreamResult, outcome: CheckResult, obsolete: readonly string[], files: number, reporter: Reporter): number {
+function check(
+  out: string,
+  result: StreamResult,
+  outcome: CheckResult,
+  obsolete: readonly string[],
+  files: number,
+  reporter: Reporter,
+): number {
   const { diagnostics, ...compared } = outcome;
   const all = [...result.diagnostics, ...diagnostics];
   reporter.diagnostics(all);
   const problems = [
     ...compared.stale.map((f) => `stale: ${join(out, f)}`),
     ...compared.missing.map((f) => `missing: ${join(out, f)}`),
-    ...obsolete.map((f) => `obsolete: ${join(out, f)} (no longer generated; a regenerate removes it)`),
+    ...obsolete.map(
+      (f) => `obsolete: ${join(out, f)} (no longer generated; a regenerate removes it)`,
+    ),
   ];
   reporter.problems(problems);
   const ok = problems.length === 0 && !hasErrors(all);
   const summary = ok
     ? `structgen: ${compared.upToDate.length} files up to date in ${out}`
     : `structgen: ${problems.length} of ${files} files need regenerating; run structgen generate without --check`;
-  reporter.finish({ ok, documents: result.documents, diagnostics: all, ...compared, obsolete }, summary, !ok);
+  reporter.finish(
+    { ok, documents: result.documents, diagnostics: all, ...compared, obsolete },
+    summary,
+    !ok,
+  );
   return ok ? 0 : 1;
 }
 
-function write(out: string, result: StreamResult, outcome: WriteResult & { readonly removed: readonly string[] }, reporter: Reporter, started: number): number {
+function write(
+  out: string,
+  result: StreamResult,
+  outcome: WriteResult & { readonly removed: readonly string[] },
+  reporter: Reporter,
+  started: number,
+): number {
   const { diagnostics, ...written } = outcome;
   const all = [...result.diagnostics, ...diagnostics];
   reporter.diagnostics(all);

@@ -40,13 +40,19 @@ export const EXAMPLES: Readonly<Record<CommandName, readonly string[]>> = {
 const VALIDATE_OPTIONS = OPTION_TABLE.filter((row) => row.key !== "emit" && row.key !== "prettier");
 
 function packageVersion(): string {
-  const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string };
+  const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as {
+    version: string;
+  };
   return pkg.version;
 }
 
 function addFlags(command: Command, name: CommandName, rows: readonly OptionRow[]): void {
   for (const setting of RUN_SETTINGS) {
-    if (setting.flag !== undefined && setting.commands.includes(name) && !setting.flag.startsWith("[")) {
+    if (
+      setting.flag !== undefined &&
+      setting.commands.includes(name) &&
+      !setting.flag.startsWith("[")
+    ) {
       command.option(setting.flag, setting.description);
     }
   }
@@ -60,11 +66,16 @@ function addFlags(command: Command, name: CommandName, rows: readonly OptionRow[
     }
     command.addOption(option);
   }
-  command.addHelpText("after", ["", "Examples:", ...EXAMPLES[name].map((line) => `  ${line}`)].join("\n"));
+  command.addHelpText(
+    "after",
+    ["", "Examples:", ...EXAMPLES[name].map((line) => `  ${line}`)].join("\n"),
+  );
 }
 
 /** Stops on SIGINT/SIGTERM through an AbortSignal, for the duration of `body`. */
-async function interruptible<T>(body: (signal: AbortSignal) => Promise<T>): Promise<{ value: T; interrupted: boolean }> {
+async function interruptible<T>(
+  body: (signal: AbortSignal) => Promise<T>,
+): Promise<{ value: T; interrupted: boolean }> {
   const controller = new AbortController();
   const stop = () => controller.abort();
   process.once("SIGINT", stop).once("SIGTERM", stop);
@@ -77,13 +88,17 @@ async function interruptible<T>(body: (signal: AbortSignal) => Promise<T>): Prom
 
 export function buildProgram(onRun: (exitCode: number) => void): Command {
   const program = new Command("structgen")
-    .description("Generate TypeScript types, runtime type guards and JSON Schema from JSON Structure documents.")
+    .description(
+      "Generate TypeScript types, runtime type guards and JSON Schema from JSON Structure documents.",
+    )
     .version(packageVersion(), "-v, --version")
     .exitOverride()
     .showHelpAfterError("(run structgen --help for usage)");
   const generate = program
     .command("generate")
-    .description("generate <base>.types.ts, <base>.guards.ts, <base>.schema.json and index.ts for each input")
+    .description(
+      "generate <base>.types.ts, <base>.guards.ts, <base>.schema.json and index.ts for each input",
+    )
     .argument("[inputs...]", RUN_SETTINGS.find((s) => s.key === "inputs")?.description ?? "inputs");
   addFlags(generate, "generate", OPTION_TABLE);
   generate.action(async (inputs: string[], flags: Record<string, unknown>) => {
@@ -91,27 +106,41 @@ export function buildProgram(onRun: (exitCode: number) => void): Command {
     if (watching && flags["check"] === true) {
       throw new UsageError("--watch and --check do not go together: --check runs once");
     }
-    const reporter = new Reporter({ quiet: flags["quiet"] === true, json: flags["json"] === true, jsonLines: watching });
+    const reporter = new Reporter({
+      quiet: flags["quiet"] === true,
+      json: flags["json"] === true,
+      jsonLines: watching,
+    });
     const load = () => generateSettings(inputs, flags);
     // Loaded on use, so that --help and --version do not pay for the compiler and prettier (generate-command
     // itself loads them only when something must be emitted).
     const { value, interrupted } = await interruptible(async (signal) =>
       watching
         ? (await import("./watch.js")).runWatch(load, reporter, signal)
-        : (await import("./generate-command.js")).runGenerate(await load(), { check: flags["check"] === true, force: flags["force"] === true, signal }, reporter),
+        : (await import("./generate-command.js")).runGenerate(
+            await load(),
+            { check: flags["check"] === true, force: flags["force"] === true, signal },
+            reporter,
+          ),
     );
     onRun(interrupted && !watching ? EXIT_INTERRUPTED : value);
   });
 
   const validate = program
     .command("validate")
-    .description("check JSON data files against a structure's root type, with the guards generate writes")
+    .description(
+      "check JSON data files against a structure's root type, with the guards generate writes",
+    )
     .argument("<document>", "the JSON Structure document")
     .argument("<data...>", "JSON data files, folders (their *.json) or globs");
   addFlags(validate, "validate", VALIDATE_OPTIONS);
   validate.action(async (document: string, data: string[], flags: Record<string, unknown>) => {
     const { config } = await loadRunConfig(flags, process.cwd());
-    const fromConfig = Object.fromEntries(VALIDATE_OPTIONS.flatMap((row) => (config[row.key] === undefined ? [] : [[row.key, config[row.key]]])));
+    const fromConfig = Object.fromEntries(
+      VALIDATE_OPTIONS.flatMap((row) =>
+        config[row.key] === undefined ? [] : [[row.key, config[row.key]]],
+      ),
+    );
     const options = { ...fromConfig, ...flagOptions(flags, VALIDATE_OPTIONS) };
     const reporter = new Reporter({ quiet: flags["quiet"] === true, json: flags["json"] === true });
     const { runValidate } = await import("./validate-command.js");
@@ -149,7 +178,9 @@ export async function main(argv: readonly string[]): Promise<number> {
     }
     // A bug, not a user's mistake: one line naming it, never a stack trace; nothing was written (writes are atomic).
     const message = error instanceof Error ? error.message : String(error);
-    process.stderr.write(`structgen: internal error: ${message.split("\n")[0]}; this is a bug in structgen, please report it\n`);
+    process.stderr.write(
+      `structgen: internal error: ${message.split("\n")[0]}; this is a bug in structgen, please report it\n`,
+    );
     return EXIT_INVALID;
   }
   return exitCode;

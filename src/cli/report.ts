@@ -3,7 +3,14 @@
  * failure), `--json` reports on stdout, `--quiet` keeping only diagnostics and failures.
  */
 import type { Diagnostic } from "../model/diagnostics.js";
-import { colorsEnabled, type OutputStream, type Paint, paint, Progress, renderDiagnostic } from "./terminal.js";
+import {
+  colorsEnabled,
+  type OutputStream,
+  type Paint,
+  paint,
+  Progress,
+  renderDiagnostic,
+} from "./terminal.js";
 
 export interface ReportFlags {
   readonly quiet: boolean;
@@ -32,7 +39,11 @@ export class Reporter {
 
   /** A progress line on stderr for this run: only on a TTY that understands cursor control, never with --json or --quiet. */
   progress(): Progress {
-    const enabled = this.streams.stderr.isTTY === true && this.env["TERM"] !== "dumb" && !this.flags.json && !this.flags.quiet;
+    const enabled =
+      this.streams.stderr.isTTY === true &&
+      this.env["TERM"] !== "dumb" &&
+      !this.flags.json &&
+      !this.flags.quiet;
     return new Progress(this.streams.stderr, enabled);
   }
 
@@ -58,7 +69,9 @@ export class Reporter {
   /** The run's one summary line, or its JSON report. A failed run's summary goes to stderr and survives --quiet. */
   finish(data: Record<string, unknown>, summary: string | undefined, failed = false): void {
     if (this.flags.json) {
-      this.streams.stdout.write(`${this.flags.jsonLines === true ? JSON.stringify(data) : JSON.stringify(data, null, 2)}\n`);
+      this.streams.stdout.write(
+        `${this.flags.jsonLines === true ? JSON.stringify(data) : JSON.stringify(data, null, 2)}\n`,
+      );
     } else if (summary !== undefined && (!this.flags.quiet || failed)) {
       const stream = failed ? this.streams.stderr : this.streams.stdout;
       const colors = failed ? this.err : this.out;

@@ -22,12 +22,17 @@ import type { RunSettings } from "./settings.js";
 /** Bumped with any change to what the key covers. */
 const KEY_FORMAT = 2;
 
-export async function runKey(settings: RunSettings, inputs: readonly InputDocument[]): Promise<string | undefined> {
+export async function runKey(
+  settings: RunSettings,
+  inputs: readonly InputDocument[],
+): Promise<string | undefined> {
   if (settings.emitters.length > 0) {
     return undefined;
   }
   const options = resolveOptions(settings.options);
-  const prettier = options.prettier ? await prettierFingerprint(settings.out) : { config: null, version: null };
+  const prettier = options.prettier
+    ? await prettierFingerprint(settings.out)
+    : { config: null, version: null };
   if (prettier === undefined) {
     return undefined;
   }
@@ -38,18 +43,24 @@ export async function runKey(settings: RunSettings, inputs: readonly InputDocume
     prettier,
     options,
     // From the output folder, as the manifest names them: the same project keys the same from any working folder.
-    inputs: inputs.map((input) => [sourcePath(settings.out, input.path), input.outputSubfolder ?? ""]).sort(([a], [b]) => (a! < b! ? -1 : a! > b! ? 1 : 0)),
+    inputs: inputs
+      .map((input) => [sourcePath(settings.out, input.path), input.outputSubfolder ?? ""])
+      .sort(([a], [b]) => (a! < b! ? -1 : a! > b! ? 1 : 0)),
   };
   return createHash("sha256").update(canonicalJson(parts)).digest("hex");
 }
 
 /** The prettier config structgen formats `out` with (as format.ts resolves it) and prettier's version. */
-async function prettierFingerprint(out: string): Promise<{ config: unknown; version: string } | undefined> {
+async function prettierFingerprint(
+  out: string,
+): Promise<{ config: unknown; version: string } | undefined> {
   try {
     const prettier = await import("prettier");
     const config = await prettier.resolveConfig(join(out, "index.ts"), { editorconfig: true });
     const plugins = config?.["plugins"];
-    return Array.isArray(plugins) && plugins.length > 0 ? undefined : { config, version: prettier.version };
+    return Array.isArray(plugins) && plugins.length > 0
+      ? undefined
+      : { config, version: prettier.version };
   } catch {
     return undefined;
   }
@@ -61,9 +72,14 @@ async function prettierFingerprint(out: string): Promise<{ config: unknown; vers
  */
 function codeHash(): string {
   const hash = createHash("sha256");
-  for (const root of [new URL("../", import.meta.url), new URL("../../templates/", import.meta.url)]) {
+  for (const root of [
+    new URL("../", import.meta.url),
+    new URL("../../templates/", import.meta.url),
+  ]) {
     const dir = fileURLToPath(root);
-    const names = readdirSync(dir, { recursive: true, encoding: "utf8" }).filter((name) => /\.(?:js|ts|json)$/.test(name) && !name.endsWith(".d.ts")).sort();
+    const names = readdirSync(dir, { recursive: true, encoding: "utf8" })
+      .filter((name) => /\.(?:js|ts|json)$/.test(name) && !name.endsWith(".d.ts"))
+      .sort();
     for (const name of names) {
       hash.update(`${name.replace(/\\/g, "/")}\0`).update(readFileSync(join(dir, name)));
     }
@@ -75,7 +91,10 @@ function codeHash(): string {
 async function packageVersion(name: string): Promise<string> {
   let dir = dirname(createRequire(import.meta.url).resolve(name));
   for (;;) {
-    const pkg = await readFile(join(dir, "package.json"), "utf8").then((text) => JSON.parse(text) as { name?: string; version?: string }, () => undefined);
+    const pkg = await readFile(join(dir, "package.json"), "utf8").then(
+      (text) => JSON.parse(text) as { name?: string; version?: string },
+      () => undefined,
+    );
     if (pkg?.name === name) {
       return pkg.version ?? "";
     }
@@ -92,7 +111,9 @@ function canonicalJson(value: unknown): string {
     return `[${value.map(canonicalJson).join(",")}]`;
   }
   if (typeof value === "object" && value !== null) {
-    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
+    const entries = Object.entries(value as Record<string, unknown>).filter(
+      ([, v]) => v !== undefined,
+    );
     entries.sort(byCodeUnits(([key]) => key));
     return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(",")}}`;
   }

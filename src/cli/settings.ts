@@ -23,7 +23,10 @@ export interface RunSettings {
 }
 
 /** Generation options set by flags: each row's flag value, checked by the row. */
-export function flagOptions(flags: Record<string, unknown>, rows: readonly OptionRow[] = OPTION_TABLE): Options {
+export function flagOptions(
+  flags: Record<string, unknown>,
+  rows: readonly OptionRow[] = OPTION_TABLE,
+): Options {
   const options: Record<string, unknown> = {};
   for (const row of rows) {
     const raw = flags[row.key];
@@ -36,7 +39,7 @@ export function flagOptions(flags: Record<string, unknown>, rows: readonly Optio
     }
     options[row.key] = parsed.value;
   }
-  return options as Options;
+  return options;
 }
 
 /** The config's generation options (only the keys OPTION_TABLE knows). */
@@ -47,31 +50,50 @@ function configOptions(config: StructgenConfig): Options {
       picked[row.key] = config[row.key];
     }
   }
-  return picked as Options;
+  return picked;
 }
 
-export async function loadRunConfig(flags: Record<string, unknown>, cwd: string): Promise<{ config: StructgenConfig; file?: string }> {
+export async function loadRunConfig(
+  flags: Record<string, unknown>,
+  cwd: string,
+): Promise<{ config: StructgenConfig; file?: string }> {
   const file = typeof flags["config"] === "string" ? flags["config"] : undefined;
   const loaded = await loadConfig(file === undefined ? { cwd } : { cwd, file });
   if ("error" in loaded) {
     throw new UsageError(loaded.error);
   }
-  return loaded.file === undefined ? { config: loaded.config } : { config: loaded.config, file: loaded.file };
+  return loaded.file === undefined
+    ? { config: loaded.config }
+    : { config: loaded.config, file: loaded.file };
 }
 
 /** Settings for `generate`: inputs and --out from the arguments, else from the config. */
-export async function generateSettings(args: readonly string[], flags: Record<string, unknown>, cwd = process.cwd()): Promise<RunSettings> {
+export async function generateSettings(
+  args: readonly string[],
+  flags: Record<string, unknown>,
+  cwd = process.cwd(),
+): Promise<RunSettings> {
   const { config, file } = await loadRunConfig(flags, cwd);
   const patterns = args.length > 0 ? args : (config.inputs ?? []).map((p) => fromCwd(cwd, p));
   if (patterns.length === 0) {
-    throw new UsageError(`missing required argument 'inputs': name files, folders or globs, or set "inputs" in a config file`);
+    throw new UsageError(
+      `missing required argument 'inputs': name files, folders or globs, or set "inputs" in a config file`,
+    );
   }
-  const out = typeof flags["out"] === "string" ? flags["out"] : config.out === undefined ? undefined : fromCwd(cwd, config.out);
+  const out =
+    typeof flags["out"] === "string"
+      ? flags["out"]
+      : config.out === undefined
+        ? undefined
+        : fromCwd(cwd, config.out);
   if (out === undefined) {
-    throw new UsageError(`required option '-o, --out <dir>' not specified (nor "out" in a config file)`);
+    throw new UsageError(
+      `required option '-o, --out <dir>' not specified (nor "out" in a config file)`,
+    );
   }
   const fromConfig = configOptions(config);
-  const sourceSpec = fromConfig.sourceSpec === undefined ? {} : { sourceSpec: fromCwd(cwd, fromConfig.sourceSpec) };
+  const sourceSpec =
+    fromConfig.sourceSpec === undefined ? {} : { sourceSpec: fromCwd(cwd, fromConfig.sourceSpec) };
   const options = { ...fromConfig, ...sourceSpec, ...flagOptions(flags) };
   const settings = { patterns, out, options, emitters: config.emitters ?? [] };
   return file === undefined ? settings : { ...settings, configFile: file };

@@ -23,12 +23,19 @@ export interface Paint {
   readonly dim: (text: string) => string;
 }
 
-const sgr = (open: number, close: number) => (text: string) => `\u001b[${open}m${text}\u001b[${close}m`;
+const sgr = (open: number, close: number) => (text: string) =>
+  `\u001b[${open}m${text}\u001b[${close}m`;
 const plain = (text: string) => text;
 
 export function paint(enabled: boolean): Paint {
   return enabled
-    ? { red: sgr(31, 39), yellow: sgr(33, 39), green: sgr(32, 39), bold: sgr(1, 22), dim: sgr(2, 22) }
+    ? {
+        red: sgr(31, 39),
+        yellow: sgr(33, 39),
+        green: sgr(32, 39),
+        bold: sgr(1, 22),
+        dim: sgr(2, 22),
+      }
     : { red: plain, yellow: plain, green: plain, bold: plain, dim: plain };
 }
 
@@ -40,7 +47,10 @@ export function renderDiagnostic(d: Diagnostic, colors: Paint): string {
   if (at === -1) {
     return text;
   }
-  const severity = d.severity === "error" ? colors.red(colors.bold(d.severity)) : colors.yellow(colors.bold(d.severity));
+  const severity =
+    d.severity === "error"
+      ? colors.red(colors.bold(d.severity))
+      : colors.yellow(colors.bold(d.severity));
   return `${text.slice(0, at)}: ${severity} ${colors.dim(d.code)}:${text.slice(at + marker.length)}`;
 }
 

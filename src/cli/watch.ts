@@ -20,7 +20,11 @@ interface Target {
 }
 
 /** Runs until `stop` aborts. `load` re-reads the config before each run, so config edits apply too. */
-export async function runWatch(load: () => Promise<RunSettings>, reporter: Reporter, stop: AbortSignal): Promise<number> {
+export async function runWatch(
+  load: () => Promise<RunSettings>,
+  reporter: Reporter,
+  stop: AbortSignal,
+): Promise<number> {
   let settings = await load();
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> | undefined;
@@ -32,13 +36,21 @@ export async function runWatch(load: () => Promise<RunSettings>, reporter: Repor
     } catch (error) {
       reporter.info(`structgen: ${(error as Error).message}; keeping the previous settings`);
     }
-    const code = await runGenerate(settings, { check: false, force: false, signal: stop }, reporter).catch((error: unknown) => {
+    const code = await runGenerate(
+      settings,
+      { check: false, force: false, signal: stop },
+      reporter,
+    ).catch((error: unknown) => {
       // A bug must not end the watch: one line, and the outputs of the last good run stay.
-      reporter.problems([`structgen: internal error: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`]);
+      reporter.problems([
+        `structgen: internal error: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`,
+      ]);
       return 1;
     });
     if (code !== 0 && !stop.aborted) {
-      reporter.info(`structgen: kept the last good outputs in ${settings.out}; watching for the next change`);
+      reporter.info(
+        `structgen: kept the last good outputs in ${settings.out}; watching for the next change`,
+      );
     }
   };
   const trigger = (): void => {
@@ -71,7 +83,9 @@ export async function runWatch(load: () => Promise<RunSettings>, reporter: Repor
   });
   trigger();
   await running;
-  reporter.info(`structgen: watching ${watchers.length} folder${watchers.length === 1 ? "" : "s"} for changes; press Ctrl-C to stop`);
+  reporter.info(
+    `structgen: watching ${watchers.length} folder${watchers.length === 1 ? "" : "s"} for changes; press Ctrl-C to stop`,
+  );
   if (!stop.aborted) {
     await new Promise((done) => stop.addEventListener("abort", done, { once: true }));
   }
@@ -82,7 +96,10 @@ export async function runWatch(load: () => Promise<RunSettings>, reporter: Repor
   return 0;
 }
 
-function startWatcher(target: Target, onChange: (path: string | undefined) => void): FSWatcher | undefined {
+function startWatcher(
+  target: Target,
+  onChange: (path: string | undefined) => void,
+): FSWatcher | undefined {
   try {
     const watcher = watch(target.dir, { recursive: target.recursive }, (_event, name) => {
       onChange(name === null ? undefined : join(target.dir, name.toString()));
@@ -105,7 +122,9 @@ function targets(settings: RunSettings): Target[] {
     if (info === undefined && isDynamicPattern(pattern)) {
       return { dir: resolve(globBase(pattern)), recursive: true };
     }
-    return info?.isDirectory() ? { dir: path, recursive: false } : { dir: dirname(path), recursive: false };
+    return info?.isDirectory()
+      ? { dir: path, recursive: false }
+      : { dir: dirname(path), recursive: false };
   });
   if (settings.configFile !== undefined) {
     found.push({ dir: dirname(settings.configFile), recursive: false });
@@ -121,11 +140,15 @@ function targets(settings: RunSettings): Target[] {
 }
 
 function isRelevant(path: string, settings: RunSettings): boolean {
-  const spec = settings.options.sourceSpec === undefined ? undefined : resolve(settings.options.sourceSpec);
+  const spec =
+    settings.options.sourceSpec === undefined ? undefined : resolve(settings.options.sourceSpec);
   return path.endsWith(".json") || path === settings.configFile || path === spec;
 }
 
 function isInside(folder: string, path: string): boolean {
   const rel = relative(folder, path);
-  return rel === "" || (!rel.startsWith(`..${sep}`) && rel !== ".." && !rel.startsWith(sep) && !/^[A-Za-z]:/.test(rel));
+  return (
+    rel === "" ||
+    (!rel.startsWith(`..${sep}`) && rel !== ".." && !rel.startsWith(sep) && !/^[A-Za-z]:/.test(rel))
+  );
 }

@@ -20,8 +20,11 @@ export function describeNode(node: TypeNode): string {
       return `${node.encoding} string`;
     case "literal": {
       const listed = node.values.slice(0, MAX_LISTED_VALUES).map((v) => JSON.stringify(v));
-      const more = node.values.length > MAX_LISTED_VALUES ? `, ... (${node.values.length} values)` : "";
-      return node.values.length === 1 ? `equal to ${listed[0]}` : `one of ${listed.join(", ")}${more}`;
+      const more =
+        node.values.length > MAX_LISTED_VALUES ? `, ... (${node.values.length} values)` : "";
+      return node.values.length === 1
+        ? `equal to ${listed[0]}`
+        : `one of ${listed.join(", ")}${more}`;
     }
     case "object":
     case "map":
@@ -31,7 +34,9 @@ export function describeNode(node: TypeNode): string {
     case "tuple":
       return `array of ${node.elements.length} items`;
     case "union":
-      return node.choice === undefined ? node.members.map(describeNode).join(" or ") : "object (a choice)";
+      return node.choice === undefined
+        ? node.members.map(describeNode).join(" or ")
+        : "object (a choice)";
     case "ref":
       return node.target;
     default:

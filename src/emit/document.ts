@@ -38,7 +38,11 @@ export interface IndexEntry {
 type Kind = "types" | "guards" | "schema";
 
 /** The built-in output paths of one document, in emission order (types, guards, schema). */
-function outputPaths(doc: ModelDocument, subfolder: string, options: ResolvedOptions): { kind: Kind; path: string }[] {
+function outputPaths(
+  doc: ModelDocument,
+  subfolder: string,
+  options: ResolvedOptions,
+): { kind: Kind; path: string }[] {
   const prefix = subfolder === "" ? "" : `${subfolder}/`;
   const paths: { kind: Kind; path: string }[] = [
     { kind: "types", path: `${prefix}${doc.baseName}.types.ts` },
@@ -49,21 +53,38 @@ function outputPaths(doc: ModelDocument, subfolder: string, options: ResolvedOpt
 }
 
 /** A document's report (its output paths and exported names), known before anything is emitted. */
-export function documentReport(doc: ModelDocument, subfolder: string, options: ResolvedOptions): DocumentReport {
+export function documentReport(
+  doc: ModelDocument,
+  subfolder: string,
+  options: ResolvedOptions,
+): DocumentReport {
   const exports = [
     ...(options.emit.includes("types") ? typeExportNames(doc) : []),
     ...(options.emit.includes("guards") ? guardExportNames(doc) : []),
   ];
-  return { input: doc.file, files: outputPaths(doc, subfolder, options).map((p) => p.path), exports };
+  return {
+    input: doc.file,
+    files: outputPaths(doc, subfolder, options).map((p) => p.path),
+    exports,
+  };
 }
 
 /** The built-in outputs of one document, unformatted, for the output folder `outDir` (which their banners name the input from). */
-export function emitDocument(model: ModelDocument, subfolder: string, options: ResolvedOptions, printer: Printer, outDir: string): OutputFile[] {
+export function emitDocument(
+  model: ModelDocument,
+  subfolder: string,
+  options: ResolvedOptions,
+  printer: Printer,
+  outDir: string,
+): OutputFile[] {
   const doc = forBanner(model, outDir);
   return outputPaths(doc, subfolder, options).map(({ kind, path }) => {
     switch (kind) {
       case "types":
-        return { path, contents: printer.print(path, [bannerComment([doc.file]), ...typeStatements(doc)]) };
+        return {
+          path,
+          contents: printer.print(path, [bannerComment([doc.file]), ...typeStatements(doc)]),
+        };
       case "guards":
         return { path, contents: printer.print(path, guardStatements(doc, options)) };
       case "schema":
@@ -84,21 +105,32 @@ export function indexPath(documents: number, options: ResolvedOptions): string |
 }
 
 /** `index.ts` re-exports every document's TypeScript outputs; `.js` specifiers work under bundlers and nodenext. */
-export function indexFile(entries: readonly IndexEntry[], options: ResolvedOptions, printer: Printer): OutputFile | undefined {
+export function indexFile(
+  entries: readonly IndexEntry[],
+  options: ResolvedOptions,
+  printer: Printer,
+): OutputFile | undefined {
   const kinds = indexKinds(options);
   if (indexPath(entries.length, options) === undefined) {
     return undefined;
   }
-  const stem = (e: IndexEntry) => (e.subfolder === "" ? e.baseName : `${e.subfolder}/${e.baseName}`);
+  const stem = (e: IndexEntry) =>
+    e.subfolder === "" ? e.baseName : `${e.subfolder}/${e.baseName}`;
   const sorted = [...entries].sort((a, b) => compareCodeUnits(stem(a), stem(b)));
-  const lines = sorted.flatMap((e) => kinds.map((kind) => `export * from ${stringLiteral(`./${stem(e)}.${kind}.js`)};`));
+  const lines = sorted.flatMap((e) =>
+    kinds.map((kind) => `export * from ${stringLiteral(`./${stem(e)}.${kind}.js`)};`),
+  );
   const banner = bannerComment(sorted.map((e) => e.file));
   return { path: INDEX_FILE, contents: printer.print(INDEX_FILE, [banner, ...lines]) };
 }
 
 /** What index.ts needs of a placed document; `file` as the banners name it (see bannerSource). */
 export function indexEntry(placed: Placed, outDir: string): IndexEntry {
-  return { baseName: placed.model.baseName, subfolder: placed.subfolder, file: bannerSource(placed.model.file, outDir) };
+  return {
+    baseName: placed.model.baseName,
+    subfolder: placed.subfolder,
+    file: bannerSource(placed.model.file, outDir),
+  };
 }
 
 /** Runs the custom emitters over every document; `taken` holds the built-in output paths. */

@@ -50,36 +50,75 @@ export interface EmitterContext {
 export interface Emitter {
   /** Shown in diagnostics. */
   readonly name: string;
-  readonly emit: (documents: readonly ModelDocument[], context: EmitterContext) => readonly OutputFile[] | Promise<readonly OutputFile[]>;
+  readonly emit: (
+    documents: readonly ModelDocument[],
+    context: EmitterContext,
+  ) => readonly OutputFile[] | Promise<readonly OutputFile[]>;
 }
 
 // The stage emitters write what generate() writes without an `outDir`: banners name the input from the working folder.
 
 /** The TypeScript types of one document (interfaces, literal unions), with banner, unformatted. */
 export function emitTypes(document: ModelDocument): string {
-  return new Printer().print(`${document.baseName}.types.ts`, [bannerComment([bannerSource(document.file, ".")]), ...typeStatements(document)]);
+  return new Printer().print(`${document.baseName}.types.ts`, [
+    bannerComment([bannerSource(document.file, ".")]),
+    ...typeStatements(document),
+  ]);
 }
 
 /** The dependency-free guards (`isX`, `assertX`, `validateX`) of one document, unformatted. They import the types file by base name. */
 export function emitGuards(document: ModelDocument, options: Options = {}): string {
-  return new Printer().print(`${document.baseName}.guards.ts`, guardStatements(forBanner(document, "."), resolveOptions(options)));
+  return new Printer().print(
+    `${document.baseName}.guards.ts`,
+    guardStatements(forBanner(document, "."), resolveOptions(options)),
+  );
 }
 
 /** The JSON Schema 2020-12 of one document, as a plain object (banner in `$comment`). */
-export function emitJsonSchema(document: ModelDocument, options: Options = {}): Record<string, unknown> {
+export function emitJsonSchema(
+  document: ModelDocument,
+  options: Options = {},
+): Record<string, unknown> {
   return { ...emitSchema(forBanner(document, "."), resolveOptions(options)) };
 }
 
 /** How far into a file the writer looks for the banner before it calls the file hand-written (see write/write.ts). */
 const BANNER_WINDOW = 500;
 
-const COMMENT_STYLES: readonly { readonly extensions: readonly string[]; readonly wrap: (text: string) => string }[] = [
+const COMMENT_STYLES: readonly {
+  readonly extensions: readonly string[];
+  readonly wrap: (text: string) => string;
+}[] = [
   {
-    extensions: ["ts", "tsx", "mts", "cts", "js", "jsx", "mjs", "cjs", "go", "rs", "java", "kt", "swift", "cs", "dart", "c", "h", "cpp", "graphql", "proto"],
+    extensions: [
+      "ts",
+      "tsx",
+      "mts",
+      "cts",
+      "js",
+      "jsx",
+      "mjs",
+      "cjs",
+      "go",
+      "rs",
+      "java",
+      "kt",
+      "swift",
+      "cs",
+      "dart",
+      "c",
+      "h",
+      "cpp",
+      "graphql",
+      "proto",
+    ],
     wrap: (text) => `// ${text}`,
   },
   { extensions: ["py", "rb", "sh", "yaml", "yml", "toml", "r", "pl"], wrap: (text) => `# ${text}` },
-  { extensions: ["md", "mdx", "html", "htm", "xml", "svg", "vue"], wrap: (text) => `<!-- ${text.replace(/--/g, "- -")} -->` },
+  {
+    extensions: ["md", "mdx", "html", "htm", "xml", "svg", "vue"],
+    wrap: (text) => `<!-- ${text.replace(/--/g, "- -")} -->`,
+  },
   { extensions: ["css", "scss", "less"], wrap: (text) => `/* ${text.replace(/\*\//g, "* /")} */` },
   { extensions: ["sql", "lua", "hs"], wrap: (text) => `-- ${text}` },
 ];
@@ -98,9 +137,16 @@ export async function runEmitters(
   const diagnostics: Diagnostic[] = [];
   const owners = new Map(taken.map((path) => [path.toLowerCase(), "structgen"]));
   for (const [index, emitter] of emitters.entries()) {
-    const name = typeof emitter?.name === "string" && emitter.name !== "" ? emitter.name : `#${index + 1}`;
+    const name =
+      typeof emitter?.name === "string" && emitter.name !== "" ? emitter.name : `#${index + 1}`;
     const fail = (message: string): void => {
-      diagnostics.push({ code: "SG_EMITTER_FAILED", severity: "error", message: `emitter ${name}: ${message}`, file: `<emitter ${name}>`, pointer: "" });
+      diagnostics.push({
+        code: "SG_EMITTER_FAILED",
+        severity: "error",
+        message: `emitter ${name}: ${message}`,
+        file: `<emitter ${name}>`,
+        pointer: "",
+      });
     };
     if (typeof emitter?.emit !== "function") {
       fail("an emitter is an object with a name and an emit(documents, context) function");
@@ -125,7 +171,9 @@ export async function runEmitters(
       }
       const owner = owners.get(checked.file.path.toLowerCase());
       if (owner !== undefined) {
-        fail(`${checked.file.path} is also an output of ${owner === name ? "this emitter" : owner}`);
+        fail(
+          `${checked.file.path} is also an output of ${owner === name ? "this emitter" : owner}`,
+        );
         continue;
       }
       owners.set(checked.file.path.toLowerCase(), name);
@@ -136,7 +184,10 @@ export async function runEmitters(
 }
 
 function checkFile(file: unknown, context: RunContext): { file: OutputFile } | { problem: string } {
-  const { path, contents } = (typeof file === "object" && file !== null ? file : {}) as Record<string, unknown>;
+  const { path, contents } = (typeof file === "object" && file !== null ? file : {}) as Record<
+    string,
+    unknown
+  >;
   if (typeof path !== "string" || path === "" || typeof contents !== "string") {
     return { problem: "every file must be { path: string, contents: string }" };
   }
@@ -147,7 +198,9 @@ function checkFile(file: unknown, context: RunContext): { file: OutputFile } | {
   const style = COMMENT_STYLES.find((s) => s.extensions.includes(extension));
   if (style === undefined) {
     const kind = extension === "" ? "a file without an extension" : `a .${extension} file`;
-    return { problem: `${path} lacks the structgen banner and structgen does not know how to comment ${kind}; put context.banner() in its first lines` };
+    return {
+      problem: `${path} lacks the structgen banner and structgen does not know how to comment ${kind}; put context.banner() in its first lines`,
+    };
   }
   const banner = style.wrap(context.banner().replace(/[\r\n\u2028\u2029]/g, " "));
   const rest = contents.startsWith("#!") ? contents.indexOf("\n") + 1 : 0;
@@ -156,6 +209,9 @@ function checkFile(file: unknown, context: RunContext): { file: OutputFile } | {
 }
 
 /** The banner helper handed to emitters: names the given documents' inputs, or all of the run's. */
-export function bannerFor(all: readonly ModelDocument[], outDir: string): (documents?: readonly ModelDocument[]) => string {
+export function bannerFor(
+  all: readonly ModelDocument[],
+  outDir: string,
+): (documents?: readonly ModelDocument[]) => string {
   return (documents) => bannerText((documents ?? all).map((d) => bannerSource(d.file, outDir)));
 }

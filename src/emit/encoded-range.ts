@@ -7,10 +7,18 @@
  */
 import type { EncodedNumberKind } from "../model/model.js";
 
-const BOUNDS: Readonly<Record<Exclude<EncodedNumberKind, "decimal">, { readonly max: string; readonly negative?: string }>> = {
+const BOUNDS: Readonly<
+  Record<
+    Exclude<EncodedNumberKind, "decimal">,
+    { readonly max: string; readonly negative?: string }
+  >
+> = {
   int64: { max: "9223372036854775807", negative: "9223372036854775808" },
   uint64: { max: "18446744073709551615" },
-  int128: { max: "170141183460469231731687303715884105727", negative: "170141183460469231731687303715884105728" },
+  int128: {
+    max: "170141183460469231731687303715884105727",
+    negative: "170141183460469231731687303715884105728",
+  },
   uint128: { max: "340282366920938463463374607431768211455" },
 };
 
@@ -21,7 +29,9 @@ export function encodedIntegerPattern(kind: EncodedNumberKind): string | undefin
   }
   const { max, negative } = BOUNDS[kind];
   const positive = atMost(max);
-  return negative === undefined ? `^(?:0|${positive})$` : `^(?:-?0|${positive}|-(?:${atMost(negative)}))$`;
+  return negative === undefined
+    ? `^(?:0|${positive})$`
+    : `^(?:-?0|${positive}|-(?:${atMost(negative)}))$`;
 }
 
 /** A regex alternation matching the decimal integers 1..bound, without leading zeros. */
@@ -37,7 +47,9 @@ export function atMost(bound: string): string {
     if (digit > lowest) {
       const range = digit - 1 === lowest ? `${lowest}` : `[${lowest}-${digit - 1}]`;
       const rest = length - i - 1;
-      alternatives.push(`${bound.slice(0, i)}${range}${rest === 0 ? "" : rest === 1 ? "[0-9]" : `[0-9]{${rest}}`}`);
+      alternatives.push(
+        `${bound.slice(0, i)}${range}${rest === 0 ? "" : rest === 1 ? "[0-9]" : `[0-9]{${rest}}`}`,
+      );
     }
   }
   alternatives.push(bound);

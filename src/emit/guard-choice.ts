@@ -39,7 +39,9 @@ function selectorValue(object: ObjectNode | undefined, selector: string): string
 
 /** The value type of a tagged member (`{ name: T }` -> T). */
 function taggedValue(member: TypeNode): TypeNode | undefined {
-  return member.kind === "object" && member.properties.length === 1 ? member.properties[0]?.type : undefined;
+  return member.kind === "object" && member.properties.length === 1
+    ? member.properties[0]?.type
+    : undefined;
 }
 
 function listed(variants: readonly Variant[]): string {
@@ -51,8 +53,13 @@ export function choiceTestBody(node: UnionNode, ctx: GuardContext): string[] {
   const variants = choiceVariants(node);
   const head = `if (!${use(ctx, "_isObject")}(value)) { return false; }`;
   if (node.choice?.mode === "inline") {
-    const cases = variants.map((v) => `case ${stringLiteral(v.name)}: return ${testExpression(v.member, "value", ctx)};`);
-    return [head, `switch (${selectorRead(node.choice.selector, ctx)}) { ${cases.join(" ")} default: return false; }`];
+    const cases = variants.map(
+      (v) => `case ${stringLiteral(v.name)}: return ${testExpression(v.member, "value", ctx)};`,
+    );
+    return [
+      head,
+      `switch (${selectorRead(node.choice.selector, ctx)}) { ${cases.join(" ")} default: return false; }`,
+    ];
   }
   const cases = variants.map((v) => {
     const type = taggedValue(v.member);
@@ -60,9 +67,16 @@ export function choiceTestBody(node: UnionNode, ctx: GuardContext): string[] {
       return `case ${stringLiteral(v.name)}: return ${testExpression(v.member, "value", ctx)};`;
     }
     const test = testExpression(type, "v", ctx);
-    return test === "true" ? `case ${stringLiteral(v.name)}: return true;` : `case ${stringLiteral(v.name)}: { const v = value[${stringLiteral(v.name)}]; return ${test}; }`;
+    return test === "true"
+      ? `case ${stringLiteral(v.name)}: return true;`
+      : `case ${stringLiteral(v.name)}: { const v = value[${stringLiteral(v.name)}]; return ${test}; }`;
   });
-  return [head, "const keys = Object.keys(value);", "if (keys.length !== 1) { return false; }", `switch (keys[0]) { ${cases.join(" ")} default: return false; }`];
+  return [
+    head,
+    "const keys = Object.keys(value);",
+    "if (keys.length !== 1) { return false; }",
+    `switch (keys[0]) { ${cases.join(" ")} default: return false; }`,
+  ];
 }
 
 /** Statements for `function (value: unknown, path: string, errors): void`. */
@@ -71,18 +85,31 @@ export function choiceCheckBody(node: UnionNode, ctx: GuardContext): string[] {
   const head = `if (!${use(ctx, "_isObject")}(value)) { ${push("path", "must be object")} return; }`;
   if (node.choice?.mode === "inline") {
     const at = `path + ${stringLiteral(`/${escapePointerSegment(node.choice.selector)}`)}`;
-    const cases = variants.map((v) => `case ${stringLiteral(v.name)}: { ${checkStatements(v.member, "value", "path", ctx).join(" ")} break; }`);
+    const cases = variants.map(
+      (v) =>
+        `case ${stringLiteral(v.name)}: { ${checkStatements(v.member, "value", "path", ctx).join(" ")} break; }`,
+    );
     const fallback = push(at, `must be one of ${listed(variants)}`);
-    return [head, `switch (${selectorRead(node.choice.selector, ctx)}) { ${cases.join(" ")} default: { ${fallback} } }`];
+    return [
+      head,
+      `switch (${selectorRead(node.choice.selector, ctx)}) { ${cases.join(" ")} default: { ${fallback} } }`,
+    ];
   }
   const cases = variants.map((v) => {
     const type = taggedValue(v.member);
     const at = `path + ${stringLiteral(`/${escapePointerSegment(v.name)}`)}`;
-    const check = type === undefined ? checkStatements(v.member, "value", "path", ctx) : checkStatements(type, "v", at, ctx);
-    const binding = type === undefined || check.length === 0 ? "" : `const v = value[${stringLiteral(v.name)}]; `;
+    const check =
+      type === undefined
+        ? checkStatements(v.member, "value", "path", ctx)
+        : checkStatements(type, "v", at, ctx);
+    const binding =
+      type === undefined || check.length === 0 ? "" : `const v = value[${stringLiteral(v.name)}]; `;
     return `case ${stringLiteral(v.name)}: { ${binding}${check.join(" ")} break; }`;
   });
-  const wrongKey = push(`path + "/" + ${use(ctx, "_pointerSegment")}(keys[0] ?? "")`, `is not one of the choices ${listed(variants)}`);
+  const wrongKey = push(
+    `path + "/" + ${use(ctx, "_pointerSegment")}(keys[0] ?? "")`,
+    `is not one of the choices ${listed(variants)}`,
+  );
   return [
     head,
     "const keys = Object.keys(value);",

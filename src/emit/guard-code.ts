@@ -7,7 +7,15 @@
  * Value rules live in guard-rules.ts, objects in guard-object.ts, JSON Structure choices in guard-choice.ts.
  */
 import { assertNever } from "../model/diagnostics.js";
-import type { ArrayNode, ChoiceInfo, MapNode, ObjectNode, TupleNode, TypeNode, UnionNode } from "../model/model.js";
+import type {
+  ArrayNode,
+  ChoiceInfo,
+  MapNode,
+  ObjectNode,
+  TupleNode,
+  TypeNode,
+  UnionNode,
+} from "../model/model.js";
 import { describeNode } from "./describe.js";
 import { choiceCheckBody, choiceTestBody } from "./guard-choice.js";
 import { objectCheckBody, objectTestBody } from "./guard-object.js";
@@ -60,9 +68,14 @@ export function testExpression(node: TypeNode, v: string, ctx: GuardContext): st
     case "boolean":
       return `typeof ${v} === "boolean"`;
     case "string":
-      return [`typeof ${v} === "string"`, ...stringConditions(node, v, ctx).map((c) => c.test)].join(" && ");
+      return [
+        `typeof ${v} === "string"`,
+        ...stringConditions(node, v, ctx).map((c) => c.test),
+      ].join(" && ");
     case "number":
-      return numberConditions(node, v, ctx).map((c) => c.test).join(" && ");
+      return numberConditions(node, v, ctx)
+        .map((c) => c.test)
+        .join(" && ");
     case "encoded":
       return `typeof ${v} === "string" && ${encodedCall(node, v, ctx)}`;
     case "literal":
@@ -85,29 +98,45 @@ export function testExpression(node: TypeNode, v: string, ctx: GuardContext): st
 }
 
 /** Statements that push one error per failure of `v` against the node; `path` is a string expression. */
-export function checkStatements(node: TypeNode, v: string, path: string, ctx: GuardContext): string[] {
+export function checkStatements(
+  node: TypeNode,
+  v: string,
+  path: string,
+  ctx: GuardContext,
+): string[] {
   switch (node.kind) {
     case "any":
       return [];
     case "string": {
       const typeCheck = `if (typeof ${v} !== "string") { ${push(path, "must be string")} }`;
-      return [typeCheck + stringConditions(node, v, ctx).map((c) => ` else if (!(${c.test})) { ${push(path, c.message)} }`).join("")];
+      return [
+        typeCheck +
+          stringConditions(node, v, ctx)
+            .map((c) => ` else if (!(${c.test})) { ${push(path, c.message)} }`)
+            .join(""),
+      ];
     }
     case "number": {
       const [first, ...rest] = numberConditions(node, v, ctx);
       const head = `if (!(${first?.test ?? "true"})) { ${push(path, first?.message ?? "")} }`;
-      return [head + rest.map((c) => ` else if (!(${c.test})) { ${push(path, c.message)} }`).join("")];
+      return [
+        head + rest.map((c) => ` else if (!(${c.test})) { ${push(path, c.message)} }`).join(""),
+      ];
     }
     case "null":
     case "boolean":
     case "encoded":
     case "literal":
-      return [`if (!(${testExpression(node, v, ctx)})) { ${push(path, `must be ${describeNode(node)}`)} }`];
+      return [
+        `if (!(${testExpression(node, v, ctx)})) { ${push(path, `must be ${describeNode(node)}`)} }`,
+      ];
     case "union":
       if (isChoice(node)) {
         return [`${helper(ctx, "check", compoundCheckBody(node, ctx))}(${v}, ${path}, errors);`];
       }
-      return [`if (!(${testExpression(node, v, ctx)})) { ${push(path, `must be ${describeNode(node)}`)} }`];
+      return [
+        `if (!(${testExpression(node, v, ctx)})) { ${push(path, `must be ${describeNode(node)}`)} }`,
+      ];
     case "ref":
       return [`${checkFunctionName(node.target)}(${v}, ${path}, errors);`];
     case "object":
@@ -131,13 +160,21 @@ export function compoundTestBody(node: Compound, ctx: GuardContext): string[] {
       return arrayTestBody(node, ctx);
     case "map": {
       const loop = [
-        ...(node.keys === undefined ? [] : [`if (!(${testExpression(node.keys, "key", ctx)})) { return false; }`]),
-        ...(node.values.kind === "any" ? [] : [`const item = value[key]; if (!(${testExpression(node.values, "item", ctx)})) { return false; }`]),
+        ...(node.keys === undefined
+          ? []
+          : [`if (!(${testExpression(node.keys, "key", ctx)})) { return false; }`]),
+        ...(node.values.kind === "any"
+          ? []
+          : [
+              `const item = value[key]; if (!(${testExpression(node.values, "item", ctx)})) { return false; }`,
+            ]),
       ];
       return [
         `if (!${use(ctx, "_isObject")}(value)) { return false; }`,
         ...keyCountLimits(node).map((c) => `if (!(${c.test})) { return false; }`),
-        ...(loop.length === 0 ? [] : [`for (const key of Object.keys(value)) { ${loop.join(" ")} }`]),
+        ...(loop.length === 0
+          ? []
+          : [`for (const key of Object.keys(value)) { ${loop.join(" ")} }`]),
         "return true;",
       ];
     }
@@ -146,12 +183,16 @@ export function compoundTestBody(node: Compound, ctx: GuardContext): string[] {
         `if (!Array.isArray(value) || value.length !== ${node.elements.length}) { return false; }`,
         ...node.elements.flatMap((element, index) => {
           const test = testExpression(element, "item", ctx);
-          return test === "true" ? [] : [`{ const item = value[${index}]; if (!(${test})) { return false; } }`];
+          return test === "true"
+            ? []
+            : [`{ const item = value[${index}]; if (!(${test})) { return false; } }`];
         }),
         "return true;",
       ];
     case "union":
-      return isChoice(node) ? choiceTestBody(node, ctx) : [`return ${testExpression(node, "value", ctx)};`];
+      return isChoice(node)
+        ? choiceTestBody(node, ctx)
+        : [`return ${testExpression(node, "value", ctx)};`];
     default:
       return assertNever(node, "compound node");
   }
@@ -165,11 +206,19 @@ function arrayTestBody(node: ArrayNode, ctx: GuardContext): string[] {
     ...lengthLimits(node).map((c) => `if (!(${c.test})) { return false; }`),
     ...(node.items.kind === "any"
       ? []
-      : [`for (const item of value as unknown[]) { if (!(${testExpression(node.items, "item", ctx)})) { return false; } }`]),
+      : [
+          `for (const item of value as unknown[]) { if (!(${testExpression(node.items, "item", ctx)})) { return false; } }`,
+        ]),
     ...unique,
     ...(contains === undefined
       ? []
-      : [`{ ${containsCount(testExpression(contains.type, "item", ctx))} if (!(${containsLimits(contains).map((c) => c.test).join(" && ")})) { return false; } }`]),
+      : [
+          `{ ${containsCount(testExpression(contains.type, "item", ctx))} if (!(${containsLimits(
+            contains,
+          )
+            .map((c) => c.test)
+            .join(" && ")})) { return false; } }`,
+        ]),
     "return true;",
   ];
 }
@@ -183,13 +232,24 @@ export function compoundCheckBody(node: Compound, ctx: GuardContext): string[] {
       return arrayCheckBody(node, ctx);
     case "map": {
       const keyPath = () => `path + "/" + ${use(ctx, "_pointerSegment")}(key)`;
-      const names = node.keys === undefined ? [] : [`if (!(${testExpression(node.keys, "key", ctx)})) { ${push(keyPath(), "is not an allowed key")} }`];
-      const values = node.values.kind === "any" ? [] : checkStatements(node.values, "item", keyPath(), ctx);
-      const loop = [...names, ...(values.length === 0 ? [] : [`const item = value[key]; ${values.join(" ")}`])];
+      const names =
+        node.keys === undefined
+          ? []
+          : [
+              `if (!(${testExpression(node.keys, "key", ctx)})) { ${push(keyPath(), "is not an allowed key")} }`,
+            ];
+      const values =
+        node.values.kind === "any" ? [] : checkStatements(node.values, "item", keyPath(), ctx);
+      const loop = [
+        ...names,
+        ...(values.length === 0 ? [] : [`const item = value[key]; ${values.join(" ")}`]),
+      ];
       return [
         `if (!${use(ctx, "_isObject")}(value)) { ${push("path", "must be object")} return; }`,
         ...keyCountLimits(node).map((c) => `if (!(${c.test})) { ${push("path", c.message)} }`),
-        ...(loop.length === 0 ? [] : [`for (const key of Object.keys(value)) { ${loop.join(" ")} }`]),
+        ...(loop.length === 0
+          ? []
+          : [`for (const key of Object.keys(value)) { ${loop.join(" ")} }`]),
       ];
     }
     case "tuple":
@@ -197,11 +257,15 @@ export function compoundCheckBody(node: Compound, ctx: GuardContext): string[] {
         `if (!Array.isArray(value) || value.length !== ${node.elements.length}) { ${push("path", `must be an array of ${node.elements.length} items`)} return; }`,
         ...node.elements.flatMap((element, index) => {
           const checks = checkStatements(element, "item", `path + "/${index}"`, ctx);
-          return checks.length === 0 ? [] : [`{ const item = value[${index}]; ${checks.join(" ")} }`];
+          return checks.length === 0
+            ? []
+            : [`{ const item = value[${index}]; ${checks.join(" ")} }`];
         }),
       ];
     case "union":
-      return isChoice(node) ? choiceCheckBody(node, ctx) : checkStatements(node, "value", "path", ctx);
+      return isChoice(node)
+        ? choiceCheckBody(node, ctx)
+        : checkStatements(node, "value", "path", ctx);
     default:
       return assertNever(node, "compound node");
   }
@@ -213,16 +277,26 @@ function arrayCheckBody(node: ArrayNode, ctx: GuardContext): string[] {
     `if (!Array.isArray(value)) { ${push("path", "must be array")} return; }`,
     ...lengthLimits(node).map((c) => `if (!(${c.test})) { ${push("path", c.message)} }`),
     ...eachItem(checkStatements(node.items, "item", 'path + "/" + index', ctx)),
-    ...(node.unique ? [`if (${use(ctx, "_hasDuplicates")}(value)) { ${push("path", "must not contain duplicate items")} }`] : []),
+    ...(node.unique
+      ? [
+          `if (${use(ctx, "_hasDuplicates")}(value)) { ${push("path", "must not contain duplicate items")} }`,
+        ]
+      : []),
     ...(contains === undefined
       ? []
-      : [`{ ${containsCount(testExpression(contains.type, "item", ctx))} ${containsLimits(contains).map((c) => `if (!(${c.test})) { ${push("path", c.message)} }`).join(" ")} }`]),
+      : [
+          `{ ${containsCount(testExpression(contains.type, "item", ctx))} ${containsLimits(contains)
+            .map((c) => `if (!(${c.test})) { ${push("path", c.message)} }`)
+            .join(" ")} }`,
+        ]),
   ];
 }
 
 /** A loop over array items, or nothing when the items need no check. */
 function eachItem(checks: readonly string[]): string[] {
-  return checks.length === 0 ? [] : [`(value as unknown[]).forEach((item, index) => { ${checks.join(" ")} });`];
+  return checks.length === 0
+    ? []
+    : [`(value as unknown[]).forEach((item, index) => { ${checks.join(" ")} });`];
 }
 
 export function push(path: string, message: string): string {
@@ -233,7 +307,10 @@ export function push(path: string, message: string): string {
 const emittedHelpers = new WeakMap<GuardContext, Map<string, string>>();
 
 function helper(ctx: GuardContext, kind: "is" | "check", body: readonly string[]): string {
-  const signature = kind === "is" ? "(value: unknown): boolean" : `(value: unknown, path: string, ${ERRORS_PARAM}): void`;
+  const signature =
+    kind === "is"
+      ? "(value: unknown): boolean"
+      : `(value: unknown, path: string, ${ERRORS_PARAM}): void`;
   const text = `${signature} {\n${body.join("\n")}\n}`;
   const known = emittedHelpers.get(ctx) ?? new Map<string, string>();
   emittedHelpers.set(ctx, known);

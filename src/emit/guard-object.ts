@@ -7,7 +7,13 @@
 import type { ObjectNode, TypeNode } from "../model/model.js";
 import { escapePointerSegment } from "../model/pointer.js";
 import { checkStatements, type GuardContext, push, testExpression } from "./guard-code.js";
-import { dependentRequiredLines, keyCountLimits, regexConstant, requiredSetsCondition, use } from "./guard-rules.js";
+import {
+  dependentRequiredLines,
+  keyCountLimits,
+  regexConstant,
+  requiredSetsCondition,
+  use,
+} from "./guard-rules.js";
 import { stringLiteral } from "./ts-text.js";
 
 /** Statements for `function (value: unknown): boolean`. */
@@ -15,7 +21,10 @@ export function objectTestBody(node: ObjectNode, ctx: GuardContext): string[] {
   const lines = [`if (!${use(ctx, "_isObject")}(value)) { return false; }`];
   // Required keys first: a missing key is the cheapest failure to find, so it should not wait behind
   // format checks of optional members (the verdict is the same in any order).
-  const ordered = [...node.properties.filter((p) => p.required), ...node.properties.filter((p) => !p.required)];
+  const ordered = [
+    ...node.properties.filter((p) => p.required),
+    ...node.properties.filter((p) => !p.required),
+  ];
   for (const property of ordered) {
     const has = `${use(ctx, "_hasOwn")}(value, ${stringLiteral(property.key)})`;
     if (property.type.kind === "any") {
@@ -24,10 +33,16 @@ export function objectTestBody(node: ObjectNode, ctx: GuardContext): string[] {
       continue;
     }
     const test = `{ const v = value[${stringLiteral(property.key)}]; if (!(${testExpression(property.type, "v", ctx)})) { return false; } }`;
-    lines.push(property.required ? `if (!${has}) { return false; } ${test}` : `if (${has}) ${test}`);
+    lines.push(
+      property.required ? `if (!${has}) { return false; } ${test}` : `if (${has}) ${test}`,
+    );
   }
   const sets = requiredSetsCondition(node, ctx);
-  lines.push(...[...keyCountLimits(node), ...(sets === undefined ? [] : [sets])].map((c) => `if (!(${c.test})) { return false; }`));
+  lines.push(
+    ...[...keyCountLimits(node), ...(sets === undefined ? [] : [sets])].map(
+      (c) => `if (!(${c.test})) { return false; }`,
+    ),
+  );
   lines.push(...dependentRequiredLines(node, ctx, () => "return false;"));
   lines.push(
     ...keyLoop(node, ctx, {
@@ -42,7 +57,9 @@ export function objectTestBody(node: ObjectNode, ctx: GuardContext): string[] {
 
 /** Statements for `function (value: unknown, path: string, errors): void`. */
 export function objectCheckBody(node: ObjectNode, ctx: GuardContext): string[] {
-  const lines = [`if (!${use(ctx, "_isObject")}(value)) { ${push("path", "must be object")} return; }`];
+  const lines = [
+    `if (!${use(ctx, "_isObject")}(value)) { ${push("path", "must be object")} return; }`,
+  ];
   for (const property of node.properties) {
     const at = `path + ${stringLiteral(`/${escapePointerSegment(property.key)}`)}`;
     const check = checkStatements(property.type, "v", at, ctx).join(" ");
@@ -52,12 +69,25 @@ export function objectCheckBody(node: ObjectNode, ctx: GuardContext): string[] {
       continue;
     }
     const present = `{ const v = value[${stringLiteral(property.key)}]; ${check} }`;
-    lines.push(property.required ? `if (${has}) ${present} else { ${push(at, "is required")} }` : `if (${has}) ${present}`);
+    lines.push(
+      property.required
+        ? `if (${has}) ${present} else { ${push(at, "is required")} }`
+        : `if (${has}) ${present}`,
+    );
   }
   const sets = requiredSetsCondition(node, ctx);
-  lines.push(...[...keyCountLimits(node), ...(sets === undefined ? [] : [sets])].map((c) => `if (!(${c.test})) { ${push("path", c.message)} }`));
-  const memberPath = (key: string): string => `path + ${stringLiteral(`/${escapePointerSegment(key)}`)}`;
-  lines.push(...dependentRequiredLines(node, ctx, (key, trigger) => push(memberPath(key), `is required when "${trigger}" is present`)));
+  lines.push(
+    ...[...keyCountLimits(node), ...(sets === undefined ? [] : [sets])].map(
+      (c) => `if (!(${c.test})) { ${push("path", c.message)} }`,
+    ),
+  );
+  const memberPath = (key: string): string =>
+    `path + ${stringLiteral(`/${escapePointerSegment(key)}`)}`;
+  lines.push(
+    ...dependentRequiredLines(node, ctx, (key, trigger) =>
+      push(memberPath(key), `is required when "${trigger}" is present`),
+    ),
+  );
   // Only mention the pointer helper when the loop is emitted, so unused helpers are never copied.
   const keyPath = (): string => `path + "/" + ${use(ctx, "_pointerSegment")}(key)`;
   lines.push(
@@ -104,7 +134,8 @@ function keyLoop(node: ObjectNode, ctx: GuardContext, on: KeyHandlers): string[]
     parts.push(known === "" ? guarded : `switch (key) { ${known} break; default: { ${guarded} } }`);
   }
   // Declared only when a check reads it: generated code must pass noUnusedLocals.
-  const reads = (part: string): boolean => /\bmember\b/.test(part.replace(/"(?:[^"\\]|\\.)*"/g, '""'));
+  const reads = (part: string): boolean =>
+    /\bmember\b/.test(part.replace(/"(?:[^"\\]|\\.)*"/g, '""'));
   const member = parts.some(reads) ? "const member = value[key]; " : "";
   const body = `${member}${parts.join(" ")}`;
   // A closed object without properties rejects any key: no loop variable to leave unread.

@@ -6,7 +6,15 @@
  * ajv's arithmetic (templates/runtime.ts).
  */
 import { formatFunctionName } from "../model/string-formats.js";
-import type { ArrayNode, CoreFormat, EncodedNumberNode, MapNode, NumberNode, ObjectNode, StringNode } from "../model/model.js";
+import type {
+  ArrayNode,
+  CoreFormat,
+  EncodedNumberNode,
+  MapNode,
+  NumberNode,
+  ObjectNode,
+  StringNode,
+} from "../model/model.js";
 import type { GuardContext } from "./guard-code.js";
 import { literalText, stringLiteral } from "./ts-text.js";
 
@@ -41,19 +49,34 @@ export function coreFormatFunctionName(format: CoreFormat): string {
 export function stringConditions(node: StringNode, v: string, ctx: GuardContext): Condition[] {
   const conditions: Condition[] = [];
   if (node.maxLength !== undefined) {
-    conditions.push({ test: `${use(ctx, "_codePointLength")}(${v}) <= ${node.maxLength}`, message: `must NOT have more than ${node.maxLength} characters` });
+    conditions.push({
+      test: `${use(ctx, "_codePointLength")}(${v}) <= ${node.maxLength}`,
+      message: `must NOT have more than ${node.maxLength} characters`,
+    });
   }
   if (node.minLength !== undefined) {
-    conditions.push({ test: `${use(ctx, "_codePointLength")}(${v}) >= ${node.minLength}`, message: `must NOT have fewer than ${node.minLength} characters` });
+    conditions.push({
+      test: `${use(ctx, "_codePointLength")}(${v}) >= ${node.minLength}`,
+      message: `must NOT have fewer than ${node.minLength} characters`,
+    });
   }
   if (node.pattern !== undefined) {
-    conditions.push({ test: `${regexConstant(ctx, node.pattern)}.test(${v})`, message: `must match pattern ${stringLiteral(node.pattern)}` });
+    conditions.push({
+      test: `${regexConstant(ctx, node.pattern)}.test(${v})`,
+      message: `must match pattern ${stringLiteral(node.pattern)}`,
+    });
   }
   if (node.format !== undefined && ctx.checkFormats) {
-    conditions.push({ test: `${use(ctx, formatFunctionName(node.format))}(${v})`, message: `must match format "${node.format}"` });
+    conditions.push({
+      test: `${use(ctx, formatFunctionName(node.format))}(${v})`,
+      message: `must match format "${node.format}"`,
+    });
   }
   if (node.coreFormat !== undefined && ctx.checkFormats) {
-    conditions.push({ test: `${use(ctx, coreFormatFunctionName(node.coreFormat))}(${v})`, message: `must be a valid ${node.coreFormat} string` });
+    conditions.push({
+      test: `${use(ctx, coreFormatFunctionName(node.coreFormat))}(${v})`,
+      message: `must be a valid ${node.coreFormat} string`,
+    });
   }
   return conditions;
 }
@@ -65,7 +88,10 @@ export function numberConditions(node: NumberNode, v: string, ctx: GuardContext)
     : [{ test: `typeof ${v} === "number" && Number.isFinite(${v})`, message: "must be number" }];
   const limit = (value: number | undefined, op: string): void => {
     if (value !== undefined) {
-      conditions.push({ test: `${v} ${op} ${literalText(value)}`, message: `must be ${op} ${literalText(value)}` });
+      conditions.push({
+        test: `${v} ${op} ${literalText(value)}`,
+        message: `must be ${op} ${literalText(value)}`,
+      });
     }
   };
   limit(node.maximum, "<=");
@@ -73,10 +99,16 @@ export function numberConditions(node: NumberNode, v: string, ctx: GuardContext)
   limit(node.exclusiveMaximum, "<");
   limit(node.exclusiveMinimum, ">");
   if (node.multipleOf !== undefined) {
-    conditions.push({ test: `${use(ctx, "_isMultipleOf")}(${v}, ${literalText(node.multipleOf)})`, message: `must be multiple of ${literalText(node.multipleOf)}` });
+    conditions.push({
+      test: `${use(ctx, "_isMultipleOf")}(${v}, ${literalText(node.multipleOf)})`,
+      message: `must be multiple of ${literalText(node.multipleOf)}`,
+    });
   }
   if (node.format !== undefined && ctx.checkFormats) {
-    conditions.push({ test: `${use(ctx, formatFunctionName(node.format))}(${v} as number)`, message: `must match format "${node.format}"` });
+    conditions.push({
+      test: `${use(ctx, formatFunctionName(node.format))}(${v} as number)`,
+      message: `must match format "${node.format}"`,
+    });
   }
   return conditions;
 }
@@ -98,7 +130,12 @@ export function keyCountLimits(node: ObjectNode | MapNode): Condition[] {
   return countLimits("Object.keys(value).length", min, max, "properties");
 }
 
-function countLimits(count: string, min: number | undefined, max: number | undefined, what: string): Condition[] {
+function countLimits(
+  count: string,
+  min: number | undefined,
+  max: number | undefined,
+  what: string,
+): Condition[] {
   const limits: Condition[] = [];
   if (min !== undefined) {
     limits.push({ test: `${count} >= ${min}`, message: `must NOT have fewer than ${min} ${what}` });
@@ -115,9 +152,17 @@ export function containsCount(test: string): string {
 }
 
 export function containsLimits(contains: NonNullable<ArrayNode["contains"]>): Condition[] {
-  const limits: Condition[] = [{ test: `count >= ${contains.min}`, message: `must contain at least ${contains.min} valid item(s)` }];
+  const limits: Condition[] = [
+    {
+      test: `count >= ${contains.min}`,
+      message: `must contain at least ${contains.min} valid item(s)`,
+    },
+  ];
   if (contains.max !== undefined) {
-    limits.push({ test: `count <= ${contains.max}`, message: `must contain at most ${contains.max} valid item(s)` });
+    limits.push({
+      test: `count <= ${contains.max}`,
+      message: `must contain at most ${contains.max} valid item(s)`,
+    });
   }
   return limits;
 }
@@ -130,15 +175,26 @@ export function requiredSetsCondition(node: ObjectNode, ctx: GuardContext): Cond
   }
   const has = (key: string): string => `${use(ctx, "_hasOwn")}(value, ${stringLiteral(key)})`;
   const terms = sets.map((set) => `(${set.map(has).join(" && ") || "true"} ? 1 : 0)`);
-  const listed = sets.map((set) => `[${set.map((key) => JSON.stringify(key)).join(", ")}]`).join(", ");
-  return { test: `${terms.join(" + ")} === 1`, message: `must have all the keys of exactly one of ${listed}` };
+  const listed = sets
+    .map((set) => `[${set.map((key) => JSON.stringify(key)).join(", ")}]`)
+    .join(", ");
+  return {
+    test: `${terms.join(" + ")} === 1`,
+    message: `must have all the keys of exactly one of ${listed}`,
+  };
 }
 
 /** `dependentRequired`: for each trigger key, the keys it requires; `onMissing` handles one missing key. */
-export function dependentRequiredLines(node: ObjectNode, ctx: GuardContext, onMissing: (key: string, trigger: string) => string): string[] {
+export function dependentRequiredLines(
+  node: ObjectNode,
+  ctx: GuardContext,
+  onMissing: (key: string, trigger: string) => string,
+): string[] {
   const has = (key: string): string => `${use(ctx, "_hasOwn")}(value, ${stringLiteral(key)})`;
   return (node.dependentRequired ?? []).map(({ key, requires }) => {
-    const checks = requires.map((needed) => `if (!${has(needed)}) { ${onMissing(needed, key)} }`).join(" ");
+    const checks = requires
+      .map((needed) => `if (!${has(needed)}) { ${onMissing(needed, key)} }`)
+      .join(" ");
     return `if (${has(key)}) { ${checks} }`;
   });
 }

@@ -27,7 +27,11 @@ import { stringLiteral } from "./ts-text.js";
 const TYPES_NAMESPACE = "types";
 
 export function guardExportNames(doc: ModelDocument): string[] {
-  return guardedDeclarations(doc).flatMap((d) => [isFunctionName(d.name), `assert${d.name}`, `validate${d.name}`]);
+  return guardedDeclarations(doc).flatMap((d) => [
+    isFunctionName(d.name),
+    `assert${d.name}`,
+    `validate${d.name}`,
+  ]);
 }
 
 /** Abstract declarations describe no instance, so they get no guards (see Declaration.abstract). */
@@ -35,7 +39,10 @@ function guardedDeclarations(doc: ModelDocument): Declaration[] {
   return doc.declarations.filter((d) => d.abstract !== true);
 }
 
-export function guardStatements(doc: ModelDocument, options: ResolvedOptions): (string | StatementStructures)[] {
+export function guardStatements(
+  doc: ModelDocument,
+  options: ResolvedOptions,
+): (string | StatementStructures)[] {
   const ctx: GuardContext = {
     checkFormats: options.formats === "validate",
     runtime: new Set(),
@@ -73,7 +80,10 @@ function resultTypes(): string[] {
 
 const RESULT_TYPE = "Validation";
 
-function exportedGuards(declaration: Declaration, ctx: GuardContext): FunctionDeclarationStructure[] {
+function exportedGuards(
+  declaration: Declaration,
+  ctx: GuardContext,
+): FunctionDeclarationStructure[] {
   const { name } = declaration;
   const typeRef = `${TYPES_NAMESPACE}.${name}`;
   const resultType = `${RESULT_TYPE}<${typeRef}>`;
@@ -91,7 +101,9 @@ function exportedGuards(declaration: Declaration, ctx: GuardContext): FunctionDe
       kind: StructureKind.Function,
       isExported: true,
       name: `assert${name}`,
-      docs: [`Throws a TypeError naming the JSON pointer of the first failure unless \`value\` is a valid {@link ${typeRef}}.`],
+      docs: [
+        `Throws a TypeError naming the JSON pointer of the first failure unless \`value\` is a valid {@link ${typeRef}}.`,
+      ],
       parameters: [{ name: "value", type: "unknown" }],
       returnType: `asserts value is ${typeRef}`,
       statements: [
@@ -105,7 +117,9 @@ function exportedGuards(declaration: Declaration, ctx: GuardContext): FunctionDe
       kind: StructureKind.Function,
       isExported: true,
       name: `validate${name}`,
-      docs: [`Checks \`value\` against {@link ${typeRef}} and reports every failure with its JSON pointer (as ajv's \`instancePath\`).`],
+      docs: [
+        `Checks \`value\` against {@link ${typeRef}} and reports every failure with its JSON pointer (as ajv's \`instancePath\`).`,
+      ],
       parameters: [{ name: "value", type: "unknown" }],
       returnType: resultType,
       statements: [
@@ -128,12 +142,23 @@ function testBody(type: TypeNode, ctx: GuardContext): string[] {
 
 /** Declarations whose checks are written straight into the guard, not through a nested helper. */
 function isCompoundBody(type: TypeNode): type is Compound {
-  return type.kind === "object" || type.kind === "array" || type.kind === "map" || type.kind === "tuple" || isChoice(type);
+  return (
+    type.kind === "object" ||
+    type.kind === "array" ||
+    type.kind === "map" ||
+    type.kind === "tuple" ||
+    isChoice(type)
+  );
 }
 
-function checkerFunction(declaration: Declaration, ctx: GuardContext): FunctionDeclarationStructure {
+function checkerFunction(
+  declaration: Declaration,
+  ctx: GuardContext,
+): FunctionDeclarationStructure {
   const { type } = declaration;
-  const checks = isCompoundBody(type) ? compoundCheckBody(type, ctx) : checkStatements(type, "value", "path", ctx);
+  const checks = isCompoundBody(type)
+    ? compoundCheckBody(type, ctx)
+    : checkStatements(type, "value", "path", ctx);
   const statements = checks.length === 0 ? ["void value;", "void path;", "void errors;"] : checks;
   return {
     kind: StructureKind.Function,

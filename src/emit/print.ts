@@ -16,7 +16,9 @@ interface WriterLike {
 interface PrinterContext {
   createWriter(): WriterLike;
   structurePrinterFactory: {
-    forSourceFile(options: { isAmbient: boolean }): { printText(writer: WriterLike, structure: { statements: unknown[] }): void };
+    forSourceFile(options: { isAmbient: boolean }): {
+      printText(writer: WriterLike, structure: { statements: unknown[] }): void;
+    };
   };
 }
 
@@ -33,29 +35,51 @@ export class Printer {
   private direct: PrinterContext | null | undefined;
 
   print(fileName: string, statements: readonly (string | StatementStructures)[]): string {
-    const text = this.direct === undefined ? this.firstPrint(fileName, statements) : this.printWith(fileName, statements);
+    const text =
+      this.direct === undefined
+        ? this.firstPrint(fileName, statements)
+        : this.printWith(fileName, statements);
     return text.endsWith("\n") ? text : `${text}\n`;
   }
 
-  private printWith(fileName: string, statements: readonly (string | StatementStructures)[]): string {
+  private printWith(
+    fileName: string,
+    statements: readonly (string | StatementStructures)[],
+  ): string {
     if (this.direct === null || this.direct === undefined || fileName.endsWith(".d.ts")) {
       return this.printPublic(fileName, statements);
     }
     const writer = this.direct.createWriter();
-    this.direct.structurePrinterFactory.forSourceFile({ isAmbient: false }).printText(writer, { statements: [...statements] });
+    this.direct.structurePrinterFactory
+      .forSourceFile({ isAmbient: false })
+      .printText(writer, { statements: [...statements] });
     return writer.toString();
   }
 
-  private printPublic(fileName: string, statements: readonly (string | StatementStructures)[]): string {
-    const file = this.project.createSourceFile(fileName, { statements: [...statements] }, { overwrite: true });
+  private printPublic(
+    fileName: string,
+    statements: readonly (string | StatementStructures)[],
+  ): string {
+    const file = this.project.createSourceFile(
+      fileName,
+      { statements: [...statements] },
+      { overwrite: true },
+    );
     const text = file.getFullText();
     this.project.removeSourceFile(file);
     return text;
   }
 
   /** Prints through the public path, and adopts the direct one only if it gives the same text. */
-  private firstPrint(fileName: string, statements: readonly (string | StatementStructures)[]): string {
-    const file = this.project.createSourceFile(fileName, { statements: [...statements] }, { overwrite: true });
+  private firstPrint(
+    fileName: string,
+    statements: readonly (string | StatementStructures)[],
+  ): string {
+    const file = this.project.createSourceFile(
+      fileName,
+      { statements: [...statements] },
+      { overwrite: true },
+    );
     const text = file.getFullText();
     this.direct = contextOf(file);
     this.project.removeSourceFile(file);
@@ -72,7 +96,8 @@ export class Printer {
 
 function contextOf(file: SourceFile): PrinterContext | null {
   const context = (file as unknown as { _context?: Partial<PrinterContext> })._context;
-  return typeof context?.createWriter === "function" && typeof context.structurePrinterFactory?.forSourceFile === "function"
+  return typeof context?.createWriter === "function" &&
+    typeof context.structurePrinterFactory?.forSourceFile === "function"
     ? (context as PrinterContext)
     : null;
 }

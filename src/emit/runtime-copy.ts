@@ -30,11 +30,19 @@ function loadLibrary(): readonly TemplateDeclaration[] {
   for (const file of TEMPLATE_FILES) {
     // The compiler's own parser, not a ts-morph Project: only a parse and one walk are needed, and wrapping
     // every identifier in a ts-morph node cost most of a one-document run's emit time.
-    const source = ts.createSourceFile(file, readFileSync(templateUrl(file), "utf8"), ts.ScriptTarget.Latest, true);
+    const source = ts.createSourceFile(
+      file,
+      readFileSync(templateUrl(file), "utf8"),
+      ts.ScriptTarget.Latest,
+      true,
+    );
     declarations.push(...topLevelDeclarations(source));
   }
   const names = new Set(declarations.map((d) => d.name));
-  library = declarations.map((d) => ({ ...d, references: d.references.filter((r) => names.has(r) && r !== d.name) }));
+  library = declarations.map((d) => ({
+    ...d,
+    references: d.references.filter((r) => names.has(r) && r !== d.name),
+  }));
   return library;
 }
 

@@ -3,7 +3,14 @@
  * required key sets), written so that ajv in strict mode applies exactly what guard-rules.ts checks. The JSON
  * Structure Core lexical rules (templates/core-formats.ts) become a `pattern` with the same source.
  */
-import type { ArrayNode, CoreFormat, MapNode, NumberNode, ObjectNode, StringNode, TypeNode } from "../model/model.js";
+import type {
+  ArrayNode,
+  MapNode,
+  NumberNode,
+  ObjectNode,
+  StringNode,
+  TypeNode,
+} from "../model/model.js";
 import type { ResolvedOptions } from "../model/options.js";
 import { coreFormatPattern } from "../model/string-formats.js";
 
@@ -65,10 +72,19 @@ export function objectKeywords(node: ObjectNode, emit: Emit): JsonSchema {
     ...(node.propertyNames === undefined ? {} : { propertyNames: emit(node.propertyNames) }),
     ...(node.minProperties === undefined ? {} : { minProperties: node.minProperties }),
     ...(node.maxProperties === undefined ? {} : { maxProperties: node.maxProperties }),
-    ...(dependent.length === 0 ? {} : { dependentRequired: Object.fromEntries(dependent.map((d) => [d.key, [...d.requires]])) }),
+    ...(dependent.length === 0
+      ? {}
+      : { dependentRequired: Object.fromEntries(dependent.map((d) => [d.key, [...d.requires]])) }),
     // `properties: {k: true}` beside each `required` keeps ajv's strictRequired quiet: ajv applies `oneOf` before
     // the parent's `properties`, so it would not yet know the keys are declared. `true` adds no constraint.
-    ...(sets.length === 0 ? {} : { oneOf: sets.map((set) => ({ properties: Object.fromEntries(set.map((k) => [k, true])), required: [...set] })) }),
+    ...(sets.length === 0
+      ? {}
+      : {
+          oneOf: sets.map((set) => ({
+            properties: Object.fromEntries(set.map((k) => [k, true])),
+            required: [...set],
+          })),
+        }),
   };
 }
 

@@ -5,11 +5,25 @@
  */
 import { readFileSync } from "node:fs";
 import { assertNever } from "../model/diagnostics.js";
-import type { Annotations, Declaration, EncodedNumberKind, ModelDocument, ObjectNode, TypeNode } from "../model/model.js";
+import type {
+  Annotations,
+  Declaration,
+  EncodedNumberKind,
+  ModelDocument,
+  ObjectNode,
+  TypeNode,
+} from "../model/model.js";
 import type { ResolvedOptions } from "../model/options.js";
 import { bannerText } from "./banner.js";
 import { encodedIntegerPattern } from "./encoded-range.js";
-import { arrayKeywords, mapKeywords, numberKeywords, objectKeywords, stringKeywords, userPatternProperties } from "./schema-rules.js";
+import {
+  arrayKeywords,
+  mapKeywords,
+  numberKeywords,
+  objectKeywords,
+  stringKeywords,
+  userPatternProperties,
+} from "./schema-rules.js";
 
 export type JsonSchema = { readonly [key: string]: unknown };
 
@@ -57,7 +71,10 @@ class SchemaEmitter {
   ) {}
 
   declaration(declaration: Declaration): JsonSchema {
-    return { ...annotationKeywords(declaration.annotations, this.options), ...this.node(declaration.type) };
+    return {
+      ...annotationKeywords(declaration.annotations, this.options),
+      ...this.node(declaration.type),
+    };
   }
 
   node(node: TypeNode): JsonSchema {
@@ -71,9 +88,16 @@ class SchemaEmitter {
       case "string":
         return { ...this.string(node.format), ...stringKeywords(node, this.options) };
       case "number":
-        return { type: node.integer ? "integer" : "number", ...this.formatKeyword(node.format), ...numberKeywords(node) };
+        return {
+          type: node.integer ? "integer" : "number",
+          ...this.formatKeyword(node.format),
+          ...numberKeywords(node),
+        };
       case "encoded":
-        return { type: "string", pattern: encodedIntegerPattern(node.encoding) ?? encodedPattern(node.encoding) };
+        return {
+          type: "string",
+          pattern: encodedIntegerPattern(node.encoding) ?? encodedPattern(node.encoding),
+        };
       case "literal":
         return node.values.length === 1 ? { const: node.values[0] } : { enum: [...node.values] };
       case "object":
@@ -98,7 +122,12 @@ class SchemaEmitter {
         // `prefixItems` must not be empty, so the empty tuple is an array of at most no items.
         return node.elements.length === 0
           ? { type: "array", maxItems: 0 }
-          : { type: "array", prefixItems: node.elements.map((e) => this.node(e)), items: false, minItems: node.elements.length };
+          : {
+              type: "array",
+              prefixItems: node.elements.map((e) => this.node(e)),
+              items: false,
+              minItems: node.elements.length,
+            };
       case "union":
         return { anyOf: node.members.map((m) => this.node(m)) };
       case "ref":
@@ -117,11 +146,16 @@ class SchemaEmitter {
     if (format === undefined) {
       return {};
     }
-    return this.options.formats === "validate" ? { format } : { $comment: `format ${format} (not checked)` };
+    return this.options.formats === "validate"
+      ? { format }
+      : { $comment: `format ${format} (not checked)` };
   }
 
   private object(node: ObjectNode): JsonSchema {
-    const schemaOf = (p: ObjectNode["properties"][number]) => ({ ...annotationKeywords(p.annotations, this.options), ...this.node(p.type) });
+    const schemaOf = (p: ObjectNode["properties"][number]) => ({
+      ...annotationKeywords(p.annotations, this.options),
+      ...this.node(p.type),
+    });
     // ajv skips a "__proto__" key under `properties` (a prototype-pollution guard), so that one key is
     // described by an anchored `patternProperties` entry instead, which ajv does apply.
     const plain = node.properties.filter((p) => p.key !== PROTO_KEY);
@@ -137,16 +171,23 @@ class SchemaEmitter {
     // ajv's `required` misses "" (a falsy name) and refuses "__proto__" in strict mode; for those keys
     // "some property name equals the key" says the same thing.
     const required = allRequired.filter((key) => !AJV_UNSAFE_REQUIRED.has(key));
-    const presence = allRequired.filter((key) => AJV_UNSAFE_REQUIRED.has(key)).map((key) => ({ not: { propertyNames: { not: { const: key } } } }));
+    const presence = allRequired
+      .filter((key) => AJV_UNSAFE_REQUIRED.has(key))
+      .map((key) => ({ not: { propertyNames: { not: { const: key } } } }));
     const extra = node.additionalProperties;
     const keywords = objectKeywords(node, (n) => this.node(n));
-    const allOf = [...presence, ...(Array.isArray(keywords["allOf"]) ? (keywords["allOf"] as unknown[]) : [])];
+    const allOf = [
+      ...presence,
+      ...(Array.isArray(keywords["allOf"]) ? (keywords["allOf"] as unknown[]) : []),
+    ];
     return {
       type: "object",
       ...(plain.length > 0 ? { properties } : {}),
       ...(patternEntries.length > 0 ? { patternProperties } : {}),
       ...(required.length > 0 ? { required } : {}),
-      ...(extra === true ? {} : { additionalProperties: extra === false ? false : this.node(extra) }),
+      ...(extra === true
+        ? {}
+        : { additionalProperties: extra === false ? false : this.node(extra) }),
       ...keywords,
       ...(allOf.length > 0 ? { allOf } : {}),
     };

@@ -6,6 +6,7 @@
  * an ES module, and its aliases keep both meanings: `ts.Node` and `StructureKind.Interface` are types as well.
  * Type-only imports can come straight from "ts-morph" (they are erased).
  */
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- on purpose: the comment above says why
 import tsMorph = require("ts-morph");
 
 export import ts = tsMorph.ts;

@@ -61,7 +61,10 @@ export function commentText(text: string): string {
 }
 
 /** The JSDoc body for a declaration or a property, or undefined when there is nothing to say. */
-export function jsDocText(annotations: Annotations, extraTags: readonly string[] = []): string | undefined {
+export function jsDocText(
+  annotations: Annotations,
+  extraTags: readonly string[] = [],
+): string | undefined {
   const lines: string[] = [];
   if (annotations.description !== undefined && annotations.description.trim() !== "") {
     lines.push(commentText(annotations.description));
@@ -72,7 +75,11 @@ export function jsDocText(annotations: Annotations, extraTags: readonly string[]
   if (annotations.deprecated === true) {
     lines.push("@deprecated");
   }
-  lines.push(...(annotations.tags ?? []).map(({ tag, text }) => `@${tag.replace(/[^A-Za-z0-9]/g, "")} ${commentText(text)}`.trimEnd()));
+  lines.push(
+    ...(annotations.tags ?? []).map(({ tag, text }) =>
+      `@${tag.replace(/[^A-Za-z0-9]/g, "")} ${commentText(text)}`.trimEnd(),
+    ),
+  );
   lines.push(...extraTags);
   return lines.length === 0 ? undefined : lines.join("\n");
 }

@@ -9,7 +9,7 @@
  * names never depend on which other inputs are in the run. A component is declared once per document however
  * often it is reached; it is registered before its body is read, so cycles end in a reference.
  */
-import type { Annotations, Declaration, TypeNode } from "../model/model.js";
+import type { Declaration, TypeNode } from "../model/model.js";
 import { toTypeIdentifier } from "../model/names.js";
 import { appendPointer } from "../model/pointer.js";
 import { type JsonValue, own } from "../read/source.js";
@@ -72,7 +72,10 @@ export class ComponentTable {
   refer(ref: string, pointer: string): TypeNode {
     const component = ComponentTable.componentOf(ref);
     if (component === undefined) {
-      this.context.warn(pointer, `$ref ${JSON.stringify(ref)} does not name an entry of components.schemas (external and nested references are not read); read as any value`);
+      this.context.warn(
+        pointer,
+        `$ref ${JSON.stringify(ref)} does not name an entry of components.schemas (external and nested references are not read); read as any value`,
+      );
       return { kind: "any" };
     }
     const known = this.names.get(component);
@@ -81,13 +84,22 @@ export class ComponentTable {
     }
     const schema = this.schemaOf(component);
     if (schema === undefined) {
-      this.context.warn(pointer, `$ref ${JSON.stringify(ref)} names a schema that components.schemas does not have; read as any value`);
+      this.context.warn(
+        pointer,
+        `$ref ${JSON.stringify(ref)} names a schema that components.schemas does not have; read as any value`,
+      );
       return { kind: "any" };
     }
     const name = this.declarationName(component);
     if (name === undefined || this.taken.has(name)) {
-      const why = name === undefined ? "has no letters or digits to make a type name from" : `would be named ${name}, which the document already declares`;
-      this.context.warn(pointer, `component ${JSON.stringify(component)} ${why}; read as any value`);
+      const why =
+        name === undefined
+          ? "has no letters or digits to make a type name from"
+          : `would be named ${name}, which the document already declares`;
+      this.context.warn(
+        pointer,
+        `component ${JSON.stringify(component)} ${why}; read as any value`,
+      );
       return { kind: "any" };
     }
     this.names.set(component, name);
@@ -95,8 +107,11 @@ export class ComponentTable {
     this.order.push(component);
     const at = appendPointer("/components/schemas", component);
     const type = toTypeNode(schema, at, this.convert);
-    const { description, deprecated } = annotationsOf(schema) as Annotations;
-    const annotations = { ...(description === undefined ? {} : { description }), ...(deprecated === undefined ? {} : { deprecated }) };
+    const { description, deprecated } = annotationsOf(schema);
+    const annotations = {
+      ...(description === undefined ? {} : { description }),
+      ...(deprecated === undefined ? {} : { deprecated }),
+    };
     this.built.set(component, { name, type, annotations, pointer: this.origin() });
     return { kind: "ref", target: name };
   }
@@ -120,8 +135,12 @@ export class ComponentTable {
       if (!aliasReaches(declaration.name, declaration.type, byName, new Set())) {
         return declaration;
       }
-      const component = [...this.names].find(([, name]) => name === declaration.name)?.[0] ?? declaration.name;
-      this.context.warn(appendPointer("/components/schemas", component), `component ${JSON.stringify(component)} only refers to itself through other references; read as any value`);
+      const component =
+        [...this.names].find(([, name]) => name === declaration.name)?.[0] ?? declaration.name;
+      this.context.warn(
+        appendPointer("/components/schemas", component),
+        `component ${JSON.stringify(component)} only refers to itself through other references; read as any value`,
+      );
       return { ...declaration, type: { kind: "any" } };
     });
   }
@@ -131,12 +150,19 @@ export class ComponentTable {
     if (identifier === undefined) {
       return undefined;
     }
-    return identifier.startsWith(this.rootName) ? identifier : `${this.rootName}${identifier.replace(/^_/, "")}`;
+    return identifier.startsWith(this.rootName)
+      ? identifier
+      : `${this.rootName}${identifier.replace(/^_/, "")}`;
   }
 }
 
 /** Whether `type`, looking only through references and union members (not into objects or arrays), reaches `name`. */
-function aliasReaches(name: string, type: TypeNode, byName: ReadonlyMap<string, Declaration>, seen: Set<string>): boolean {
+function aliasReaches(
+  name: string,
+  type: TypeNode,
+  byName: ReadonlyMap<string, Declaration>,
+  seen: Set<string>,
+): boolean {
   if (type.kind === "union") {
     return type.members.some((member) => aliasReaches(name, member, byName, seen));
   }

@@ -6,7 +6,14 @@
  * and the summary wins. Spec constructs that cannot be expressed are warnings in the spec file itself.
  */
 import type { Diagnostic, DiagnosticSink } from "../model/diagnostics.js";
-import type { Annotations, Declaration, ModelDocument, ObjectNode, Property, TypeNode } from "../model/model.js";
+import type {
+  Annotations,
+  Declaration,
+  ModelDocument,
+  ObjectNode,
+  Property,
+  TypeNode,
+} from "../model/model.js";
 import type { ResolvedOptions } from "../model/options.js";
 import { appendPointer } from "../model/pointer.js";
 import { isObject, type JsonObject, type JsonValue, own } from "../read/source.js";
@@ -32,22 +39,41 @@ export function enrich(input: EnrichInput): ModelDocument | undefined {
   const at = appendPointer("/components/schemas", entity);
   const schema = own(spec.schemas, entity);
   if (schema === undefined) {
-    sink.error("SG_SPEC_NO_ENTITY", "/entity", `entity ${JSON.stringify(entity)} is not in components.schemas of ${place(spec, "/components/schemas")}`);
+    sink.error(
+      "SG_SPEC_NO_ENTITY",
+      "/entity",
+      `entity ${JSON.stringify(entity)} is not in components.schemas of ${place(spec, "/components/schemas")}`,
+    );
     return undefined;
   }
   const root = model.declarations.find((d) => d.name === model.root);
-  const properties = isObject(schema) && isObject(schema["properties"]) ? schema["properties"] : undefined;
+  const properties =
+    isObject(schema) && isObject(schema["properties"]) ? schema["properties"] : undefined;
   if (root === undefined || root.type.kind !== "object" || properties === undefined) {
-    sink.warning("SG_SPEC_MISMATCH", "/entity", `${place(spec, at)} is not an object schema with properties; the summary is generated as it is`);
+    sink.warning(
+      "SG_SPEC_MISMATCH",
+      "/entity",
+      `${place(spec, at)} is not an object schema with properties; the summary is generated as it is`,
+    );
     return model;
   }
-  const warn = (pointer: string, message: string) => input.specDiagnostics.push(specWarning(spec, pointer, message));
+  const warn = (pointer: string, message: string) =>
+    input.specDiagnostics.push(specWarning(spec, pointer, message));
   let origin = "";
-  const table = new ComponentTable(spec, entity, model.root, new Set(model.declarations.map((d) => d.name)), () => origin, {
-    additionalProperties: input.options.additionalProperties,
-    warn,
-  });
-  const lookup = (name: string): Declaration | undefined => model.declarations.find((d) => d.name === name) ?? table.declarations().find((d) => d.name === name);
+  const table = new ComponentTable(
+    spec,
+    entity,
+    model.root,
+    new Set(model.declarations.map((d) => d.name)),
+    () => origin,
+    {
+      additionalProperties: input.options.additionalProperties,
+      warn,
+    },
+  );
+  const lookup = (name: string): Declaration | undefined =>
+    model.declarations.find((d) => d.name === name) ??
+    table.declarations().find((d) => d.name === name);
   aliasSummaryEnums(root.type, properties, at, table, lookup, input);
   const required = isObject(schema) && Array.isArray(schema["required"]) ? schema["required"] : [];
   const enriched = root.type.properties.map((property) => {
@@ -57,14 +83,24 @@ export function enrich(input: EnrichInput): ModelDocument | undefined {
   const listed = new Set(root.type.properties.map((p) => p.key));
   const unlisted = Object.keys(properties).filter((key) => !listed.has(key));
   if (unlisted.length > 0) {
-    sink.warning("SG_SPEC_MISMATCH", "/fields", `the spec declares ${unlisted.length === 1 ? "a property" : "properties"} the summary does not list (${unlisted.map((k) => JSON.stringify(k)).join(", ")}) at ${place(spec, appendPointer(at, "properties"))}; the summary's fields are generated`);
+    sink.warning(
+      "SG_SPEC_MISMATCH",
+      "/fields",
+      `the spec declares ${unlisted.length === 1 ? "a property" : "properties"} the summary does not list (${unlisted.map((k) => JSON.stringify(k)).join(", ")}) at ${place(spec, appendPointer(at, "properties"))}; the summary's fields are generated`,
+    );
   }
   // As for every object read from the spec: what it says about extra keys holds; where it is silent, the option.
   const extra = isObject(schema) ? schema["additionalProperties"] : undefined;
   const additionalProperties =
-    typeof extra === "boolean" ? extra : isObject(extra) ? toTypeNode(extra, appendPointer(at, "additionalProperties"), table.convert) : root.type.additionalProperties;
+    typeof extra === "boolean"
+      ? extra
+      : isObject(extra)
+        ? toTypeNode(extra, appendPointer(at, "additionalProperties"), table.convert)
+        : root.type.additionalProperties;
   const rootType: ObjectNode = { ...root.type, properties: enriched, additionalProperties };
-  const declarations = model.declarations.map((d) => (d === root ? { ...root, type: rootType } : d));
+  const declarations = model.declarations.map((d) =>
+    d === root ? { ...root, type: rootType } : d,
+  );
   return { ...model, declarations: [...declarations, ...table.finish()] };
 }
 
@@ -81,19 +117,34 @@ function enrichProperty(
   const at = appendPointer(appendPointer(entityAt, "properties"), property.key);
   const schema = own(properties, property.key);
   if (schema === undefined) {
-    sink.warning("SG_SPEC_MISMATCH", property.pointer, `field "${property.key}" is not a property of ${place(spec, appendPointer(entityAt, "properties"))}; the summary's type is kept`);
+    sink.warning(
+      "SG_SPEC_MISMATCH",
+      property.pointer,
+      `field "${property.key}" is not a property of ${place(spec, appendPointer(entityAt, "properties"))}; the summary's type is kept`,
+    );
     return property;
   }
   const inSpec = required.includes(property.key);
   if (inSpec !== property.required) {
-    sink.warning("SG_SPEC_MISMATCH", appendPointer(property.pointer, "required"), `field "${property.key}" is ${property.required ? "required" : "optional"} here but ${inSpec ? "required" : "optional"} at ${place(spec, appendPointer(entityAt, "required"))}; the summary wins`);
+    sink.warning(
+      "SG_SPEC_MISMATCH",
+      appendPointer(property.pointer, "required"),
+      `field "${property.key}" is ${property.required ? "required" : "optional"} here but ${inSpec ? "required" : "optional"} at ${place(spec, appendPointer(entityAt, "required"))}; the summary wins`,
+    );
   }
   const merged = mergeType(property.type, toTypeNode(schema, at, table.convert), lookup);
   if ("conflict" in merged) {
-    sink.warning("SG_SPEC_MISMATCH", appendPointer(property.pointer, "type"), `field "${property.key}": ${merged.conflict} at ${place(spec, at)}; the summary's type is kept`);
+    sink.warning(
+      "SG_SPEC_MISMATCH",
+      appendPointer(property.pointer, "type"),
+      `field "${property.key}": ${merged.conflict} at ${place(spec, at)}; the summary's type is kept`,
+    );
   }
   const type = "conflict" in merged ? property.type : merged.type;
-  const annotations = mergeAnnotations(property.annotations, { ...formatOf(type), ...propertyAnnotations(schema, table) });
+  const annotations = mergeAnnotations(property.annotations, {
+    ...formatOf(type),
+    ...propertyAnnotations(schema, table),
+  });
   return { ...property, type, annotations };
 }
 
@@ -121,9 +172,13 @@ function formatOf(type: TypeNode): Annotations {
 function mergeAnnotations(summary: Annotations, spec: Annotations): Annotations {
   return {
     ...summary,
-    ...(summary.description === undefined && spec.description !== undefined ? { description: spec.description } : {}),
+    ...(summary.description === undefined && spec.description !== undefined
+      ? { description: spec.description }
+      : {}),
     ...(summary.deprecated !== true && spec.deprecated === true ? { deprecated: true } : {}),
-    ...(summary.default === undefined && spec.default !== undefined ? { default: spec.default } : {}),
+    ...(summary.default === undefined && spec.default !== undefined
+      ? { default: spec.default }
+      : {}),
     ...(summary.format === undefined && spec.format !== undefined ? { format: spec.format } : {}),
   };
 }
@@ -144,7 +199,8 @@ function aliasSummaryEnums(
   for (const property of root.properties) {
     const at = appendPointer(appendPointer(entityAt, "properties"), property.key);
     const schema = own(properties, property.key);
-    const declared = property.type.kind === "ref" ? literalValues(lookup(property.type.target)?.type) : undefined;
+    const declared =
+      property.type.kind === "ref" ? literalValues(lookup(property.type.target)?.type) : undefined;
     const source = declared === undefined ? undefined : enumSource(schema, at, table);
     if (source === undefined || declared === undefined || property.type.kind !== "ref") {
       continue;
@@ -157,7 +213,11 @@ function aliasSummaryEnums(
     const named = declared.filter((v) => v !== null);
     if (named.length !== values.length || !named.every((v) => values.includes(v))) {
       const where = place(input.spec, source.pointer);
-      input.sink.warning("SG_SPEC_MISMATCH", appendPointer(property.pointer, "enum"), `field "${property.key}": the summary's enum (${named.length} values) differs from ${where} (${values.length} values); the summary's values are kept`);
+      input.sink.warning(
+        "SG_SPEC_MISMATCH",
+        appendPointer(property.pointer, "enum"),
+        `field "${property.key}": the summary's enum (${named.length} values) differs from ${where} (${values.length} values); the summary's values are kept`,
+      );
     }
   }
 }
@@ -166,7 +226,11 @@ function aliasSummaryEnums(
  * The enum a property holds: through a nullable `anyOf`/`oneOf` or a one-member `allOf`, then either a `$ref` to
  * an enum component or an inline `enum`.
  */
-function enumSource(schema: JsonValue | undefined, at: string, table: ComponentTable): { values: readonly JsonValue[]; pointer: string; component?: string } | undefined {
+function enumSource(
+  schema: JsonValue | undefined,
+  at: string,
+  table: ComponentTable,
+): { values: readonly JsonValue[]; pointer: string; component?: string } | undefined {
   if (!isObject(schema)) {
     return undefined;
   }
@@ -174,14 +238,20 @@ function enumSource(schema: JsonValue | undefined, at: string, table: ComponentT
     const component = ComponentTable.componentOf(schema["$ref"]);
     const target = component === undefined ? undefined : table.schemaOf(component);
     const values = isObject(target) ? target["enum"] : undefined;
-    return component === undefined || !Array.isArray(values) ? undefined : { values, pointer: appendPointer("/components/schemas", component), component };
+    return component === undefined || !Array.isArray(values)
+      ? undefined
+      : { values, pointer: appendPointer("/components/schemas", component), component };
   }
   if (Array.isArray(schema["enum"])) {
     return { values: schema["enum"], pointer: appendPointer(at, "enum") };
   }
   for (const key of ["anyOf", "oneOf", "allOf"]) {
     const members = schema[key];
-    const indexed = Array.isArray(members) ? members.map((m, i) => ({ m, i })).filter(({ m }) => !(isObject(m) && m["type"] === "null")) : [];
+    const indexed = Array.isArray(members)
+      ? (members as readonly JsonValue[])
+          .map((m, i) => ({ m, i }))
+          .filter(({ m }) => !(isObject(m) && m["type"] === "null"))
+      : [];
     if (indexed.length === 1 && indexed[0] !== undefined) {
       return enumSource(indexed[0].m, appendPointer(appendPointer(at, key), indexed[0].i), table);
     }
@@ -196,5 +266,12 @@ export function place(spec: SpecDocument, pointer: string): string {
 }
 
 function specWarning(spec: SpecDocument, pointer: string, message: string): Diagnostic {
-  return { code: "SG_UNSUPPORTED", severity: "warning", message, file: spec.file, pointer, ...spec.locate(pointer) };
+  return {
+    code: "SG_UNSUPPORTED",
+    severity: "warning",
+    message,
+    file: spec.file,
+    pointer,
+    ...spec.locate(pointer),
+  };
 }

@@ -27,15 +27,25 @@ export function mergeType(flat: TypeNode, spec: TypeNode, lookup: Lookup): Merge
 
 /** A flat `object` field: `any`, or under `objectFields: "record"` a map of any values. */
 function isFlatObject(type: TypeNode): boolean {
-  return type.kind === "any" || (type.kind === "map" && type.values.kind === "any" && type.keys === undefined);
+  return (
+    type.kind === "any" ||
+    (type.kind === "map" && type.values.kind === "any" && type.keys === undefined)
+  );
 }
 
 function refine(flat: TypeNode, core: TypeNode, lookup: Lookup): Merged {
-  const conflict = { conflict: `the summary says ${describe(flat, lookup)}, the spec ${describe(core, lookup)}` };
+  const conflict = {
+    conflict: `the summary says ${describe(flat, lookup)}, the spec ${describe(core, lookup)}`,
+  };
   switch (flat.kind) {
     case "string":
       if (core.kind === "string") {
-        return { type: core.format === undefined && flat.format !== undefined ? { ...core, format: flat.format } : core };
+        return {
+          type:
+            core.format === undefined && flat.format !== undefined
+              ? { ...core, format: flat.format }
+              : core,
+        };
       }
       return stringValues(core, lookup) ? { type: core } : conflict;
     case "number":
@@ -45,7 +55,9 @@ function refine(flat: TypeNode, core: TypeNode, lookup: Lookup): Merged {
       return core.kind === "boolean" ? { type: core } : conflict;
     case "ref":
       // A summary enum: its declaration stays; the spec adds nullability only.
-      return sameRef(flat, core) || stringValues(core, lookup) || core.kind === "string" ? { type: flat } : conflict;
+      return sameRef(flat, core) || stringValues(core, lookup) || core.kind === "string"
+        ? { type: flat }
+        : conflict;
     case "array": {
       if (core.kind !== "array") {
         return conflict;
@@ -65,17 +77,24 @@ function sameRef(flat: TypeNode, core: TypeNode): boolean {
 /** A literal of strings, or a reference to one (an enum component). */
 function stringValues(type: TypeNode, lookup: Lookup): boolean {
   const resolved = type.kind === "ref" ? lookup(type.target)?.type : type;
-  return resolved?.kind === "literal" && resolved.values.every((v) => typeof v === "string" || v === null);
+  return (
+    resolved?.kind === "literal" &&
+    resolved.values.every((v) => typeof v === "string" || v === null)
+  );
 }
 
 export function splitNull(type: TypeNode): { core: TypeNode; nullable: boolean } {
   if (type.kind === "union" && type.members.some((m) => m.kind === "null")) {
     const rest = type.members.filter((m) => m.kind !== "null");
-    const core: TypeNode = rest.length === 1 ? (rest[0] as TypeNode) : { kind: "union", members: rest };
+    const core: TypeNode =
+      rest.length === 1 ? (rest[0] as TypeNode) : { kind: "union", members: rest };
     return { core, nullable: true };
   }
   if (type.kind === "literal" && type.values.includes(null) && type.values.length > 1) {
-    return { core: { kind: "literal", values: type.values.filter((v) => v !== null) }, nullable: true };
+    return {
+      core: { kind: "literal", values: type.values.filter((v) => v !== null) },
+      nullable: true,
+    };
   }
   return { core: type, nullable: false };
 }

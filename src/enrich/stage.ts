@@ -12,7 +12,12 @@ import type { LoadedSpec } from "./spec.js";
 
 type Normalized = { readonly model?: ModelDocument; readonly diagnostics: readonly Diagnostic[] };
 
-export function enrichParsed(parsed: ParsedInput, normalized: Normalized, options: ResolvedOptions, loaded: LoadedSpec): Normalized {
+export function enrichParsed(
+  parsed: ParsedInput,
+  normalized: Normalized,
+  options: ResolvedOptions,
+  loaded: LoadedSpec,
+): Normalized {
   const diagnostics = [...normalized.diagnostics, ...loaded.diagnostics];
   const { model } = normalized;
   if (loaded.spec === undefined || hasErrors(loaded.diagnostics)) {
@@ -24,11 +29,17 @@ export function enrichParsed(parsed: ParsedInput, normalized: Normalized, option
   const sink = new DiagnosticSink(parsed.file, parsed.locate);
   const entity = parsed.document?.["entity"];
   if (model.dialect !== "flat" || typeof entity !== "string") {
-    sink.warning("SG_SPEC_MISMATCH", "", `only flat summaries are enriched from --source-spec; this JSON Structure Core document is generated as it is`);
+    sink.warning(
+      "SG_SPEC_MISMATCH",
+      "",
+      `only flat summaries are enriched from --source-spec; this JSON Structure Core document is generated as it is`,
+    );
     return { model, diagnostics: [...diagnostics, ...sink.items] };
   }
   const specDiagnostics: Diagnostic[] = [];
   const enriched = enrich({ model, entity, spec: loaded.spec, options, sink, specDiagnostics });
   const all = [...diagnostics, ...sink.items, ...specDiagnostics];
-  return enriched === undefined || hasErrors(all) ? { diagnostics: all } : { model: enriched, diagnostics: all };
+  return enriched === undefined || hasErrors(all)
+    ? { diagnostics: all }
+    : { model: enriched, diagnostics: all };
 }

@@ -8,7 +8,14 @@
  * the three outputs still agree: they all accept what the spec could not tell us about.
  */
 import { isNumberFormat, isStringFormat } from "../model/string-formats.js";
-import type { Annotations, LiteralValue, NumberNode, Property, StringNode, TypeNode } from "../model/model.js";
+import type {
+  Annotations,
+  LiteralValue,
+  NumberNode,
+  Property,
+  StringNode,
+  TypeNode,
+} from "../model/model.js";
 import { appendPointer } from "../model/pointer.js";
 import { isObject, type JsonObject, type JsonValue } from "../read/source.js";
 
@@ -26,9 +33,22 @@ export interface ConvertContext {
 }
 
 /** Keywords whose meaning the model cannot hold: the schema falls back to `any`. */
-const UNSUPPORTED = ["not", "if", "then", "else", "prefixItems", "dependentSchemas", "unevaluatedProperties", "unevaluatedItems"];
+const UNSUPPORTED = [
+  "not",
+  "if",
+  "then",
+  "else",
+  "prefixItems",
+  "dependentSchemas",
+  "unevaluatedProperties",
+  "unevaluatedItems",
+];
 
-export function toTypeNode(schema: JsonValue | undefined, at: string, ctx: ConvertContext): TypeNode {
+export function toTypeNode(
+  schema: JsonValue | undefined,
+  at: string,
+  ctx: ConvertContext,
+): TypeNode {
   if (schema === undefined || schema === true) {
     return ANY;
   }
@@ -38,7 +58,10 @@ export function toTypeNode(schema: JsonValue | undefined, at: string, ctx: Conve
   }
   const unsupported = UNSUPPORTED.find((key) => key in schema);
   if (unsupported !== undefined) {
-    ctx.warn(appendPointer(at, unsupported), `"${unsupported}" cannot be expressed in the generated types; this schema is read as any value`);
+    ctx.warn(
+      appendPointer(at, unsupported),
+      `"${unsupported}" cannot be expressed in the generated types; this schema is read as any value`,
+    );
     return ANY;
   }
   if (typeof schema["$ref"] === "string") {
@@ -47,22 +70,38 @@ export function toTypeNode(schema: JsonValue | undefined, at: string, ctx: Conve
   const allOf = schema["allOf"];
   if (Array.isArray(allOf)) {
     if (allOf.length === 1) {
-      return withNull(toTypeNode(allOf[0], appendPointer(appendPointer(at, "allOf"), 0), ctx), isNullable(schema, ctx));
+      return withNull(
+        toTypeNode(allOf[0] as JsonValue, appendPointer(appendPointer(at, "allOf"), 0), ctx),
+        isNullable(schema, ctx),
+      );
     }
-    ctx.warn(appendPointer(at, "allOf"), `"allOf" with ${allOf.length} members cannot be expressed in the generated types; this schema is read as any value`);
+    ctx.warn(
+      appendPointer(at, "allOf"),
+      `"allOf" with ${allOf.length} members cannot be expressed in the generated types; this schema is read as any value`,
+    );
     return ANY;
   }
-  const choiceKey = Array.isArray(schema["anyOf"]) ? "anyOf" : Array.isArray(schema["oneOf"]) ? "oneOf" : undefined;
+  const choiceKey = Array.isArray(schema["anyOf"])
+    ? "anyOf"
+    : Array.isArray(schema["oneOf"])
+      ? "oneOf"
+      : undefined;
   if (choiceKey !== undefined) {
-    const members = (schema[choiceKey] as readonly JsonValue[]).map((member, index) => toTypeNode(member, appendPointer(appendPointer(at, choiceKey), index), ctx));
+    const members = (schema[choiceKey] as readonly JsonValue[]).map((member, index) =>
+      toTypeNode(member, appendPointer(appendPointer(at, choiceKey), index), ctx),
+    );
     return withNull(unionOf(members), isNullable(schema, ctx));
   }
   if ("const" in schema) {
-    return literalOf([schema["const"] as JsonValue], appendPointer(at, "const"), ctx);
+    return literalOf([schema["const"]], appendPointer(at, "const"), ctx);
   }
   if (Array.isArray(schema["enum"])) {
     const values = schema["enum"] as readonly JsonValue[];
-    return literalOf(isNullable(schema, ctx) && !values.includes(null) ? [...values, null] : values, appendPointer(at, "enum"), ctx);
+    return literalOf(
+      isNullable(schema, ctx) && !values.includes(null) ? [...values, null] : values,
+      appendPointer(at, "enum"),
+      ctx,
+    );
   }
   const types = typesOf(schema, at, ctx);
   if (types.length === 0) {
@@ -92,7 +131,9 @@ export function withNull(type: TypeNode, nullable: boolean): TypeNode {
     return type;
   }
   if (type.kind === "union") {
-    return type.members.some((m) => m.kind === "null") ? type : { kind: "union", members: [...type.members, NULL] };
+    return type.members.some((m) => m.kind === "null")
+      ? type
+      : { kind: "union", members: [...type.members, NULL] };
   }
   if (type.kind === "literal") {
     return type.values.includes(null) ? type : { kind: "literal", values: [...type.values, null] };
@@ -110,7 +151,8 @@ function unionOf(members: readonly TypeNode[]): TypeNode {
   if (nonNull.length === 0) {
     return members.length === 0 ? ANY : NULL;
   }
-  const single = nonNull.length === 1 ? (nonNull[0] as TypeNode) : { kind: "union" as const, members: nonNull };
+  const single =
+    nonNull.length === 1 ? (nonNull[0] as TypeNode) : { kind: "union" as const, members: nonNull };
   return withNull(single, nullable);
 }
 
@@ -122,7 +164,12 @@ function isNullable(schema: JsonObject, ctx: ConvertContext): boolean {
 function literalOf(values: readonly JsonValue[], at: string, ctx: ConvertContext): TypeNode {
   const scalars = values.filter((v): v is LiteralValue => v === null || typeof v !== "object");
   if (scalars.length !== values.length || values.length === 0) {
-    ctx.warn(at, values.length === 0 ? "an empty enum cannot be expressed; read as any value" : "an enum or const holding objects or arrays cannot be expressed in the generated types; read as any value");
+    ctx.warn(
+      at,
+      values.length === 0
+        ? "an empty enum cannot be expressed; read as any value"
+        : "an enum or const holding objects or arrays cannot be expressed in the generated types; read as any value",
+    );
     return ANY;
   }
   return { kind: "literal", values: [...new Set(scalars)] };
@@ -133,14 +180,31 @@ const TYPES = ["string", "integer", "number", "boolean", "null", "array", "objec
 /** The JSON types a schema allows: `type` (a word or a list), else what its keywords imply. */
 function typesOf(schema: JsonObject, at: string, ctx: ConvertContext): string[] {
   const type = schema["type"];
-  const listed = typeof type === "string" ? [type] : Array.isArray(type) ? type.filter((t): t is string => typeof t === "string") : [];
+  const listed =
+    typeof type === "string"
+      ? [type]
+      : Array.isArray(type)
+        ? type.filter((t): t is string => typeof t === "string")
+        : [];
   const unknown = listed.filter((t) => !TYPES.includes(t));
   if (unknown.length > 0) {
-    ctx.warn(appendPointer(at, "type"), `unknown type ${JSON.stringify(unknown[0])}; this schema is read as any value`);
+    ctx.warn(
+      appendPointer(at, "type"),
+      `unknown type ${JSON.stringify(unknown[0])}; this schema is read as any value`,
+    );
     return [];
   }
-  const types = listed.length > 0 ? listed : isObject(schema["properties"]) || "additionalProperties" in schema ? ["object"] : "items" in schema ? ["array"] : [];
-  return isNullable(schema, ctx) && types.length > 0 && !types.includes("null") ? [...types, "null"] : types;
+  const types =
+    listed.length > 0
+      ? listed
+      : isObject(schema["properties"]) || "additionalProperties" in schema
+        ? ["object"]
+        : "items" in schema
+          ? ["array"]
+          : [];
+  return isNullable(schema, ctx) && types.length > 0 && !types.includes("null")
+    ? [...types, "null"]
+    : types;
 }
 
 function typed(schema: JsonObject, type: string, at: string, ctx: ConvertContext): TypeNode {
@@ -176,7 +240,10 @@ function stringNode(schema: JsonObject, at: string, ctx: ConvertContext): String
       new RegExp(pattern, "u");
       usablePattern = pattern;
     } catch {
-      ctx.warn(appendPointer(at, "pattern"), `pattern ${JSON.stringify(pattern)} is not an ECMAScript regular expression (with the "u" flag); it is not checked`);
+      ctx.warn(
+        appendPointer(at, "pattern"),
+        `pattern ${JSON.stringify(pattern)} is not an ECMAScript regular expression (with the "u" flag); it is not checked`,
+      );
     }
   }
   return {
@@ -190,7 +257,8 @@ function stringNode(schema: JsonObject, at: string, ctx: ConvertContext): String
 
 function numberNode(schema: JsonObject, integer: boolean): NumberNode {
   const format = schema["format"];
-  const num = (key: string) => (typeof schema[key] === "number" && Number.isFinite(schema[key]) ? (schema[key] as number) : undefined);
+  const num = (key: string) =>
+    typeof schema[key] === "number" && Number.isFinite(schema[key]) ? schema[key] : undefined;
   const minimum = num("minimum");
   const maximum = num("maximum");
   // 3.0 writes exclusiveness as a boolean beside minimum/maximum; 3.1 as the bound itself.
@@ -217,13 +285,28 @@ function objectNode(schema: JsonObject, at: string, ctx: ConvertContext): TypeNo
   if (Object.keys(declared).length === 0 && extra !== false) {
     return { kind: "map", values: isObject(extra) ? toTypeNode(extra, extraAt, ctx) : ANY };
   }
-  const required = Array.isArray(schema["required"]) ? schema["required"].filter((k): k is string => typeof k === "string") : [];
+  const required = Array.isArray(schema["required"])
+    ? schema["required"].filter((k): k is string => typeof k === "string")
+    : [];
   const propertiesAt = appendPointer(at, "properties");
   const properties: Property[] = Object.entries(declared).map(([key, value]) => {
     const pointer = appendPointer(propertiesAt, key);
-    return { key, required: required.includes(key), type: toTypeNode(value, pointer, ctx), annotations: annotationsOf(value), pointer };
+    return {
+      key,
+      required: required.includes(key),
+      type: toTypeNode(value, pointer, ctx),
+      annotations: annotationsOf(value),
+      pointer,
+    };
   });
-  const additionalProperties = extra === false ? false : extra === true ? true : isObject(extra) ? toTypeNode(extra, extraAt, ctx) : ctx.additionalProperties;
+  const additionalProperties =
+    extra === false
+      ? false
+      : extra === true
+        ? true
+        : isObject(extra)
+          ? toTypeNode(extra, extraAt, ctx)
+          : ctx.additionalProperties;
   return { kind: "object", properties, additionalProperties };
 }
 

@@ -17,11 +17,19 @@ export interface YamlSource {
 export function readYaml(text: string, sink: DiagnosticSink): YamlSource | undefined {
   const lineCounter = new LineCounter();
   // uniqueKeys: a repeated key is an error, as in strict JSON.
-  const doc = parseDocument(text, { lineCounter, schema: "core", uniqueKeys: true, prettyErrors: false });
+  const doc = parseDocument(text, {
+    lineCounter,
+    schema: "core",
+    uniqueKeys: true,
+    prettyErrors: false,
+  });
   const problem = doc.errors[0];
   if (problem !== undefined) {
     const { line, col } = lineCounter.linePos(problem.pos[0]);
-    sink.errorAt("SG_YAML_SYNTAX", "", `malformed YAML: ${problem.message.split("\n")[0]}`, { line, column: col });
+    sink.errorAt("SG_YAML_SYNTAX", "", `malformed YAML: ${problem.message.split("\n")[0]}`, {
+      line,
+      column: col,
+    });
     return undefined;
   }
   let value: unknown;
@@ -29,7 +37,12 @@ export function readYaml(text: string, sink: DiagnosticSink): YamlSource | undef
     // maxAliasCount bounds alias expansion (a "billion laughs" document).
     value = doc.toJS({ maxAliasCount: 1000 });
   } catch (error) {
-    sink.errorAt("SG_YAML_SYNTAX", "", `malformed YAML: ${(error as Error).message.split("\n")[0]}`, { line: 1, column: 1 });
+    sink.errorAt(
+      "SG_YAML_SYNTAX",
+      "",
+      `malformed YAML: ${(error as Error).message.split("\n")[0]}`,
+      { line: 1, column: 1 },
+    );
     return undefined;
   }
   const offsets = new Map<string, number>();
@@ -59,13 +72,17 @@ function collectOffsets(root: unknown, rootPointer: string, offsets: Map<string,
     }
     if (isMap(node)) {
       for (const pair of node.items) {
-        if (!isPair(pair)) continue;
+        if (!isPair(pair)) {
+          continue;
+        }
         const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
         const child = appendPointer(pointer, key);
         stack.push({ node: pair.value, pointer: child });
       }
     } else if (isSeq(node)) {
-      node.items.forEach((item, index) => stack.push({ node: item, pointer: appendPointer(pointer, index) }));
+      node.items.forEach((item, index) =>
+        stack.push({ node: item, pointer: appendPointer(pointer, index) }),
+      );
     }
     // An alias is not followed: its own position, recorded above, is where the reader should look.
   }

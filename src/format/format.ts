@@ -8,6 +8,7 @@
  * (test/fast-format.test.ts compares them with prettier on every output the tests can generate).
  */
 import { join } from "node:path";
+import type * as Prettier_ from "prettier";
 import type { OutputFile } from "../emit/emitters.js";
 import type { Diagnostic } from "../model/diagnostics.js";
 import { assemble, formatSources, planFast, sourcesOf } from "./fast/plan.js";
@@ -23,12 +24,19 @@ export async function formatOutputs(
     config = await prettier.resolveConfig(join(outDir, "index.ts"), { editorconfig: true });
   } catch (error) {
     const message = `cannot load the prettier configuration for ${outDir}: ${(error as Error).message.split("\n")[0]}; fix it, or skip formatting with --no-format`;
-    return { files: [], diagnostics: [{ code: "SG_PRETTIER_CONFIG", severity: "error", message, file: outDir, pointer: "" }] };
+    return {
+      files: [],
+      diagnostics: [
+        { code: "SG_PRETTIER_CONFIG", severity: "error", message, file: outDir, pointer: "" },
+      ],
+    };
   }
   // One file at a time: formatting everything at once keeps every syntax tree alive together, and memory
   // then grows with the size of the run (prettier's work is CPU-bound, so nothing is lost by waiting).
   const style = fastStyle(config);
-  const plans = files.map((file) => (style === undefined ? undefined : planFast(file.path, file.contents, style)));
+  const plans = files.map((file) =>
+    style === undefined ? undefined : planFast(file.path, file.contents, style),
+  );
   const pieces = await formatSources(plans.flatMap(sourcesOf), JSON.stringify(config), (text) =>
     prettierFormat(prettier, text, config, "babel-ts"),
   );
@@ -36,7 +44,11 @@ export async function formatOutputs(
   for (const [index, file] of files.entries()) {
     const plan = plans[index];
     const contents = plan === undefined ? undefined : assemble(plan, pieces);
-    formatted.push(contents === undefined ? await formatOne(prettier, file, config, outDir) : { file: { path: file.path, contents } });
+    formatted.push(
+      contents === undefined
+        ? await formatOne(prettier, file, config, outDir)
+        : { file: { path: file.path, contents } },
+    );
   }
   const diagnostics = formatted.flatMap((f) => ("diagnostic" in f ? [f.diagnostic] : []));
   if (diagnostics.length > 0) {
@@ -45,7 +57,7 @@ export async function formatOutputs(
   return { files: formatted.flatMap((f) => ("file" in f ? [f.file] : [])), diagnostics: [] };
 }
 
-type Prettier = typeof import("prettier");
+type Prettier = typeof Prettier_;
 
 /** The parser by extension for structgen's own outputs; prettier infers it for custom emitters' files (or leaves them as they are). */
 async function formatOne(
@@ -63,21 +75,46 @@ async function formatOne(
         ? "babel-ts"
         : /\.tsx$/.test(file.path)
           ? "typescript"
-        : (await prettier.getFileInfo(join(outDir, file.path), { plugins: (config?.["plugins"] as string[] | undefined) ?? [] })).inferredParser;
+          : (
+              await prettier.getFileInfo(join(outDir, file.path), {
+                plugins: (config?.["plugins"] as string[] | undefined) ?? [],
+              })
+            ).inferredParser;
     if (parser === null) {
       return { file };
     }
-    return { file: { path: file.path, contents: await prettierFormat(prettier, file.contents, config, parser) } };
+    return {
+      file: {
+        path: file.path,
+        contents: await prettierFormat(prettier, file.contents, config, parser),
+      },
+    };
   } catch (error) {
     const message = `prettier could not format ${file.path}: ${(error as Error).message.split("\n")[0]}; fix the prettier configuration, or skip formatting with --no-format`;
-    return { diagnostic: { code: "SG_FORMAT_FAILED", severity: "error", message, file: join(outDir, file.path), pointer: "" } };
+    return {
+      diagnostic: {
+        code: "SG_FORMAT_FAILED",
+        severity: "error",
+        message,
+        file: join(outDir, file.path),
+        pointer: "",
+      },
+    };
   }
 }
 
-function prettierFormat(prettier: Prettier, text: string, config: Record<string, unknown> | null, parser: string): Promise<string> {
+function prettierFormat(
+  prettier: Prettier,
+  text: string,
+  config: Record<string, unknown> | null,
+  parser: string,
+): Promise<string> {
   // A construct babel does not parse (in a custom emitter's file) gets prettier's TypeScript parser.
   return prettier
     .format(text, { ...config, parser })
-    .catch((error: unknown) => (parser === "babel-ts" ? prettier.format(text, { ...config, parser: "typescript" }) : Promise.reject(error)));
+    .catch((error: unknown) =>
+      parser === "babel-ts"
+        ? prettier.format(text, { ...config, parser: "typescript" })
+        : Promise.reject(error instanceof Error ? error : new Error(String(error))),
+    );
 }
-

@@ -30,7 +30,8 @@ export const DIAGNOSTIC_CODES = {
   SG_OUTPUT_PATH: "an output path is not safe",
   SG_WRITE_FAILED: "an output file could not be written",
   SG_EMITTER_FAILED: "a custom emitter threw, returned malformed files, or reused an output path",
-  SG_FORMAT_FAILED: "prettier could not format an output (a plugin is missing, or the output does not parse)",
+  SG_FORMAT_FAILED:
+    "prettier could not format an output (a plugin is missing, or the output does not parse)",
   SG_INVALID_DATA: "a data file does not match the structure (structgen validate)",
   SG_MISPLACED_KEYWORD: "a JSON Structure keyword where the spec does not allow it",
   SG_UNRESOLVED_REF: "a $ref, $extends or $root pointer does not reach a type declaration",
@@ -38,8 +39,10 @@ export const DIAGNOSTIC_CODES = {
   SG_EXTENDS_TOO_DEEP: "an $extends chain longer than structgen reads (64 levels)",
   SG_ABSTRACT_USE: "an abstract type used as the type of a value",
   SG_BAD_EXTENDS: "an $extends target that cannot be merged",
-  SG_BAD_CONSTRAINT: "a constraint keyword with an invalid value, on the wrong type, or contradicting another",
-  SG_EXTENSION_NOT_ENABLED: "a validation keyword used without enabling the validation extension (ignored)",
+  SG_BAD_CONSTRAINT:
+    "a constraint keyword with an invalid value, on the wrong type, or contradicting another",
+  SG_EXTENSION_NOT_ENABLED:
+    "a validation keyword used without enabling the validation extension (ignored)",
   SG_UNSUPPORTED: "a construct structgen cannot generate exactly",
   SG_IMPORT_FAILED: "an $import or $importdefs target cannot be read",
   SG_IMPORT_CYCLE: "imports that lead back to a document already being imported",
@@ -67,7 +70,9 @@ export interface Diagnostic {
 }
 
 /** A position lookup for one input: JSON pointer to its line and column. */
-export type Locator = (pointer: string) => { readonly line: number; readonly column: number } | undefined;
+export type Locator = (
+  pointer: string,
+) => { readonly line: number; readonly column: number } | undefined;
 
 /** Collects diagnostics for one input file, positioning each from the file's locator. */
 export class DiagnosticSink {
@@ -87,7 +92,12 @@ export class DiagnosticSink {
   }
 
   /** An error at a known position rather than at the pointer's value (e.g. a duplicate key's second copy). */
-  errorAt(code: DiagnosticCode, pointer: string, message: string, position: { line: number; column: number }): void {
+  errorAt(
+    code: DiagnosticCode,
+    pointer: string,
+    message: string,
+    position: { line: number; column: number },
+  ): void {
     this.add("error", code, pointer, message, position);
   }
 

@@ -25,7 +25,8 @@ export type LiteralValue = string | number | boolean | null;
  * `duration` with fractions, `uuid` without `urn:uuid:`, `binary` encodings). Guards call the helper of the same
  * rule in templates/core-formats.ts; the JSON Schema carries the same rule as a `pattern`.
  */
-export type CoreFormat = "time" | "duration" | "uuid" | "base64" | "base64url" | "base16" | "base32" | "base32hex";
+export type CoreFormat =
+  "time" | "duration" | "uuid" | "base64" | "base64url" | "base16" | "base32" | "base32hex";
 
 /** Numbers that JSON Structure sends as strings to keep their precision. */
 export type EncodedNumberKind = "int64" | "uint64" | "int128" | "uint128" | "decimal";
@@ -92,7 +93,10 @@ export interface ObjectNode {
   readonly minProperties?: number;
   readonly maxProperties?: number;
   /** When `key` is present, every key in `requires` must be present too. */
-  readonly dependentRequired?: readonly { readonly key: string; readonly requires: readonly string[] }[];
+  readonly dependentRequired?: readonly {
+    readonly key: string;
+    readonly requires: readonly string[];
+  }[];
   /** Members whose key matches `pattern` ("u" flag, unanchored) hold `type`; such keys are not additional. */
   readonly patternProperties?: readonly { readonly pattern: string; readonly type: TypeNode }[];
   /** Every key, declared or not, must match this node (a string or literal node). */
@@ -136,7 +140,8 @@ export interface UnionNode {
    */
   readonly choice?: ChoiceInfo;
 }
-export type ChoiceInfo = { readonly mode: "tagged" } | { readonly mode: "inline"; readonly selector: string };
+export type ChoiceInfo =
+  { readonly mode: "tagged" } | { readonly mode: "inline"; readonly selector: string };
 /** A reference to a named declaration of the same document, by its declared name. */
 export interface RefNode {
   readonly kind: "ref";

@@ -31,7 +31,9 @@ export type SlugResult = { readonly slug: string } | { readonly problem: string 
  */
 export function toFileSlug(name: string): SlugResult {
   if (/[/\\]/.test(name) || /^[A-Za-z]:/.test(name)) {
-    return { problem: `name ${JSON.stringify(name)} contains a path separator or drive letter; it must be a plain name` };
+    return {
+      problem: `name ${JSON.stringify(name)} contains a path separator or drive letter; it must be a plain name`,
+    };
   }
   const slug = name
     .toLowerCase()
@@ -39,10 +41,14 @@ export function toFileSlug(name: string): SlugResult {
     .replace(/\.{2,}/g, ".")
     .replace(/^[-.]+|[-.]+$/g, "");
   if (slug === "") {
-    return { problem: `name ${JSON.stringify(name)} has no letters or digits to make a file name from` };
+    return {
+      problem: `name ${JSON.stringify(name)} has no letters or digits to make a file name from`,
+    };
   }
   if (slug.length > MAX_SLUG_LENGTH) {
-    return { problem: `name is ${name.length} characters long; output names are limited to ${MAX_SLUG_LENGTH}` };
+    return {
+      problem: `name is ${name.length} characters long; output names are limited to ${MAX_SLUG_LENGTH}`,
+    };
   }
   if (WINDOWS_DEVICE.test(slug.split(".")[0] ?? slug)) {
     return { problem: `name ${JSON.stringify(name)} is a reserved device name on Windows` };

@@ -95,7 +95,8 @@ export const OPTION_TABLE: readonly OptionRow[] = [
   {
     flag: "--additional-properties <bool>",
     key: "additionalProperties",
-    description: "allow keys a flat summary does not declare, where its --source-spec says nothing about extra keys (a JSON Structure Core document decides that itself); in types, guards and schema alike",
+    description:
+      "allow keys a flat summary does not declare, where its --source-spec says nothing about extra keys (a JSON Structure Core document decides that itself); in types, guards and schema alike",
     choices: ["true", "false"],
     defaultText: String(DEFAULT_OPTIONS.additionalProperties),
   },
@@ -108,26 +109,37 @@ export const OPTION_TABLE: readonly OptionRow[] = [
   {
     flag: "--source-spec <file>",
     key: "sourceSpec",
-    description: "the OpenAPI document (JSON or YAML) the flat summaries came from: recover the exact types they lost",
+    description:
+      "the OpenAPI document (JSON or YAML) the flat summaries came from: recover the exact types they lost",
     defaultText: "none",
   },
 ];
 
 /** Turns one CLI flag value into the option's value, or explains why it cannot. */
-export function parseOptionValue(row: OptionRow, raw: string | boolean): { value: unknown } | { error: string } {
+export function parseOptionValue(
+  row: OptionRow,
+  raw: string | boolean,
+): { value: unknown } | { error: string } {
   if (typeof raw === "boolean") {
     return { value: raw };
   }
   if (row.key === "emit") {
-    const parts = raw.split(",").map((part) => part.trim()).filter((part) => part !== "");
+    const parts = raw
+      .split(",")
+      .map((part) => part.trim())
+      .filter((part) => part !== "");
     const bad = parts.filter((part) => !EMIT_TARGETS.includes(part as EmitTarget));
     if (parts.length === 0 || bad.length > 0) {
-      return { error: `--emit takes a comma-separated list of ${EMIT_TARGETS.join(", ")}; got "${raw}"` };
+      return {
+        error: `--emit takes a comma-separated list of ${EMIT_TARGETS.join(", ")}; got "${raw}"`,
+      };
     }
     return { value: parts };
   }
   if (row.choices !== undefined && !row.choices.includes(raw)) {
-    return { error: `${row.flag.split(" ")[0]} must be one of ${row.choices.join(", ")}; got "${raw}"` };
+    return {
+      error: `${row.flag.split(" ")[0]} must be one of ${row.choices.join(", ")}; got "${raw}"`,
+    };
   }
   if (row.key === "additionalProperties") {
     return { value: raw === "true" };
@@ -144,5 +156,9 @@ export function renderOptionsTable(): string {
     const values = row.choices === undefined ? "" : row.choices.map((c) => `\`${c}\``).join(", ");
     return `| \`${row.flag}\` | \`${row.key}\` | ${values} | ${row.defaultText} | ${row.description} |`;
   });
-  return ["| flag | option (API / config) | values | default | what it does |", "|---|---|---|---|---|", ...rows].join("\n");
+  return [
+    "| flag | option (API / config) | values | default | what it does |",
+    "|---|---|---|---|---|",
+    ...rows,
+  ].join("\n");
 }

@@ -46,7 +46,9 @@ export function isNumberFormat(name: string): boolean {
  */
 export function formatHint(name: string): string {
   const bare = (text: string) => text.toLowerCase().replace(/[^a-z0-9]/g, "");
-  const likely = [...STRING_FORMATS, ...NUMBER_FORMATS].find((known) => known !== name && bare(known) === bare(name));
+  const likely = [...STRING_FORMATS, ...NUMBER_FORMATS].find(
+    (known) => known !== name && bare(known) === bare(name),
+  );
   return likely === undefined ? "" : ` (did you mean "${likely}"?)`;
 }
 

@@ -27,9 +27,19 @@ export interface DocumentNames {
 }
 
 export function namesOf(doc: ModelDocument, subfolder: string): DocumentNames {
-  const unusable = doc.declarations.filter((d) => !isTypeScriptIdentifier(d.name)).map((d) => ({ name: d.name, pointer: d.pointer }));
+  const unusable = doc.declarations
+    .filter((d) => !isTypeScriptIdentifier(d.name))
+    .map((d) => ({ name: d.name, pointer: d.pointer }));
   const { file, baseName, dialect } = doc;
-  return { file, baseName, subfolder, dialect, unusable, typeExports: typeExportNames(doc), guardExports: guardExportNames(doc) };
+  return {
+    file,
+    baseName,
+    subfolder,
+    dialect,
+    unusable,
+    typeExports: typeExportNames(doc),
+    guardExports: guardExportNames(doc),
+  };
 }
 
 export function checkNames(documents: readonly DocumentNames[]): Diagnostic[] {
@@ -43,13 +53,24 @@ export function checkNames(documents: readonly DocumentNames[]): Diagnostic[] {
     const other = bases.get(key);
     if (other !== undefined) {
       const where = doc.subfolder === "" ? "" : ` in ${doc.subfolder}/`;
-      diagnostics.push(collision(doc, `output name "${doc.baseName}"${where} is also the output name of ${other.file}; ${renameAdvice(doc, other)}`));
+      diagnostics.push(
+        collision(
+          doc,
+          `output name "${doc.baseName}"${where} is also the output name of ${other.file}; ${renameAdvice(doc, other)}`,
+        ),
+      );
       continue;
     }
     bases.set(key, doc);
     for (const declaration of doc.unusable) {
       const message = `type name "${declaration.name}" is not a valid TypeScript identifier; rename what it comes from`;
-      diagnostics.push({ code: "SG_BAD_NAME", severity: "error", message, file: doc.file, pointer: declaration.pointer });
+      diagnostics.push({
+        code: "SG_BAD_NAME",
+        severity: "error",
+        message,
+        file: doc.file,
+        pointer: declaration.pointer,
+      });
     }
     if (doc.unusable.length > 0) {
       continue;
@@ -87,11 +108,15 @@ function renameAdvice(doc: DocumentNames, other: DocumentNames): string {
 
 function exportClash(names: readonly string[], other: DocumentNames | undefined): string {
   const quoted = names.map((name) => `"${name}"`);
-  const list = quoted.length === 1 ? `exported name ${quoted[0]} is` : `exported names ${quoted.slice(0, -1).join(", ")} and ${quoted.at(-1)} are`;
+  const list =
+    quoted.length === 1
+      ? `exported name ${quoted[0]} is`
+      : `exported names ${quoted.slice(0, -1).join(", ")} and ${quoted.at(-1)} are`;
   if (other === undefined) {
     return `${list} also exported by this document`;
   }
-  const why = "index.ts re-exports every document's names, so they must differ across a run: rename the type in one of them, or generate the two into separate --out folders";
+  const why =
+    "index.ts re-exports every document's names, so they must differ across a run: rename the type in one of them, or generate the two into separate --out folders";
   return `${list} also exported by ${other.file} (${why})`;
 }
 
@@ -104,6 +129,10 @@ function isTypeScriptIdentifier(name: string): boolean {
   const codePoints = [...name].map((ch) => ch.codePointAt(0) ?? 0);
   return (
     codePoints.length > 0 &&
-    codePoints.every((cp, i) => (i === 0 ? ts.isIdentifierStart(cp, ts.ScriptTarget.ES2022) : ts.isIdentifierPart(cp, ts.ScriptTarget.ES2022)))
+    codePoints.every((cp, i) =>
+      i === 0
+        ? ts.isIdentifierStart(cp, ts.ScriptTarget.ES2022)
+        : ts.isIdentifierPart(cp, ts.ScriptTarget.ES2022),
+    )
   );
 }

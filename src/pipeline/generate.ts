@@ -14,7 +14,15 @@ import { loadRun } from "./load.js";
 import type { InputDocument } from "../read/read.js";
 import type { ModelDocument } from "../model/model.js";
 import { type Options, resolveOptions } from "../model/options.js";
-import { type DocumentReport, documentReport, emitCustom, emitDocument, indexEntry, indexFile, type Placed } from "../emit/document.js";
+import {
+  type DocumentReport,
+  documentReport,
+  emitCustom,
+  emitDocument,
+  indexEntry,
+  indexFile,
+  type Placed,
+} from "../emit/document.js";
 
 export { loadModel } from "./load.js";
 export { normalize, parse } from "../read/read.js";
@@ -50,9 +58,16 @@ export interface GenerateResult {
 
 /** The request's parts, with defaults: the one place both pipelines read a request. */
 export function readRequest(request: GenerateRequest | readonly (string | InputDocument)[]) {
-  const { inputs, outDir = ".", emitters = [], onProgress } = "inputs" in request ? request : { inputs: request };
+  const {
+    inputs,
+    outDir = ".",
+    emitters = [],
+    onProgress,
+  } = "inputs" in request ? request : { inputs: request };
   return {
-    inputs: inputs.map((input): InputDocument => (typeof input === "string" ? { path: input } : input)),
+    inputs: inputs.map((input): InputDocument =>
+      typeof input === "string" ? { path: input } : input,
+    ),
     outDir,
     emitters,
     onProgress,
@@ -69,12 +84,13 @@ export async function generate(
 ): Promise<GenerateResult> {
   const { inputs, outDir, emitters, onProgress } = readRequest(request);
   const resolved = resolveOptions(options);
-  const { documents: loaded, diagnostics, sources } = await loadRun(
-    inputs,
-    resolved,
-    (model, subfolder): Placed => ({ model, subfolder }),
-    { onRead: (done, total) => onProgress?.({ stage: "read", done, total }) },
-  );
+  const {
+    documents: loaded,
+    diagnostics,
+    sources,
+  } = await loadRun(inputs, resolved, (model, subfolder): Placed => ({ model, subfolder }), {
+    onRead: (done, total) => onProgress?.({ stage: "read", done, total }),
+  });
   const placed = loaded.map((d) => d.kept);
   const models = placed.map((p) => p.model);
   if (hasErrors(diagnostics)) {
@@ -86,9 +102,14 @@ export async function generate(
     onProgress?.({ stage: "emit", done: index + 1, total: placed.length });
     return files;
   });
-  const builtIn = [...emitted.flat(), indexFile(placed.map((p) => indexEntry(p, outDir)), resolved, printer)].filter(
-    (file): file is OutputFile => file !== undefined,
-  );
+  const builtIn = [
+    ...emitted.flat(),
+    indexFile(
+      placed.map((p) => indexEntry(p, outDir)),
+      resolved,
+      printer,
+    ),
+  ].filter((file): file is OutputFile => file !== undefined);
   const custom = await emitCustom(
     emitters,
     placed,
@@ -99,7 +120,13 @@ export async function generate(
   const files = [...builtIn, ...custom.files];
   const documents = placed.map((p) => documentReport(p.model, p.subfolder, resolved));
   if (hasErrors(custom.diagnostics)) {
-    return { files: [], documents, models, diagnostics: [...diagnostics, ...custom.diagnostics], sources };
+    return {
+      files: [],
+      documents,
+      models,
+      diagnostics: [...diagnostics, ...custom.diagnostics],
+      sources,
+    };
   }
   if (!resolved.prettier) {
     return { files, documents, models, diagnostics, sources };

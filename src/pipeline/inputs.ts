@@ -33,7 +33,10 @@ interface Found {
 }
 
 /** Expands files, folders and globs into the pipeline's inputs. A path that does not exist is passed on as a file, so that the pipeline reports it. */
-export async function resolveInputs(args: readonly string[], options: ResolveInputsOptions = {}): Promise<ResolvedInputs> {
+export async function resolveInputs(
+  args: readonly string[],
+  options: ResolveInputsOptions = {},
+): Promise<ResolvedInputs> {
   const cwd = resolve(options.cwd ?? process.cwd());
   const found: Found[] = [];
   const unmatched: string[] = [];
@@ -42,11 +45,18 @@ export async function resolveInputs(args: readonly string[], options: ResolveInp
     const absolute = resolve(cwd, arg);
     const info = await stat(absolute).catch(() => undefined);
     if (info?.isDirectory()) {
-      const names = (await readdir(absolute, { withFileTypes: true })).filter((e) => (e.isFile() || e.isSymbolicLink()) && e.name.endsWith(".json"));
+      const names = (await readdir(absolute, { withFileTypes: true })).filter(
+        (e) => (e.isFile() || e.isSymbolicLink()) && e.name.endsWith(".json"),
+      );
       if (names.length === 0) {
         emptyFolders.push(arg);
       }
-      found.push(...names.map((e) => e.name).sort().map((name) => ({ absolute: join(absolute, name), root: absolute })));
+      found.push(
+        ...names
+          .map((e) => e.name)
+          .sort()
+          .map((name) => ({ absolute: join(absolute, name), root: absolute })),
+      );
     } else if (info === undefined && isDynamicPattern(arg)) {
       const matches = await globFiles(arg, cwd);
       if (matches.length === 0) {
@@ -67,7 +77,8 @@ export async function resolveInputs(args: readonly string[], options: ResolveInp
     }
     seen.add(file.absolute);
     const path = toSlashes(relative(cwd, file.absolute) || file.absolute);
-    const subfolder = file.root === undefined ? "" : toSlashes(relative(common, dirname(file.absolute)));
+    const subfolder =
+      file.root === undefined ? "" : toSlashes(relative(common, dirname(file.absolute)));
     inputs.push(subfolder === "" ? { path } : { path, outputSubfolder: subfolder });
   }
   return { inputs, unmatched, emptyFolders };
@@ -78,17 +89,33 @@ export async function resolveInputs(args: readonly string[], options: ResolveInp
  * most likely a mistake (a typo, files one folder deeper), and a check that checked nothing must not pass.
  */
 export function inputsThatNamedNothing(resolved: ResolvedInputs): Diagnostic[] {
-  const error = (file: string, message: string): Diagnostic => ({ code: "SG_READ_FAILED", severity: "error", message, file, pointer: "" });
+  const error = (file: string, message: string): Diagnostic => ({
+    code: "SG_READ_FAILED",
+    severity: "error",
+    message,
+    file,
+    pointer: "",
+  });
   return [
-    ...resolved.unmatched.map((pattern) => error(pattern, `no file matches the glob ${JSON.stringify(pattern)}`)),
+    ...resolved.unmatched.map((pattern) =>
+      error(pattern, `no file matches the glob ${JSON.stringify(pattern)}`),
+    ),
     ...resolved.emptyFolders.map((folder) =>
-      error(folder, `the folder holds no *.json file directly inside (nested folders are not searched: name them, or use a glob such as "${toSlashes(join(folder, "**", "*.json"))}")`),
+      error(
+        folder,
+        `the folder holds no *.json file directly inside (nested folders are not searched: name them, or use a glob such as "${toSlashes(join(folder, "**", "*.json"))}")`,
+      ),
     ),
   ];
 }
 
 async function globFiles(pattern: string, cwd: string): Promise<string[]> {
-  const matches = await glob(pattern, { cwd, absolute: true, onlyFiles: true, expandDirectories: false });
+  const matches = await glob(pattern, {
+    cwd,
+    absolute: true,
+    onlyFiles: true,
+    expandDirectories: false,
+  });
   return matches.map((file) => resolve(file)).sort(compareCodeUnits);
 }
 

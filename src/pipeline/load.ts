@@ -84,13 +84,33 @@ export async function loadRun<T>(
   const specs = options.specs ?? new SpecCache();
   let read = 0;
   const loaded = await mapLimited(given, LOAD_CONCURRENCY, async (input) => {
-    const contents = options.hashInputs ? (input.contents ?? (await readFile(input.path).catch(() => undefined))) : input.contents;
-    const { model, diagnostics, imports } = await loadModel(contents === undefined ? input : { ...input, contents }, resolved, specs);
+    const contents = options.hashInputs
+      ? (input.contents ?? (await readFile(input.path).catch(() => undefined)))
+      : input.contents;
+    const { model, diagnostics, imports } = await loadModel(
+      contents === undefined ? input : { ...input, contents },
+      resolved,
+      specs,
+    );
     options.onRead?.(++read, given.length);
     const subfolder = input.outputSubfolder ?? "";
     const hash = options.hashInputs && contents !== undefined ? sha256(contents) : undefined;
-    const document = model === undefined ? undefined : { input, subfolder, names: namesOf(model, subfolder), sha256: hash, kept: keep(model, subfolder) };
-    return { document, diagnostics, imports, hashed: hash === undefined ? undefined : ([input.path, hash] as const) };
+    const document =
+      model === undefined
+        ? undefined
+        : {
+            input,
+            subfolder,
+            names: namesOf(model, subfolder),
+            sha256: hash,
+            kept: keep(model, subfolder),
+          };
+    return {
+      document,
+      diagnostics,
+      imports,
+      hashed: hash === undefined ? undefined : ([input.path, hash] as const),
+    };
   });
   const sources = importedSources(
     loaded.map((l) => l.imports),
@@ -103,7 +123,12 @@ export async function loadRun<T>(
     ...(resolved.sourceSpec === undefined ? all : uniqueDiagnostics(all)),
     ...checkNames(documents.map((d) => d.names)),
   ];
-  return { documents, diagnostics, sources, inputs: loaded.flatMap((l) => (l.hashed === undefined ? [] : [l.hashed])) };
+  return {
+    documents,
+    diagnostics,
+    sources,
+    inputs: loaded.flatMap((l) => (l.hashed === undefined ? [] : [l.hashed])),
+  };
 }
 
 /**
@@ -124,16 +149,22 @@ export async function reloadModel(
     problem: {
       code: "SG_READ_FAILED",
       severity: "error",
-      message: "the file, or a file it imports, changed while structgen was running; run structgen again",
+      message:
+        "the file, or a file it imports, changed while structgen was running; run structgen again",
       file: input.path,
       pointer: "",
     } satisfies Diagnostic,
   };
-  if (contents === undefined || (document.sha256 !== undefined && sha256(contents) !== document.sha256)) {
+  if (
+    contents === undefined ||
+    (document.sha256 !== undefined && sha256(contents) !== document.sha256)
+  ) {
     return changed;
   }
   const { model, imports: read } = await loadModel({ ...input, contents }, resolved, specs);
-  const same = [...(read ?? new Map<string, ImportedFile>())].every(([path, file]) => imports.get(path) === ("bytes" in file ? sha256(file.bytes) : undefined));
+  const same = [...(read ?? new Map<string, ImportedFile>())].every(
+    ([path, file]) => imports.get(path) === ("bytes" in file ? sha256(file.bytes) : undefined),
+  );
   return model === undefined || !same ? changed : { model };
 }
 
@@ -152,7 +183,11 @@ function readIfPresent(path: string): Uint8Array | undefined {
 const LOAD_CONCURRENCY = 8;
 
 /** `items.map(fn)` with at most `limit` calls in flight; results in the order of `items`. */
-async function mapLimited<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+async function mapLimited<T, R>(
+  items: readonly T[],
+  limit: number,
+  fn: (item: T) => Promise<R>,
+): Promise<R[]> {
   const results: R[] = [];
   let next = 0;
   const worker = async (): Promise<void> => {

@@ -15,7 +15,16 @@ import { loadRun, reloadModel } from "./load.js";
 import type { InputDocument } from "../read/read.js";
 import type { Emitter } from "../emit/emitters.js";
 import { type Options, type ResolvedOptions, resolveOptions } from "../model/options.js";
-import { type DocumentReport, documentReport, emitCustom, emitDocument, type IndexEntry, indexEntry, indexFile, indexPath } from "../emit/document.js";
+import {
+  type DocumentReport,
+  documentReport,
+  emitCustom,
+  emitDocument,
+  type IndexEntry,
+  indexEntry,
+  indexFile,
+  indexPath,
+} from "../emit/document.js";
 import { type GenerateRequest, readRequest } from "./generate.js";
 import { type Hashed, sha256 } from "../write/manifest.js";
 
@@ -52,7 +61,10 @@ interface Pending {
 }
 
 /** Runs the pipeline, handing the sink one document's outputs at a time; keeps no output and no model. */
-export async function generateStream(request: StreamRequest, options: Options = {}): Promise<StreamResult> {
+export async function generateStream(
+  request: StreamRequest,
+  options: Options = {},
+): Promise<StreamResult> {
   const { inputs, outDir, emitters, onProgress } = readRequest(request);
   const resolved = resolveOptions(options);
   const specs = new SpecCache();
@@ -71,11 +83,17 @@ export async function generateStream(request: StreamRequest, options: Options = 
     if ("problem" in loaded) {
       formatter.fail(loaded.problem);
     } else {
-      await formatter.add(emitDocument(loaded.model, document.subfolder, resolved, printer, outDir));
+      await formatter.add(
+        emitDocument(loaded.model, document.subfolder, resolved, printer, outDir),
+      );
     }
     onProgress?.({ stage: "emit", done: i + 1, total: documents.length });
   }
-  const shared = indexFile(documents.map((d) => d.entry), resolved, printer);
+  const shared = indexFile(
+    documents.map((d) => d.entry),
+    resolved,
+    printer,
+  );
   for (const files of [shared === undefined ? [] : [shared], run.custom]) {
     if (!stopped()) {
       await formatter.add(files);
@@ -84,7 +102,12 @@ export async function generateStream(request: StreamRequest, options: Options = 
   if (!stopped()) {
     await formatter.finish();
   }
-  return { documents: run.reports, diagnostics: [...run.diagnostics, ...formatter.diagnostics], sources, interrupted: stopped() };
+  return {
+    documents: run.reports,
+    diagnostics: [...run.diagnostics, ...formatter.diagnostics],
+    sources,
+    interrupted: stopped(),
+  };
 }
 
 /**
@@ -108,10 +131,20 @@ async function checkRun(
       entry: indexEntry({ model, subfolder }, outDir),
       model: keepModels ? model : undefined,
     }),
-    { onRead: (done, total) => onProgress?.({ stage: "read", done, total }), hashInputs: true, specs },
+    {
+      onRead: (done, total) => onProgress?.({ stage: "read", done, total }),
+      hashInputs: true,
+      specs,
+    },
   );
   const sources = [...run.inputs, ...run.sources.map((s): Hashed => [s.path, sha256(s.bytes)])];
-  const documents = run.documents.map(({ input, sha256: hash, subfolder, kept }): Pending => ({ input, sha256: hash, subfolder, report: kept.report, entry: kept.entry }));
+  const documents = run.documents.map(({ input, sha256: hash, subfolder, kept }): Pending => ({
+    input,
+    sha256: hash,
+    subfolder,
+    report: kept.report,
+    entry: kept.entry,
+  }));
   const common = { documents, sources, inputCount: run.inputs.length };
   if (hasErrors(run.diagnostics)) {
     return { ...common, failed: true, reports: [], diagnostics: run.diagnostics, custom: [] };
@@ -120,10 +153,20 @@ async function checkRun(
   // Custom emitters see every document, so they run first; the built-in paths are known without emitting.
   const index = indexPath(documents.length, resolved);
   const taken = [...reports.flatMap((r) => r.files), ...(index === undefined ? [] : [index])];
-  const placed = run.documents.flatMap((d) => (d.kept.model === undefined ? [] : [{ model: d.kept.model, subfolder: d.subfolder }]));
-  const custom = keepModels ? await emitCustom(emitters, placed, resolved, taken, outDir) : { files: [], diagnostics: [] };
+  const placed = run.documents.flatMap((d) =>
+    d.kept.model === undefined ? [] : [{ model: d.kept.model, subfolder: d.subfolder }],
+  );
+  const custom = keepModels
+    ? await emitCustom(emitters, placed, resolved, taken, outDir)
+    : { files: [], diagnostics: [] };
   const diagnostics = [...run.diagnostics, ...custom.diagnostics];
-  return { ...common, failed: hasErrors(custom.diagnostics), reports, diagnostics, custom: custom.files };
+  return {
+    ...common,
+    failed: hasErrors(custom.diagnostics),
+    reports,
+    diagnostics,
+    custom: custom.files,
+  };
 }
 
 /** Formats each batch of outputs and hands it on; after an error, formats the rest only to report their errors too. */

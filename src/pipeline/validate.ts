@@ -41,7 +41,10 @@ export interface ValidateResult {
   readonly diagnostics: readonly Diagnostic[];
 }
 
-type Check = (text: string) => { readonly ok: boolean; readonly errors?: readonly { readonly path: string; readonly message: string }[] };
+type Check = (text: string) => {
+  readonly ok: boolean;
+  readonly errors?: readonly { readonly path: string; readonly message: string }[];
+};
 
 /**
  * Validates each data file against the root type of `document`, with the options that shape the guards
@@ -71,16 +74,26 @@ export async function validateData(
   return { document: input.path, root: model.root, results, diagnostics };
 }
 
-async function checkFile(file: InputDocument, check: Check): Promise<{ result: DataResult; diagnostics: Diagnostic[] }> {
+async function checkFile(
+  file: InputDocument,
+  check: Check,
+): Promise<{ result: DataResult; diagnostics: Diagnostic[] }> {
   const sink = new DiagnosticSink(file.path);
   let text: string | undefined;
   try {
     const raw = file.contents ?? (await readFile(file.path));
     const bytes = typeof raw === "string" ? new TextEncoder().encode(raw) : raw;
     const source = readSource(file.path, bytes, sink);
-    text = source === undefined || sink.hasErrors ? undefined : new TextDecoder().decode(bytes).replace(/^\uFEFF/, "");
+    text =
+      source === undefined || sink.hasErrors
+        ? undefined
+        : new TextDecoder().decode(bytes).replace(/^\uFEFF/, "");
   } catch (error) {
-    sink.error("SG_READ_FAILED", "", `cannot read the file: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    sink.error(
+      "SG_READ_FAILED",
+      "",
+      `cannot read the file: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+    );
   }
   if (text === undefined) {
     return { result: { file: file.path, ok: false, errors: [] }, diagnostics: sink.items };
@@ -91,18 +104,40 @@ async function checkFile(file: InputDocument, check: Check): Promise<{ result: D
   }
   const errors = sink.items
     .filter((d) => d.code === "SG_INVALID_DATA")
-    .map((d) => ({ pointer: d.pointer, message: d.message, ...(d.line === undefined ? {} : { line: d.line, column: d.column ?? 1 }) }));
-  return { result: { file: file.path, ok: outcome.ok && errors.length === 0, errors }, diagnostics: sink.items };
+    .map((d) => ({
+      pointer: d.pointer,
+      message: d.message,
+      ...(d.line === undefined ? {} : { line: d.line, column: d.column ?? 1 }),
+    }));
+  return {
+    result: { file: file.path, ok: outcome.ok && errors.length === 0, errors },
+    diagnostics: sink.items,
+  };
 }
 
 /** The document's guards, emitted, transpiled and loaded into a sandbox; returns its root `validateX`. */
 function compileCheck(model: ModelDocument, options: ResolvedOptions): Check {
-  const source = new Printer().print(`${model.baseName}.guards.ts`, guardStatements(model, options));
+  const source = new Printer().print(
+    `${model.baseName}.guards.ts`,
+    guardStatements(model, options),
+  );
   const js = ts.transpileModule(source, {
-    compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, removeComments: true },
+    compilerOptions: {
+      module: ts.ModuleKind.CommonJS,
+      target: ts.ScriptTarget.ES2022,
+      removeComments: true,
+    },
   }).outputText;
-  const sandbox = createContext({ module: { exports: {} } }, { codeGeneration: { strings: false, wasm: false } });
-  runInContext(`(function (exports, module) {\n${js}\n})(module.exports, module);`, sandbox, { filename: `${model.baseName}.guards.js` });
+  const sandbox = createContext(
+    { module: { exports: {} } },
+    { codeGeneration: { strings: false, wasm: false } },
+  );
+  runInContext(`(function (exports, module) {\n${js}\n})(module.exports, module);`, sandbox, {
+    filename: `${model.baseName}.guards.js`,
+  });
   const name = JSON.stringify(`validate${model.root}`);
-  return runInContext(`(text) => { const result = module.exports[${name}](JSON.parse(text)); return { ok: result.ok, errors: result.errors }; }`, sandbox) as Check;
+  return runInContext(
+    `(text) => { const result = module.exports[${name}](JSON.parse(text)); return { ok: result.ok, errors: result.errors }; }`,
+    sandbox,
+  ) as Check;
 }

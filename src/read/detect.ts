@@ -7,15 +7,27 @@ import { describeJson, isObject, type JsonObject, type JsonValue } from "./sourc
 
 export type Dialect = "flat" | "core";
 
-export function detectDialect(value: JsonValue, sink: DiagnosticSink): { dialect: Dialect; document: JsonObject } | undefined {
+export function detectDialect(
+  value: JsonValue,
+  sink: DiagnosticSink,
+): { dialect: Dialect; document: JsonObject } | undefined {
   if (!isObject(value)) {
-    sink.error("SG_UNKNOWN_DIALECT", "", `a JSON Structure document is a JSON object, not ${describeJson(value)}`);
+    sink.error(
+      "SG_UNKNOWN_DIALECT",
+      "",
+      `a JSON Structure document is a JSON object, not ${describeJson(value)}`,
+    );
     return undefined;
   }
   if (Object.hasOwn(value, "jsonStructure") || Object.hasOwn(value, "fields")) {
     return { dialect: "flat", document: value };
   }
-  if (Object.hasOwn(value, "$schema") && (Object.hasOwn(value, "type") || Object.hasOwn(value, "$root") || Object.hasOwn(value, "definitions"))) {
+  if (
+    Object.hasOwn(value, "$schema") &&
+    (Object.hasOwn(value, "type") ||
+      Object.hasOwn(value, "$root") ||
+      Object.hasOwn(value, "definitions"))
+  ) {
     return { dialect: "core", document: value };
   }
   sink.error(

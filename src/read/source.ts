@@ -5,8 +5,14 @@
  * an iterative token scan before jsonc-parser, which recurses once per level, ever sees the text. Nothing here
  * recurses, and time and memory grow linearly with the input.
  */
-import { createScanner, type Node, type ParseError, parseTree, printParseErrorCode } from "jsonc-parser";
-import { DiagnosticSink, type Locator } from "../model/diagnostics.js";
+import {
+  createScanner,
+  type Node,
+  type ParseError,
+  parseTree,
+  printParseErrorCode,
+} from "jsonc-parser";
+import { type DiagnosticSink, type Locator } from "../model/diagnostics.js";
 import { appendPointer } from "../model/pointer.js";
 
 /**
@@ -54,21 +60,36 @@ export interface SourceDocument {
 const BOM = "\uFEFF";
 
 /** Decodes bytes as strict UTF-8 and parses them; every problem becomes a positioned diagnostic. */
-export function readSource(file: string, bytes: Uint8Array, sink: DiagnosticSink): SourceDocument | undefined {
+export function readSource(
+  file: string,
+  bytes: Uint8Array,
+  sink: DiagnosticSink,
+): SourceDocument | undefined {
   const invalidAt = firstInvalidUtf8(bytes);
   if (invalidAt !== undefined) {
     // Position the error by the valid text before the bad byte.
-    const before = new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes.subarray(0, invalidAt));
+    const before = new TextDecoder("utf-8", { ignoreBOM: true }).decode(
+      bytes.subarray(0, invalidAt),
+    );
     const position = offsetToPosition(computeLineStarts(before), before.length);
     const byte = (bytes[invalidAt] ?? 0).toString(16).padStart(2, "0");
-    sink.errorAt("SG_INVALID_UTF8", "", `the file is not valid UTF-8 text (byte 0x${byte} at byte offset ${invalidAt})`, position);
+    sink.errorAt(
+      "SG_INVALID_UTF8",
+      "",
+      `the file is not valid UTF-8 text (byte 0x${byte} at byte offset ${invalidAt})`,
+      position,
+    );
     return undefined;
   }
   const text = new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes);
   return parseSourceText(file, text, sink);
 }
 
-export function parseSourceText(file: string, rawText: string, sink: DiagnosticSink): SourceDocument | undefined {
+export function parseSourceText(
+  file: string,
+  rawText: string,
+  sink: DiagnosticSink,
+): SourceDocument | undefined {
   // A BOM is legal at the start of a UTF-8 file; columns are counted after it.
   const text = rawText.startsWith(BOM) ? rawText.slice(1) : rawText;
   const lineStarts = computeLineStarts(text);
@@ -85,7 +106,11 @@ export function parseSourceText(file: string, rawText: string, sink: DiagnosticS
     return undefined;
   }
   const errors: ParseError[] = [];
-  const root = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  const root = parseTree(text, errors, {
+    disallowComments: true,
+    allowTrailingComma: false,
+    allowEmptyContent: false,
+  });
   if (errors.length > 0 || root === undefined) {
     const first = errors[0];
     const offset = first?.offset ?? 0;
@@ -140,9 +165,20 @@ interface Frame {
  * The JSON value of a parse tree, built with an explicit stack (no recursion, so depth costs no call stack).
  * A key repeated in one object is an error at its second copy; the first value is kept.
  */
-function toValue(root: Node, sink: DiagnosticSink, positionOf: (offset: number) => Position): JsonValue {
-  const frame = (node: Node, parent: Frame | undefined, segment: string | number): Frame =>
-    ({ node, parent, segment, values: [], keys: [], seen: node.type === "object" ? new Set() : undefined, next: 0 });
+function toValue(
+  root: Node,
+  sink: DiagnosticSink,
+  positionOf: (offset: number) => Position,
+): JsonValue {
+  const frame = (node: Node, parent: Frame | undefined, segment: string | number): Frame => ({
+    node,
+    parent,
+    segment,
+    values: [],
+    keys: [],
+    seen: node.type === "object" ? new Set() : undefined,
+    next: 0,
+  });
   if (root.type !== "object" && root.type !== "array") {
     return scalarOf(root);
   }
@@ -153,7 +189,10 @@ function toValue(root: Node, sink: DiagnosticSink, positionOf: (offset: number) 
     if (child === undefined) {
       stack.pop();
       // fromEntries defines own data properties, so a "__proto__" key stays data.
-      const value = top.node.type === "array" ? top.values : Object.fromEntries(top.keys.map((key, i) => [key, top.values[i] ?? null]));
+      const value =
+        top.node.type === "array"
+          ? top.values
+          : Object.fromEntries(top.keys.map((key, i) => [key, top.values[i] ?? null]));
       const parent = stack[stack.length - 1];
       if (parent === undefined) {
         return value;
@@ -171,7 +210,12 @@ function toValue(root: Node, sink: DiagnosticSink, positionOf: (offset: number) 
       const key = String(keyNode.value);
       if (top.seen.has(key)) {
         const message = `duplicate key ${JSON.stringify(key)}: JSON readers disagree on which value wins`;
-        sink.errorAt("SG_JSON_DUPLICATE_KEY", appendPointer(pointerOf(top), key), message, positionOf(keyNode.offset));
+        sink.errorAt(
+          "SG_JSON_DUPLICATE_KEY",
+          appendPointer(pointerOf(top), key),
+          message,
+          positionOf(keyNode.offset),
+        );
         continue;
       }
       top.seen.add(key);
@@ -239,7 +283,9 @@ function treeLocator(root: Node, positionOf: (offset: number) => Position): Loca
     let keys = keyIndex.get(node);
     if (keys === undefined) {
       keys = new Map();
-      for (const [keyNode, valueNode] of (node.children ?? []).map((property) => property.children ?? [])) {
+      for (const [keyNode, valueNode] of (node.children ?? []).map(
+        (property) => property.children ?? [],
+      )) {
         const key = String(keyNode?.value);
         if (valueNode !== undefined && !keys.has(key)) {
           keys.set(key, valueNode);
@@ -265,7 +311,15 @@ function treeLocator(root: Node, positionOf: (offset: number) => Position): Loca
 }
 
 /** jsonc-parser's token kinds (a const enum, so not importable under isolatedModules). */
-const TOKEN = { openBrace: 1, closeBrace: 2, openBracket: 3, closeBracket: 4, comma: 5, string: 10, eof: 17 } as const;
+const TOKEN = {
+  openBrace: 1,
+  closeBrace: 2,
+  openBracket: 3,
+  closeBracket: 4,
+  comma: 5,
+  string: 10,
+  eof: 17,
+} as const;
 
 /**
  * The first array or object nested deeper than MAX_DEPTH, by one iterative pass over the tokens, or undefined.
@@ -280,11 +334,18 @@ function firstTooDeep(text: string): { offset: number; pointer: string } | undef
   }
   const levels: Level[] = [];
   const scanner = createScanner(text, true);
-  for (let token = scanner.scan() as number; token !== TOKEN.eof; token = scanner.scan() as number) {
+  for (
+    let token = scanner.scan() as number;
+    token !== TOKEN.eof;
+    token = scanner.scan() as number
+  ) {
     const top = levels[levels.length - 1];
     if (token === TOKEN.openBrace || token === TOKEN.openBracket) {
       if (levels.length === MAX_DEPTH) {
-        const pointer = levels.reduce((at, level) => appendPointer(at, level.array ? level.index : level.key), "");
+        const pointer = levels.reduce(
+          (at, level) => appendPointer(at, level.array ? level.index : level.key),
+          "",
+        );
         return { offset: scanner.getTokenOffset(), pointer };
       }
       levels.push({ array: token === TOKEN.openBracket, index: 0, key: "", expectKey: true });
@@ -312,7 +373,10 @@ function computeLineStarts(text: string): number[] {
   return starts;
 }
 
-function offsetToPosition(lineStarts: readonly number[], offset: number): { line: number; column: number } {
+function offsetToPosition(
+  lineStarts: readonly number[],
+  offset: number,
+): { line: number; column: number } {
   let low = 0;
   let high = lineStarts.length - 1;
   while (low < high) {
@@ -338,14 +402,22 @@ export function firstInvalidUtf8(bytes: Uint8Array): number | undefined {
       i += 1;
       continue;
     }
-    const [length, min, max] = b0 >= 0xc2 && b0 <= 0xdf ? [2, 0x80, 0xbf]
-      : b0 === 0xe0 ? [3, 0xa0, 0xbf]
-      : b0 === 0xed ? [3, 0x80, 0x9f]
-      : b0 >= 0xe1 && b0 <= 0xef ? [3, 0x80, 0xbf]
-      : b0 === 0xf0 ? [4, 0x90, 0xbf]
-      : b0 === 0xf4 ? [4, 0x80, 0x8f]
-      : b0 >= 0xf1 && b0 <= 0xf3 ? [4, 0x80, 0xbf]
-      : [0, 0, 0];
+    const [length, min, max] =
+      b0 >= 0xc2 && b0 <= 0xdf
+        ? [2, 0x80, 0xbf]
+        : b0 === 0xe0
+          ? [3, 0xa0, 0xbf]
+          : b0 === 0xed
+            ? [3, 0x80, 0x9f]
+            : b0 >= 0xe1 && b0 <= 0xef
+              ? [3, 0x80, 0xbf]
+              : b0 === 0xf0
+                ? [4, 0x90, 0xbf]
+                : b0 === 0xf4
+                  ? [4, 0x80, 0x8f]
+                  : b0 >= 0xf1 && b0 <= 0xf3
+                    ? [4, 0x80, 0xbf]
+                    : [0, 0, 0];
     if (length === 0) {
       return i;
     }

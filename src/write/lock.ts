@@ -40,9 +40,16 @@ interface LockContent {
 }
 
 /** Takes the folder's lock, waiting for another writer if need be; `problem` says why it could not. */
-export async function acquireLock(dir: string, options: LockOptions = {}): Promise<{ lock: HeldLock } | { problem: string }> {
+export async function acquireLock(
+  dir: string,
+  options: LockOptions = {},
+): Promise<{ lock: HeldLock } | { problem: string }> {
   const path = join(dir, LOCK_FILE);
-  const content: LockContent = { pid: process.pid, host: hostname(), token: randomBytes(8).toString("hex") };
+  const content: LockContent = {
+    pid: process.pid,
+    host: hostname(),
+    token: randomBytes(8).toString("hex"),
+  };
   const text = `${JSON.stringify(content)}\n`;
   const started = Date.now();
   const timeoutMs = options.timeoutMs ?? 60_000;
@@ -51,10 +58,15 @@ export async function acquireLock(dir: string, options: LockOptions = {}): Promi
     options.signal?.throwIfAborted();
     const created = await createExclusive(path, text);
     if (created === true) {
-      return { lock: { release: () => releaseIfOurs(path, content.token), touch: () => touchIfOurs(path, content.token) } };
+      return {
+        lock: {
+          release: () => releaseIfOurs(path, content.token),
+          touch: () => touchIfOurs(path, content.token),
+        },
+      };
     }
     if (created !== "exists") {
-      return { problem: `cannot create the lock file ${path} (${created})` };
+      return { problem: `cannot create the lock file ${path} (${created.failed})` };
     }
     const found = await inspect(path);
     if ("problem" in found) {
@@ -70,15 +82,23 @@ export async function acquireLock(dir: string, options: LockOptions = {}): Promi
     }
     // Waiting starts over whenever the holder touches the lock (a file time from the future counts as now).
     if (Date.now() >= Math.max(started, Math.min(found.touchedAt, Date.now())) + timeoutMs) {
-      const who = holder === undefined ? "another structgen run" : `another structgen run (pid ${holder.pid} on ${holder.host})`;
-      return { problem: `${who} is writing to ${dir}; gave up waiting. If no structgen run is active, delete ${path}` };
+      const who =
+        holder === undefined
+          ? "another structgen run"
+          : `another structgen run (pid ${holder.pid} on ${holder.host})`;
+      return {
+        problem: `${who} is writing to ${dir}; gave up waiting. If no structgen run is active, delete ${path}`,
+      };
     }
     await sleep(Math.min(25 * 2 ** Math.min(attempt, 4), 400), options.signal);
   }
 }
 
-/** true when created; "exists" when the file is already there; else the error code. */
-async function createExclusive(path: string, text: string): Promise<true | "exists" | string> {
+/** true when created; "exists" when the file is already there; else `{ failed }` with the error code. */
+async function createExclusive(
+  path: string,
+  text: string,
+): Promise<true | "exists" | { readonly failed: string }> {
   try {
     const handle = await open(path, "wx");
     try {
@@ -89,7 +109,7 @@ async function createExclusive(path: string, text: string): Promise<true | "exis
     return true;
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-    return code === "EEXIST" ? "exists" : code;
+    return code === "EEXIST" ? "exists" : { failed: code };
   }
 }
 
@@ -116,7 +136,9 @@ async function inspect(path: string): Promise<Found | { problem: string }> {
   const age = Date.now() - info.mtimeMs;
   const touchedAt = info.mtimeMs;
   if (content === undefined || content.host !== hostname()) {
-    return content === undefined ? { stale: age > BREAK_STALE_AFTER_MS, text, touchedAt } : { stale: age > STALE_AFTER_MS, text, content, touchedAt };
+    return content === undefined
+      ? { stale: age > BREAK_STALE_AFTER_MS, text, touchedAt }
+      : { stale: age > STALE_AFTER_MS, text, content, touchedAt };
   }
   return { stale: !isRunning(content.pid), text, content, touchedAt };
 }
@@ -124,7 +146,9 @@ async function inspect(path: string): Promise<Found | { problem: string }> {
 function parseLock(text: string): LockContent | undefined {
   try {
     const value = JSON.parse(text) as Partial<LockContent>;
-    return typeof value.pid === "number" && typeof value.host === "string" && typeof value.token === "string"
+    return typeof value.pid === "number" &&
+      typeof value.host === "string" &&
+      typeof value.token === "string"
       ? { pid: value.pid, host: value.host, token: value.token }
       : undefined;
   } catch {

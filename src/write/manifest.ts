@@ -71,7 +71,9 @@ export function renderManifest(
     $comment: bannerText(recorded.map((d) => d.input).sort(compareCodeUnits)),
     format: MANIFEST_FORMAT,
     key,
-    sources: sources.map(([path, hash]): Hashed => [sourcePath(outDir, path), hash]).sort(byCodeUnits((h) => h[0])),
+    sources: sources
+      .map(([path, hash]): Hashed => [sourcePath(outDir, path), hash])
+      .sort(byCodeUnits((h) => h[0])),
     outputs: [...outputs].sort(byCodeUnits((h) => h[0])),
     documents: recorded.sort(byCodeUnits((d) => d.input)),
   };
@@ -83,9 +85,14 @@ export function renderManifest(
  * the previous run's files, which this run may no longer generate. Empty when there is no manifest or it does not
  * parse.
  */
-export function recordedRun(outDir: string): { readonly documents: readonly DocumentReport[]; readonly outputs: readonly string[] } {
+export function recordedRun(outDir: string): {
+  readonly documents: readonly DocumentReport[];
+  readonly outputs: readonly string[];
+} {
   const manifest = parseManifest(readOrUndefined(resolve(outDir, MANIFEST_FILE))?.toString("utf8"));
-  return manifest === undefined ? { documents: [], outputs: [] } : { documents: manifest.documents, outputs: manifest.outputs.map(([path]) => path) };
+  return manifest === undefined
+    ? { documents: [], outputs: [] }
+    : { documents: manifest.documents, outputs: manifest.outputs.map(([path]) => path) };
 }
 
 /**
@@ -100,7 +107,10 @@ export function verifiedManifest(outDir: string, key: string): Manifest | undefi
   // Synchronous reads into one reused buffer, on purpose: thousands of small files, where each promise-based read
   // is four round trips through the thread pool and each fresh buffer is garbage to collect.
   const reader = new HashReader();
-  const sourcesHold = manifest.sources.every(([path, expected]) => !isAbsolute(path) && reader.hash(resolve(outDir, path), false) === expected);
+  const sourcesHold = manifest.sources.every(
+    ([path, expected]) =>
+      !isAbsolute(path) && reader.hash(resolve(outDir, path), false) === expected,
+  );
   // Outputs are resolved as the writer resolves them: a link put in place of an output does not count.
   const realDirs = new Map<string, string | undefined>();
   const outputsHold = manifest.outputs.every(([path, expected]) => {
@@ -118,7 +128,10 @@ class HashReader {
   hash(path: string, noFollow: boolean): string | undefined {
     let fd: number;
     try {
-      fd = openSync(path, noFollow ? constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) : constants.O_RDONLY);
+      fd = openSync(
+        path,
+        noFollow ? constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) : constants.O_RDONLY,
+      );
     } catch {
       return undefined;
     }
@@ -149,7 +162,6 @@ function readOrUndefined(path: string): Buffer | undefined {
   }
 }
 
-
 /** The manifest's fields, checked for shape; undefined for anything else. */
 function parseManifest(text: string | undefined): Manifest | undefined {
   let value: unknown;
@@ -163,12 +175,27 @@ function parseManifest(text: string | undefined): Manifest | undefined {
   }
   const m = value as Record<string, unknown>;
   const hashedList = (list: unknown): list is Hashed[] =>
-    Array.isArray(list) && list.every((h) => Array.isArray(h) && h.length === 2 && h.every((x) => typeof x === "string"));
-  const strings = (list: unknown): list is string[] => Array.isArray(list) && list.every((x) => typeof x === "string");
+    Array.isArray(list) &&
+    list.every((h) => Array.isArray(h) && h.length === 2 && h.every((x) => typeof x === "string"));
+  const strings = (list: unknown): list is string[] =>
+    Array.isArray(list) && list.every((x) => typeof x === "string");
   const documents = (list: unknown): list is DocumentReport[] =>
     Array.isArray(list) &&
-    list.every((d: Record<string, unknown>) => typeof d === "object" && d !== null && typeof d["input"] === "string" && strings(d["files"]) && strings(d["exports"]));
-  if (m["format"] !== MANIFEST_FORMAT || typeof m["key"] !== "string" || !hashedList(m["sources"]) || !hashedList(m["outputs"]) || !documents(m["documents"])) {
+    list.every(
+      (d: Record<string, unknown>) =>
+        typeof d === "object" &&
+        d !== null &&
+        typeof d["input"] === "string" &&
+        strings(d["files"]) &&
+        strings(d["exports"]),
+    );
+  if (
+    m["format"] !== MANIFEST_FORMAT ||
+    typeof m["key"] !== "string" ||
+    !hashedList(m["sources"]) ||
+    !hashedList(m["outputs"]) ||
+    !documents(m["documents"])
+  ) {
     return undefined;
   }
   return { key: m["key"], sources: m["sources"], outputs: m["outputs"], documents: m["documents"] };

@@ -95,7 +95,10 @@ export function caseCollisions(paths: readonly string[]): [string, string][] {
  * Where an output path goes, or why it cannot go there. Synchronous, like the writer that calls it (see
  * write/transaction.ts).
  */
-export function resolveSafeTarget(outDir: string, relativePath: string): { target: string } | { problem: string } {
+export function resolveSafeTarget(
+  outDir: string,
+  relativePath: string,
+): { target: string } | { problem: string } {
   const problem = outputPathProblem(relativePath);
   if (problem !== undefined) {
     return { problem };
@@ -127,7 +130,11 @@ export function resolveSafeTarget(outDir: string, relativePath: string): { targe
  * `resolveSafeTarget` resolves it (no link, no folder leading out of the output folder), or undefined. `realDirs`
  * caches real folder paths across calls.
  */
-export function existingSafeTargetSync(outDir: string, relativePath: string, realDirs: Map<string, string | undefined>): string | undefined {
+export function existingSafeTargetSync(
+  outDir: string,
+  relativePath: string,
+  realDirs: Map<string, string | undefined>,
+): string | undefined {
   const root = resolve(outDir);
   const target = resolve(root, relativePath);
   if (outputPathProblem(relativePath) !== undefined || !isInside(root, target)) {
@@ -147,7 +154,11 @@ export function existingSafeTargetSync(outDir: string, relativePath: string, rea
   };
   const realRoot = real(root);
   const realParent = real(dirname(target));
-  if (realRoot === undefined || realParent === undefined || (realParent !== realRoot && !isInside(realRoot, realParent))) {
+  if (
+    realRoot === undefined ||
+    realParent === undefined ||
+    (realParent !== realRoot && !isInside(realRoot, realParent))
+  ) {
     return undefined;
   }
   return lstatSync(target, { throwIfNoEntry: false })?.isFile() === true ? target : undefined;

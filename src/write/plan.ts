@@ -15,7 +15,12 @@ import { outputPathProblem, portableKey, resolveSafeTarget } from "./paths.js";
 /** How far into a file the banner may sit (after a shebang or a custom emitter's own header). */
 const BANNER_WINDOW = 500;
 
-export function writeError(outDir: string, file: string, message: string, code: DiagnosticCode = "SG_OUTPUT_PATH"): Diagnostic {
+export function writeError(
+  outDir: string,
+  file: string,
+  message: string,
+  code: DiagnosticCode = "SG_OUTPUT_PATH",
+): Diagnostic {
   return { code, severity: "error", message, file: join(outDir, file), pointer: "" };
 }
 
@@ -69,7 +74,10 @@ function readIfExists(path: string): Buffer | undefined {
  * Where an output goes and what is there now (undefined: no file), or why it cannot go there. Synchronous: see
  * write/transaction.ts.
  */
-export function planTarget(outDir: string, path: string): { target: string; current: Buffer | undefined } | { problem: Diagnostic } {
+export function planTarget(
+  outDir: string,
+  path: string,
+): { target: string; current: Buffer | undefined } | { problem: Diagnostic } {
   const resolved = resolveSafeTarget(outDir, path);
   if ("problem" in resolved) {
     return { problem: writeError(outDir, path, resolved.problem) };
@@ -77,7 +85,10 @@ export function planTarget(outDir: string, path: string): { target: string; curr
   try {
     return { target: resolved.target, current: readIfExists(resolved.target) };
   } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code === "EISDIR" ? "a folder is in the way" : (error as Error).message;
+    const reason =
+      (error as NodeJS.ErrnoException).code === "EISDIR"
+        ? "a folder is in the way"
+        : (error as Error).message;
     return { problem: writeError(outDir, path, `cannot use this output path: ${reason}`) };
   }
 }
@@ -105,8 +116,18 @@ export async function openOutputFolder(
   try {
     created = mkdirSync(outDir, { recursive: true });
   } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code === "EEXIST" ? "a file is in the way" : (error as NodeJS.ErrnoException).code;
-    return { problem: writeError(outDir, "", `cannot create the output folder (${reason})`, "SG_WRITE_FAILED") };
+    const reason =
+      (error as NodeJS.ErrnoException).code === "EEXIST"
+        ? "a file is in the way"
+        : (error as NodeJS.ErrnoException).code;
+    return {
+      problem: writeError(
+        outDir,
+        "",
+        `cannot create the output folder (${reason})`,
+        "SG_WRITE_FAILED",
+      ),
+    };
   }
   let problem: string;
   try {
@@ -119,7 +140,9 @@ export async function openOutputFolder(
     }
     problem = locked.problem;
   } catch (error) {
-    problem = options.signal?.aborted ? "interrupted; previous outputs are unchanged" : `cannot write the outputs (${(error as Error).message})`;
+    problem = options.signal?.aborted
+      ? "interrupted; previous outputs are unchanged"
+      : `cannot write the outputs (${(error as Error).message})`;
   }
   return { problem: writeError(outDir, "", problem, "SG_WRITE_FAILED") };
 }

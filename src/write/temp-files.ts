@@ -5,7 +5,15 @@
  * Synchronous, as the whole writer is (write/transaction.ts says why).
  */
 import { randomBytes } from "node:crypto";
-import { constants, copyFileSync, linkSync, readdirSync, rmdirSync, rmSync, statSync } from "node:fs";
+import {
+  constants,
+  copyFileSync,
+  linkSync,
+  readdirSync,
+  rmdirSync,
+  rmSync,
+  statSync,
+} from "node:fs";
 import { dirname, join } from "node:path";
 
 const TEMP_FILE = /^\.structgen-\d+-[0-9a-f]{8}\.tmp$/;
@@ -85,7 +93,9 @@ export function removeLeftoverTemps(folder: string): void {
   } catch {
     return;
   }
-  for (const name of names.filter((name) => TEMP_FILE.test(name) && !name.startsWith(OWN_TEMP_PREFIX))) {
+  for (const name of names.filter(
+    (name) => TEMP_FILE.test(name) && !name.startsWith(OWN_TEMP_PREFIX),
+  )) {
     rmSync(join(folder, name), { force: true });
   }
 }

@@ -32,7 +32,11 @@ export interface CheckResult {
  * Writes the outputs into `outDir` (created if need be): all of them, or, on any problem, none, leaving the
  * previous outputs byte for byte as they were. Waits while another structgen run writes into the same folder.
  */
-export async function writeOutputs(outDir: string, outputs: readonly OutputFile[], options: WriteOptions = {}): Promise<WriteResult> {
+export async function writeOutputs(
+  outDir: string,
+  outputs: readonly OutputFile[],
+  options: WriteOptions = {},
+): Promise<WriteResult> {
   const { manifest, ...rest } = options;
   // Paths that cannot be written are refused before the disk is touched (the transaction would find them too).
   const paths = new PathChecks(outDir);
@@ -63,7 +67,8 @@ export class OutputComparison {
     this.paths = new PathChecks(outDir);
   }
 
-  async add(files: readonly OutputFile[]): Promise<void> {
+  /** Compares the files now (the comparison is synchronous); a promise, as the write transaction's `add` is. */
+  add(files: readonly OutputFile[]): Promise<void> {
     for (const file of files) {
       if (!this.paths.check(file.path)) {
         continue;
@@ -80,6 +85,7 @@ export class OutputComparison {
         this.upToDate.push(file.path);
       }
     }
+    return Promise.resolve();
   }
 
   /** Each file up to date, stale or missing; a refused path makes the answer that refusal alone. */
@@ -87,12 +93,20 @@ export class OutputComparison {
     const refused = this.paths.refused;
     return refused.length > 0
       ? { stale: [], missing: [], upToDate: [], diagnostics: refused }
-      : { stale: this.stale, missing: this.missing, upToDate: this.upToDate, diagnostics: this.problems };
+      : {
+          stale: this.stale,
+          missing: this.missing,
+          upToDate: this.upToDate,
+          diagnostics: this.problems,
+        };
   }
 }
 
 /** Compares the outputs with what `outDir` holds, writing nothing: each file is up to date, stale or missing. */
-export async function checkOutputs(outDir: string, files: readonly OutputFile[]): Promise<CheckResult> {
+export async function checkOutputs(
+  outDir: string,
+  files: readonly OutputFile[],
+): Promise<CheckResult> {
   const comparison = new OutputComparison(outDir);
   await comparison.add(files);
   return comparison.result();

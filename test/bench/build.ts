@@ -9,9 +9,10 @@ import { cpSync, existsSync, mkdirSync, symlinkSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { Workspace } from "./corpus.ts";
+import type * as StructgenModule from "../../dist/index.js";
 import { REPO_ROOT } from "./paths.ts";
 
-export type StructgenApi = typeof import("../../dist/index.js");
+export type StructgenApi = typeof StructgenModule;
 
 export interface Build {
   readonly root: string;

@@ -71,7 +71,9 @@ export function collectSchemas(structgenOut: string, dest: string): string[] {
   const schemas = readdirSync(structgenOut)
     .filter((file) => file.endsWith(".schema.json"))
     .sort();
-  for (const file of schemas) copyFileSync(join(structgenOut, file), join(dest, file));
+  for (const file of schemas) {
+    copyFileSync(join(structgenOut, file), join(dest, file));
+  }
   return schemas.map((file) => join(dest, file));
 }
 
@@ -258,11 +260,15 @@ async function perDocument<T>(
   passes: number,
   one: (item: T) => Promise<void>,
 ): Promise<number> {
-  for (const item of items.slice(0, warmup)) await one(item);
+  for (const item of items.slice(0, warmup)) {
+    await one(item);
+  }
   let best = Number.POSITIVE_INFINITY;
   for (let pass = 0; pass < passes; pass++) {
     const started = performance.now();
-    for (const item of items) await one(item);
+    for (const item of items) {
+      await one(item);
+    }
     best = Math.min(best, (performance.now() - started) / items.length);
   }
   return best;

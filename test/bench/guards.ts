@@ -127,22 +127,38 @@ function loops(s: GuardSubjects): Record<Subject, (value: unknown) => number> {
   return {
     isRun(value) {
       let n = 0;
-      for (let i = 0; i < BATCH; i++) if (isRun(value)) n++;
+      for (let i = 0; i < BATCH; i++) {
+        if (isRun(value)) {
+          n++;
+        }
+      }
       return n;
     },
     validateRun(value) {
       let n = 0;
-      for (let i = 0; i < BATCH; i++) if (validateRun(value).ok) n++;
+      for (let i = 0; i < BATCH; i++) {
+        if (validateRun(value).ok) {
+          n++;
+        }
+      }
       return n;
     },
     ajv(value) {
       let n = 0;
-      for (let i = 0; i < BATCH; i++) if (ajv(value)) n++;
+      for (let i = 0; i < BATCH; i++) {
+        if (ajv(value)) {
+          n++;
+        }
+      }
       return n;
     },
     ajvAllErrors(value) {
       let n = 0;
-      for (let i = 0; i < BATCH; i++) if (ajvAllErrors(value)) n++;
+      for (let i = 0; i < BATCH; i++) {
+        if (ajvAllErrors(value)) {
+          n++;
+        }
+      }
       return n;
     },
   };
@@ -176,7 +192,9 @@ export async function benchGuards(
   // Warm every loop on every payload, so all of them reach their polymorphic steady state before timing.
   for (let round = 0; round < 40; round++) {
     for (const subject of SUBJECTS) {
-      for (const p of payloads) sink += loop[subject](p.value);
+      for (const p of payloads) {
+        sink += loop[subject](p.value);
+      }
     }
   }
   const bench = new Bench({

@@ -46,16 +46,21 @@ export interface ProfileSummary {
 let structgenRoot = "";
 
 function where(url: string): string {
-  if (url === "") return "(native/VM)";
-  if (url.startsWith("node:")) return "node internals";
+  if (url === "") {
+    return "(native/VM)";
+  }
+  if (url.startsWith("node:")) {
+    return "node internals";
+  }
   const path = url.replace(/^file:\/\//, "");
   const nm = path.lastIndexOf(`node_modules${sep}`);
   if (nm >= 0) {
     const rest = path.slice(nm + "node_modules/".length).split(sep);
     return rest[0]?.startsWith("@") ? `${rest[0]}/${rest[1]}` : (rest[0] ?? "?");
   }
-  if (structgenRoot !== "" && path.startsWith(structgenRoot))
+  if (structgenRoot !== "" && path.startsWith(structgenRoot)) {
     return `structgen ${path.slice(structgenRoot.length).split(sep).slice(0, 2).join("/")}`;
+  }
   return path;
 }
 
@@ -73,8 +78,11 @@ function label(frame: CallFrame): string {
 export function summarize(profile: CpuProfile, top = 15): ProfileSummary {
   const byId = new Map(profile.nodes.map((node) => [node.id, node]));
   const parent = new Map<number, number>();
-  for (const node of profile.nodes)
-    for (const child of node.children ?? []) parent.set(child, node.id);
+  for (const node of profile.nodes) {
+    for (const child of node.children ?? []) {
+      parent.set(child, node.id);
+    }
+  }
   const self = new Map<string, number>();
   const ownInclusive = new Map<string, number>();
   const packages = new Map<string, number>();
@@ -87,7 +95,9 @@ export function summarize(profile: CpuProfile, top = 15): ProfileSummary {
     const ms = (profile.timeDeltas[i] ?? 0) / 1000;
     total += ms;
     const node = byId.get(id);
-    if (node === undefined) return;
+    if (node === undefined) {
+      return;
+    }
     add(self, label(node.callFrame), ms);
     const fn = node.callFrame.functionName;
     add(
@@ -101,7 +111,9 @@ export function summarize(profile: CpuProfile, top = 15): ProfileSummary {
     const seenPackages = new Set<string>();
     for (let cur: number | undefined = id; cur !== undefined; cur = parent.get(cur)) {
       const frame = byId.get(cur)?.callFrame;
-      if (frame === undefined || frame.functionName === "(root)" || frame.url === "") continue;
+      if (frame === undefined || frame.functionName === "(root)" || frame.url === "") {
+        continue;
+      }
       const pkg = where(frame.url);
       if (!seenPackages.has(pkg)) {
         seenPackages.add(pkg);
@@ -183,7 +195,9 @@ async function main(): Promise<void> {
       nodeFlags: ["--cpu-prof", "--cpu-prof-dir", profDir],
     });
     const file = readdirSync(profDir).find((f) => f.endsWith(".cpuprofile"));
-    if (file === undefined) throw new Error("no .cpuprofile written");
+    if (file === undefined) {
+      throw new Error("no .cpuprofile written");
+    }
     const profile = JSON.parse(readFileSync(join(profDir, file), "utf8")) as CpuProfile;
     process.stdout.write(
       `${renderSummary(`${title}, wall ${run.wallMs.toFixed(0)} ms`, summarize(profile))}\n`,

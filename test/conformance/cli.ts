@@ -13,7 +13,9 @@ if (dir === undefined) {
   process.stderr.write("usage: npm run conformance -- <corpus dir>\n");
   process.exit(2);
 }
-const expectedPaths = JSON.parse(readFileSync(new URL("./expected-paths.json", import.meta.url), "utf8")) as Record<string, string>;
+const expectedPaths = JSON.parse(
+  readFileSync(new URL("./expected-paths.json", import.meta.url), "utf8"),
+) as Record<string, string>;
 delete expectedPaths["_comment"];
 const report = await runConformance(readCorpus(resolve(dir)), expectedPaths);
 process.stdout.write(`${renderReport(report)}\n`);

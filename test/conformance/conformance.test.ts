@@ -15,9 +15,11 @@ import { readCorpus } from "./corpus.js";
 
 const CORPUS = join(REPO_ROOT, "..", "shared", "corpus", "json-structure");
 const EXPECTED_PATHS = Object.fromEntries(
-  Object.entries(JSON.parse(readFileSync(join(REPO_ROOT, "test", "conformance", "expected-paths.json"), "utf8")) as Record<string, string>).filter(
-    ([key]) => !key.startsWith("_"),
-  ),
+  Object.entries(
+    JSON.parse(
+      readFileSync(join(REPO_ROOT, "test", "conformance", "expected-paths.json"), "utf8"),
+    ) as Record<string, string>,
+  ).filter(([key]) => !key.startsWith("_")),
 );
 
 describe.skipIf(!existsSync(CORPUS))("conformance on ../shared/corpus/json-structure", () => {
@@ -27,31 +29,50 @@ describe.skipIf(!existsSync(CORPUS))("conformance on ../shared/corpus/json-struc
     report = await runConformance(readCorpus(CORPUS), EXPECTED_PATHS);
   }, 600_000);
 
-  const failing = (rows: readonly { pass: boolean; case: { id: string } }[]) => rows.filter((r) => !r.pass).map((r) => r.case.id);
+  const failing = (rows: readonly { pass: boolean; case: { id: string } }[]) =>
+    rows.filter((r) => !r.pass).map((r) => r.case.id);
 
   it("every schema of samples/core and samples/import generates, typechecks and compiles in ajv strict mode", () => {
     const samples = report.schemas.filter((r) => r.case.set.startsWith("samples/"));
     expect(samples.length).toBe(18);
-    expect(samples.filter((r) => r.outcome !== "generated" || r.typecheck?.length !== 0 || r.ajv !== "").map((r) => [r.case.id, r.reason, r.typecheck, r.ajv])).toEqual([]);
+    expect(
+      samples
+        .filter((r) => r.outcome !== "generated" || r.typecheck?.length !== 0 || r.ajv !== "")
+        .map((r) => [r.case.id, r.reason, r.typecheck, r.ajv]),
+    ).toEqual([]);
   });
 
   it("every example instance is accepted by the guard and by ajv", () => {
     const examples = report.instances.filter((r) => r.case.expect === "valid");
     expect(examples.length).toBe(38);
-    expect(examples.filter((r) => r.guard !== true || r.ajv !== true).map((r) => [r.case.id, r.guardPaths, r.ajvPaths])).toEqual([]);
+    expect(
+      examples
+        .filter((r) => r.guard !== true || r.ajv !== true)
+        .map((r) => [r.case.id, r.guardPaths, r.ajvPaths]),
+    ).toEqual([]);
   });
 
   it("every SDK invalid or validation instance is rejected by both, with the error path where the instance is wrong", () => {
     const invalid = report.instances.filter((r) => r.case.expect === "invalid");
     expect(invalid.length).toBe(48);
     expect(invalid.filter((r) => r.expectedPath === undefined).map((r) => r.case.id)).toEqual([]);
-    expect(invalid.filter((r) => !r.pass).map((r) => [r.case.id, r.guard, r.ajv, r.expectedPath, r.guardPaths, r.ajvPaths])).toEqual([]);
+    expect(
+      invalid
+        .filter((r) => !r.pass)
+        .map((r) => [r.case.id, r.guard, r.ajv, r.expectedPath, r.guardPaths, r.ajvPaths]),
+    ).toEqual([]);
   });
 
   it("every schema in schemas/invalid is rejected with a positioned diagnostic", () => {
     const invalid = report.schemas.filter((r) => r.case.set === "sdk invalid");
     expect(invalid.length).toBe(26);
-    expect(invalid.filter((r) => r.outcome !== "rejected" || r.reason === undefined || r.position === undefined).map((r) => [r.case.id, r.outcome])).toEqual([]);
+    expect(
+      invalid
+        .filter(
+          (r) => r.outcome !== "rejected" || r.reason === undefined || r.position === undefined,
+        )
+        .map((r) => [r.case.id, r.outcome]),
+    ).toEqual([]);
   });
 
   it("every adversarial schema generates cleanly or is rejected with a diagnostic; none crashes", () => {
@@ -62,7 +83,13 @@ describe.skipIf(!existsSync(CORPUS))("conformance on ../shared/corpus/json-struc
   });
 
   it("warning and validation schemas generate; the warning appears exactly when the extension is not enabled", () => {
-    expect(failing(report.schemas.filter((r) => r.case.set === "sdk warnings" || r.case.set === "sdk validation"))).toEqual([]);
+    expect(
+      failing(
+        report.schemas.filter(
+          (r) => r.case.set === "sdk warnings" || r.case.set === "sdk validation",
+        ),
+      ),
+    ).toEqual([]);
   });
 
   it("guard and ajv agree on every adversarial instance", () => {
@@ -83,7 +110,11 @@ describe.skipIf(!existsSync(CORPUS))("conformance on ../shared/corpus/json-struc
       const examples = rows.map((r) => JSON.parse(readFileSync(r.case.file, "utf8")) as unknown);
       fc.assert(
         fc.property(mutatedValuesArb(examples), (value) => {
-          expect({ schemaId, value, guard: is?.(value) }).toEqual({ schemaId, value, guard: ajv(value) });
+          expect({ schemaId, value, guard: is?.(value) }).toEqual({
+            schemaId,
+            value,
+            guard: ajv(value),
+          });
         }),
         { seed: 5, numRuns: 300 },
       );

@@ -8,7 +8,15 @@ import { dirname, join } from "node:path";
 import ts from "typescript";
 import { generate } from "../../src/pipeline/generate.js";
 import type { ModelDocument } from "../../src/model/model.js";
-import { type GuardModule, loadGuards, MODULE_SETTINGS, STRICT_OPTIONS, strictAjv, ajvWarnings, writeTemp } from "../helpers/outputs.js";
+import {
+  type GuardModule,
+  loadGuards,
+  MODULE_SETTINGS,
+  STRICT_OPTIONS,
+  strictAjv,
+  ajvWarnings,
+  writeTemp,
+} from "../helpers/outputs.js";
 import { type Corpus, type InstanceCase, prepareInstance, type SchemaCase } from "./corpus.js";
 
 export type Outcome = "generated" | "rejected" | "crashed";
@@ -61,7 +69,10 @@ interface Generated {
   readonly files: readonly { path: string; contents: string }[];
 }
 
-export async function runConformance(corpus: Corpus, expectedPaths: Readonly<Record<string, string>> = {}): Promise<ConformanceReport> {
+export async function runConformance(
+  corpus: Corpus,
+  expectedPaths: Readonly<Record<string, string>> = {},
+): Promise<ConformanceReport> {
   const generated: Generated[] = [];
   const partial: Omit<SchemaResult, "typecheck" | "ajv" | "pass">[] = [];
   for (const c of corpus.schemas) {
@@ -69,19 +80,35 @@ export async function runConformance(corpus: Corpus, expectedPaths: Readonly<Rec
     try {
       const result = await generate({ inputs: [c.file] }, { prettier: false });
       const errors = result.diagnostics.filter((d) => d.severity === "error");
-      const warningCodes = [...new Set(result.diagnostics.filter((d) => d.severity === "warning").map((d) => d.code))];
+      const warningCodes = [
+        ...new Set(result.diagnostics.filter((d) => d.severity === "warning").map((d) => d.code)),
+      ];
       const model = result.models[0];
       const ms = performance.now() - started;
       if (errors.length > 0 || model === undefined) {
         const first = errors[0];
-        const position = first?.line === undefined ? {} : { position: `${first.line}:${first.column ?? 1}` };
-        partial.push({ case: c, outcome: "rejected", warningCodes, ms, ...position, ...(first === undefined ? {} : { reason: `${first.code}: ${first.message}` }) });
+        const position =
+          first?.line === undefined ? {} : { position: `${first.line}:${first.column ?? 1}` };
+        partial.push({
+          case: c,
+          outcome: "rejected",
+          warningCodes,
+          ms,
+          ...position,
+          ...(first === undefined ? {} : { reason: `${first.code}: ${first.message}` }),
+        });
       } else {
         generated.push({ case: c, model, files: result.files });
         partial.push({ case: c, outcome: "generated", warningCodes, ms });
       }
     } catch (error) {
-      partial.push({ case: c, outcome: "crashed", reason: String((error as Error).stack ?? error), warningCodes: [], ms: performance.now() - started });
+      partial.push({
+        case: c,
+        outcome: "crashed",
+        reason: String((error as Error).stack ?? error),
+        warningCodes: [],
+        ms: performance.now() - started,
+      });
     }
   }
   const typechecks = typecheckAll(generated);
@@ -96,21 +123,33 @@ export async function runConformance(corpus: Corpus, expectedPaths: Readonly<Rec
       const guardFile = g.files.find((f) => f.path.endsWith(".guards.ts"));
       const module = guardFile === undefined ? undefined : await loadGuards(guardFile);
       const schema = schemaOf(g);
-      guards.set(p.case.id, { model: g.model, ...(module === undefined ? {} : { module }), ...(schema === undefined ? {} : { schema }) });
+      guards.set(p.case.id, {
+        model: g.model,
+        ...(module === undefined ? {} : { module }),
+        ...(schema === undefined ? {} : { schema }),
+      });
       const typecheck = typechecks.get(g) ?? [];
       return { ...p, typecheck, ajv, pass: schemaPasses(p, typecheck, ajv) };
     }),
   );
-  const instances = corpus.instances.map((c) => checkInstance(c, guards.get(c.schema), expectedPaths[c.id]));
+  const instances = corpus.instances.map((c) =>
+    checkInstance(c, guards.get(c.schema), expectedPaths[c.id]),
+  );
   return { schemas, instances, outputs: guards };
 }
 
-function schemaPasses(p: Omit<SchemaResult, "typecheck" | "ajv" | "pass">, typecheck: readonly string[] | undefined, ajv: string | undefined): boolean {
+function schemaPasses(
+  p: Omit<SchemaResult, "typecheck" | "ajv" | "pass">,
+  typecheck: readonly string[] | undefined,
+  ajv: string | undefined,
+): boolean {
   if (p.outcome === "crashed") {
     return false;
   }
   const generatedCleanly = p.outcome === "generated" && typecheck?.length === 0 && ajv === "";
-  const warnsAsExpected = p.case.warns === undefined || p.warningCodes.includes("SG_EXTENSION_NOT_ENABLED") === p.case.warns;
+  const warnsAsExpected =
+    p.case.warns === undefined ||
+    p.warningCodes.includes("SG_EXTENSION_NOT_ENABLED") === p.case.warns;
   switch (p.case.expect) {
     case "generate":
       return generatedCleanly && warnsAsExpected;
@@ -158,7 +197,8 @@ function typecheckAll(generated: readonly Generated[]): Map<Generated, string[]>
   for (const d of ts.getPreEmitDiagnostics(program)) {
     const relativeName = d.file?.fileName.slice(dir.length + 1) ?? "";
     const owner = generated[Number(relativeName.split("/")[0])];
-    const line = d.file === undefined ? 0 : d.file.getLineAndCharacterOfPosition(d.start ?? 0).line + 1;
+    const line =
+      d.file === undefined ? 0 : d.file.getLineAndCharacterOfPosition(d.start ?? 0).line + 1;
     const text = `${relativeName}:${line} ${ts.flattenDiagnosticMessageText(d.messageText, "\n")}`;
     if (owner === undefined) {
       problems.forEach((list) => list.push(text));
@@ -171,31 +211,50 @@ function typecheckAll(generated: readonly Generated[]): Map<Generated, string[]>
 
 type Loaded = LoadedOutputs | undefined;
 
-function checkInstance(c: InstanceCase, loaded: Loaded, expectedPath: string | undefined): InstanceResult {
-  const base = { case: c, guardPaths: [] as string[], ajvPaths: [] as string[], ...(expectedPath === undefined ? {} : { expectedPath }) };
+function checkInstance(
+  c: InstanceCase,
+  loaded: Loaded,
+  expectedPath: string | undefined,
+): InstanceResult {
+  const base = {
+    case: c,
+    guardPaths: [] as string[],
+    ajvPaths: [] as string[],
+    ...(expectedPath === undefined ? {} : { expectedPath }),
+  };
   if (loaded?.module === undefined || loaded.schema === undefined) {
     // No verdict is recorded for adversarial instances: a schema that was rejected leaves nothing to check.
     return { ...base, pass: c.expect === "unknown" };
   }
   const rootType = loaded.model.declarations.find((d) => d.name === loaded.model.root)?.type;
-  const objectLike = rootType?.kind === "object" || rootType?.kind === "map" || (rootType?.kind === "union" && rootType.choice !== undefined);
+  const objectLike =
+    rootType?.kind === "object" ||
+    rootType?.kind === "map" ||
+    (rootType?.kind === "union" && rootType.choice !== undefined);
   const value = prepareInstance(JSON.parse(readFileSync(c.file, "utf8")) as unknown, c, objectLike);
   const root = loaded.model.root;
   const guard = loaded.module[`is${root}`]?.(value) === true;
-  const validated = loaded.module[`validate${root}`]?.(value) as { ok: boolean; errors?: { path: string }[] } | undefined;
+  const validated = loaded.module[`validate${root}`]?.(value) as
+    { ok: boolean; errors?: { path: string }[] } | undefined;
   const guardPaths = (validated?.errors ?? []).map((e) => e.path);
   const validate = strictAjv({ allErrors: true }).compile(loaded.schema);
   const ajv = validate(value) === true;
   const ajvPaths = (validate.errors ?? []).map(ajvPath);
   const agree = guard === ajv && validated?.ok === guard;
-  const pathOk = expectedPath === undefined || (guardPaths.includes(expectedPath) && ajvPaths.includes(expectedPath));
-  const pass = agree && (c.expect === "unknown" || (c.expect === "valid" ? guard : !guard && pathOk));
+  const pathOk =
+    expectedPath === undefined ||
+    (guardPaths.includes(expectedPath) && ajvPaths.includes(expectedPath));
+  const pass =
+    agree && (c.expect === "unknown" || (c.expect === "valid" ? guard : !guard && pathOk));
   return { ...base, guard, ajv, guardPaths, ajvPaths, pass };
 }
 
 /** ajv reports a missing or extra key, or a bad key name, at the object: point at the key instead. */
 function ajvPath(error: { instancePath: string; params: Record<string, unknown> }): string {
-  const key = error.params["missingProperty"] ?? error.params["additionalProperty"] ?? error.params["propertyName"];
+  const key =
+    error.params["missingProperty"] ??
+    error.params["additionalProperty"] ??
+    error.params["propertyName"];
   if (typeof key !== "string") {
     return error.instancePath;
   }

@@ -51,7 +51,12 @@ export function readCorpus(root: string): Corpus {
   const id = (path: string): string => relative(root, path).split("\\").join("/");
   const schemas: SchemaCase[] = [];
   const instances: InstanceCase[] = [];
-  const schemaCase = (set: string, file: string, expect: SchemaExpectation, warns?: boolean): SchemaCase => {
+  const schemaCase = (
+    set: string,
+    file: string,
+    expect: SchemaExpectation,
+    warns?: boolean,
+  ): SchemaCase => {
     const c = { id: id(file), set, file, expect, ...(warns === undefined ? {} : { warns }) };
     schemas.push(c);
     return c;
@@ -63,7 +68,14 @@ export function readCorpus(root: string): Corpus {
         const c = schemaCase(`samples/${set}`, schemaFile, "generate");
         const folder = join(schemaFile, "..");
         for (const example of list(folder, (n) => /^example.*\.json$/.test(n))) {
-          instances.push({ id: id(join(folder, example)), set: `samples/${set}`, file: join(folder, example), schema: c.id, expect: "valid", strip: false });
+          instances.push({
+            id: id(join(folder, example)),
+            set: `samples/${set}`,
+            file: join(folder, example),
+            schema: c.id,
+            expect: "valid",
+            strip: false,
+          });
         }
       }
     }
@@ -73,13 +85,25 @@ export function readCorpus(root: string): Corpus {
     schemaCase("sdk invalid", join(sdkSchemas, "invalid", name), "reject");
   }
   for (const name of list(join(sdkSchemas, "warnings"), (n) => n.endsWith(".json"))) {
-    schemaCase("sdk warnings", join(sdkSchemas, "warnings", name), "generate", !name.includes("with-uses"));
+    schemaCase(
+      "sdk warnings",
+      join(sdkSchemas, "warnings", name),
+      "generate",
+      !name.includes("with-uses"),
+    );
   }
   for (const name of list(join(sdkSchemas, "validation"), (n) => n.endsWith(".json"))) {
     const c = schemaCase("sdk validation", join(sdkSchemas, "validation", name), "generate");
     const folder = join(root, SDK, "instances", "validation", name.replace(/\.struct\.json$/, ""));
     for (const file of list(folder, (n) => n.endsWith(".json"))) {
-      instances.push({ id: id(join(folder, file)), set: "sdk validation", file: join(folder, file), schema: c.id, expect: "invalid", strip: true });
+      instances.push({
+        id: id(join(folder, file)),
+        set: "sdk validation",
+        file: join(folder, file),
+        schema: c.id,
+        expect: "invalid",
+        strip: true,
+      });
     }
   }
   const invalidInstances = join(root, SDK, "instances", "invalid");
@@ -87,7 +111,14 @@ export function readCorpus(root: string): Corpus {
     const schema = `samples/core/${dir}/schema.struct.json`;
     for (const file of list(join(invalidInstances, dir), (n) => n.endsWith(".json"))) {
       const path = join(invalidInstances, dir, file);
-      instances.push({ id: id(path), set: "sdk invalid instances", file: path, schema, expect: "invalid", strip: true });
+      instances.push({
+        id: id(path),
+        set: "sdk invalid instances",
+        file: path,
+        schema,
+        expect: "invalid",
+        strip: true,
+      });
     }
   }
   readAdversarial(root, schemaCase, instances, id);
@@ -103,17 +134,31 @@ function readAdversarial(
 ): void {
   const folder = join(root, SDK, "schemas", "adversarial");
   const mapFile = join(root, "adversarial-map.json");
-  const map = existsSync(mapFile) ? (JSON.parse(readFileSync(mapFile, "utf8")) as Record<string, unknown>) : {};
-  const mustFail = Object.entries(map).find(([key]) => key.startsWith("schemas that MUST fail"))?.[1];
+  const map = existsSync(mapFile)
+    ? (JSON.parse(readFileSync(mapFile, "utf8")) as Record<string, unknown>)
+    : {};
+  const mustFail = Object.entries(map).find(([key]) =>
+    key.startsWith("schemas that MUST fail"),
+  )?.[1];
   const failing = Array.isArray(mustFail) ? (mustFail as string[]) : [];
   for (const name of list(folder, (n) => n.endsWith(".json"))) {
     schemaCase("sdk adversarial", join(folder, name), failing.includes(name) ? "reject" : "either");
   }
-  const pairs = (map["instances/adversarial -> schemas/adversarial"] ?? {}) as Record<string, string>;
+  const pairs = (map["instances/adversarial -> schemas/adversarial"] ?? {}) as Record<
+    string,
+    string
+  >;
   for (const [instance, schema] of Object.entries(pairs)) {
     const path = join(root, SDK, "instances", "adversarial", instance);
     if (existsSync(path)) {
-      instances.push({ id: id(path), set: "sdk adversarial", file: path, schema: `${SDK}/schemas/adversarial/${schema}`, expect: "unknown", strip: true });
+      instances.push({
+        id: id(path),
+        set: "sdk adversarial",
+        file: path,
+        schema: `${SDK}/schemas/adversarial/${schema}`,
+        expect: "unknown",
+        strip: true,
+      });
     }
   }
 }

@@ -5,14 +5,36 @@ const mark = (pass: boolean): string => (pass ? "ok" : "FAIL");
 
 function pad(rows: readonly (readonly string[])[]): string {
   const widths = rows[0]?.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? "").length))) ?? [];
-  return rows.map((r) => r.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join("  ").trimEnd()).join("\n");
+  return rows
+    .map((r) =>
+      r
+        .map((cell, i) => cell.padEnd(widths[i] ?? 0))
+        .join("  ")
+        .trimEnd(),
+    )
+    .join("\n");
 }
 
 function schemaRow(r: SchemaResult): string[] {
-  const typecheck = r.typecheck === undefined ? "-" : r.typecheck.length === 0 ? "ok" : `${r.typecheck.length} errors`;
+  const typecheck =
+    r.typecheck === undefined
+      ? "-"
+      : r.typecheck.length === 0
+        ? "ok"
+        : `${r.typecheck.length} errors`;
   const ajv = r.ajv === undefined ? "-" : r.ajv === "" ? "ok" : "error";
   const note = r.outcome === "generated" ? r.warningCodes.join(",") : (r.reason ?? "").slice(0, 90);
-  return [mark(r.pass), r.case.set, r.case.id.split("/").slice(-2).join("/"), r.case.expect, r.outcome, typecheck, ajv, `${Math.round(r.ms)}ms`, note];
+  return [
+    mark(r.pass),
+    r.case.set,
+    r.case.id.split("/").slice(-2).join("/"),
+    r.case.expect,
+    r.outcome,
+    typecheck,
+    ajv,
+    `${Math.round(r.ms)}ms`,
+    note,
+  ];
 }
 
 function verdict(value: boolean | undefined): string {
@@ -20,11 +42,26 @@ function verdict(value: boolean | undefined): string {
 }
 
 function instanceRow(r: InstanceResult): string[] {
-  const paths = r.expectedPath === undefined ? (r.guardPaths[0] ?? "") : `${r.expectedPath} (guard ${r.guardPaths.includes(r.expectedPath) ? "yes" : "no"}, ajv ${r.ajvPaths.includes(r.expectedPath) ? "yes" : "no"})`;
-  return [mark(r.pass), r.case.set, r.case.id.split("/").slice(-2).join("/"), r.case.expect, verdict(r.guard), verdict(r.ajv), paths];
+  const paths =
+    r.expectedPath === undefined
+      ? (r.guardPaths[0] ?? "")
+      : `${r.expectedPath} (guard ${r.guardPaths.includes(r.expectedPath) ? "yes" : "no"}, ajv ${r.ajvPaths.includes(r.expectedPath) ? "yes" : "no"})`;
+  return [
+    mark(r.pass),
+    r.case.set,
+    r.case.id.split("/").slice(-2).join("/"),
+    r.case.expect,
+    verdict(r.guard),
+    verdict(r.ajv),
+    paths,
+  ];
 }
 
-function summary<T extends { pass: boolean }>(label: string, rows: readonly T[], setOf: (row: T) => string): string[] {
+function summary<T extends { pass: boolean }>(
+  label: string,
+  rows: readonly T[],
+  setOf: (row: T) => string,
+): string[] {
   const sets = [...new Set(rows.map(setOf))];
   return sets.map((set) => {
     const inSet = rows.filter((r) => setOf(r) === set);
@@ -33,12 +70,25 @@ function summary<T extends { pass: boolean }>(label: string, rows: readonly T[],
 }
 
 export function renderReport(report: ConformanceReport): string {
-  const schemaTable = pad([["", "set", "schema", "expected", "outcome", "typecheck", "ajv", "time", "notes"], ...report.schemas.map(schemaRow)]);
-  const instanceTable = pad([["", "set", "instance", "expected", "guard", "ajv", "error path"], ...report.instances.map(instanceRow)]);
+  const schemaTable = pad([
+    ["", "set", "schema", "expected", "outcome", "typecheck", "ajv", "time", "notes"],
+    ...report.schemas.map(schemaRow),
+  ]);
+  const instanceTable = pad([
+    ["", "set", "instance", "expected", "guard", "ajv", "error path"],
+    ...report.instances.map(instanceRow),
+  ]);
   const lines = [
     ...summary("schemas", report.schemas, (r) => r.case.set),
     ...summary("instances", report.instances, (r) => r.case.set),
   ];
   const failures = [...report.schemas, ...report.instances].filter((r) => !r.pass).length;
-  return [schemaTable, "", instanceTable, "", ...lines, failures === 0 ? "all as expected" : `${failures} not as expected`].join("\n");
+  return [
+    schemaTable,
+    "",
+    instanceTable,
+    "",
+    ...lines,
+    failures === 0 ? "all as expected" : `${failures} not as expected`,
+  ].join("\n");
 }

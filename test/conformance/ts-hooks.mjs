@@ -9,7 +9,8 @@ export async function resolve(specifier, context, nextResolve) {
   try {
     return await nextResolve(specifier, context);
   } catch (error) {
-    const relative = specifier.startsWith(".") || specifier.startsWith("/") || specifier.startsWith("file:");
+    const relative =
+      specifier.startsWith(".") || specifier.startsWith("/") || specifier.startsWith("file:");
     if (relative && specifier.endsWith(".js")) {
       return nextResolve(`${specifier.slice(0, -3)}.ts`, context);
     }
@@ -27,7 +28,12 @@ export async function load(url, context, nextLoad) {
   // an ES module, so that src/ts-morph.ts's `import = require` becomes createRequire (ESNext would drop it).
   const output = ts.transpileModule(source, {
     fileName: fileName.replace(/\.ts$/, ".mts"),
-    compilerOptions: { module: ts.ModuleKind.NodeNext, target: ts.ScriptTarget.ES2022, verbatimModuleSyntax: true, sourceMap: false },
+    compilerOptions: {
+      module: ts.ModuleKind.NodeNext,
+      target: ts.ScriptTarget.ES2022,
+      verbatimModuleSyntax: true,
+      sourceMap: false,
+    },
   });
   return { format: "module", source: output.outputText, shortCircuit: true };
 }

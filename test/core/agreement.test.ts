@@ -19,7 +19,10 @@ const cases = goldenCases("core");
 
 describe.each(cases)("guard and ajv agree on $dir", (golden) => {
   it("on 400 near misses of the samples (root) and 100 random values per declaration", async () => {
-    const inputs = golden.inputs.map((path) => ({ path, contents: readFileSync(join(REPO_ROOT, path)) }));
+    const inputs = golden.inputs.map((path) => ({
+      path,
+      contents: readFileSync(join(REPO_ROOT, path)),
+    }));
     const result = await generate({ inputs }, { ...golden.options, prettier: false });
     const doc = result.models[0];
     const guardFile = result.files.find((f) => f.path.endsWith(".guards.ts"));
@@ -33,18 +36,29 @@ describe.each(cases)("guard and ajv agree on $dir", (golden) => {
     const schema = JSON.parse(schemaFile.contents) as { $id: string };
     ajv.addSchema(schema);
     for (const declaration of doc.declarations.filter((d) => d.abstract !== true)) {
-      const ref = declaration.name === doc.root ? schema.$id : `${schema.$id}#/$defs/${declaration.name}`;
+      const ref =
+        declaration.name === doc.root ? schema.$id : `${schema.$id}#/$defs/${declaration.name}`;
       const validateAjv = ajv.getSchema(ref);
       const is = guards[`is${declaration.name}`];
       const validate = guards[`validate${declaration.name}`];
       expect(validateAjv, ref).toBeTypeOf("function");
       fc.assert(
-        fc.property(declaration.name === doc.root ? mutatedValuesArb(samples) : jsonArb, (value) => {
-          const verdict = is?.(value);
-          expect({ name: declaration.name, value, ajv: validateAjv?.(value) }).toEqual({ name: declaration.name, value, ajv: verdict });
-          expect((validate?.(value) as { ok: boolean }).ok).toBe(verdict);
-        }),
-        { seed: Number(process.env["AGREE_SEED"] ?? 3), numRuns: Number(process.env["AGREE_RUNS"] ?? (declaration.name === doc.root ? 400 : 100)) },
+        fc.property(
+          declaration.name === doc.root ? mutatedValuesArb(samples) : jsonArb,
+          (value) => {
+            const verdict = is?.(value);
+            expect({ name: declaration.name, value, ajv: validateAjv?.(value) }).toEqual({
+              name: declaration.name,
+              value,
+              ajv: verdict,
+            });
+            expect((validate?.(value) as { ok: boolean }).ok).toBe(verdict);
+          },
+        ),
+        {
+          seed: Number(process.env["AGREE_SEED"] ?? 3),
+          numRuns: Number(process.env["AGREE_RUNS"] ?? (declaration.name === doc.root ? 400 : 100)),
+        },
       );
     }
   });

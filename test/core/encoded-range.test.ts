@@ -11,14 +11,26 @@ const KINDS = [
   { kind: "int64", check: encoded.encodedInt64, max: "9223372036854775807" },
   { kind: "uint64", check: encoded.encodedUint64, max: "18446744073709551615" },
   { kind: "int128", check: encoded.encodedInt128, max: "170141183460469231731687303715884105727" },
-  { kind: "uint128", check: encoded.encodedUint128, max: "340282366920938463463374607431768211455" },
+  {
+    kind: "uint128",
+    check: encoded.encodedUint128,
+    max: "340282366920938463463374607431768211455",
+  },
 ] as const;
 
 /** Decimal strings near a bound: the bound with one digit changed, its neighbours, shorter and longer numbers. */
 const nearBound = (bound: string): fc.Arbitrary<string> =>
   fc.oneof(
-    fc.tuple(fc.nat({ max: bound.length - 1 }), fc.integer({ min: 0, max: 9 })).map(([i, d]) => `${bound.slice(0, i)}${d}${bound.slice(i + 1)}`),
-    fc.constantFrom(bound, `${bound}0`, bound.slice(1), (BigInt(bound) + 1n).toString(), (BigInt(bound) - 1n).toString()),
+    fc
+      .tuple(fc.nat({ max: bound.length - 1 }), fc.integer({ min: 0, max: 9 }))
+      .map(([i, d]) => `${bound.slice(0, i)}${d}${bound.slice(i + 1)}`),
+    fc.constantFrom(
+      bound,
+      `${bound}0`,
+      bound.slice(1),
+      (BigInt(bound) + 1n).toString(),
+      (BigInt(bound) - 1n).toString(),
+    ),
     fc.bigInt({ min: 0n, max: BigInt(bound) * 2n }).map(String),
     fc.stringMatching(/^[+-]?0?[0-9]{0,40}$/),
   );
@@ -34,10 +46,13 @@ describe.each(KINDS)("$kind", ({ kind, check, max }) => {
       { seed: 7, numRuns: 5000 },
     );
   });
-  it.each(["", " 1", "1 ", "+1", "0x1F", "1e3", "1.0", "01"])("rejects %j like the guard", (value) => {
-    expect(pattern.test(value)).toBe(false);
-    expect(check(value)).toBe(false);
-  });
+  it.each(["", " 1", "1 ", "+1", "0x1F", "1e3", "1.0", "01"])(
+    "rejects %j like the guard",
+    (value) => {
+      expect(pattern.test(value)).toBe(false);
+      expect(check(value)).toBe(false);
+    },
+  );
 });
 
 describe("atMost", () => {

@@ -27,7 +27,12 @@ import type {
 export function objectFrom(entries: Iterable<readonly [string, unknown]>): Record<string, unknown> {
   const object: Record<string, unknown> = {};
   for (const [key, value] of entries) {
-    Object.defineProperty(object, key, { value, enumerable: true, writable: true, configurable: true });
+    Object.defineProperty(object, key, {
+      value,
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
   }
   return object;
 }
@@ -198,13 +203,21 @@ export const HAZARD_PIECES: readonly string[] = [
 
 /** Mostly hazard pieces glued together; sometimes arbitrary code units; rarely very long. */
 export const hostileText: fc.Arbitrary<string> = fc.oneof(
-  { weight: 6, arbitrary: fc.array(fc.constantFrom(...HAZARD_PIECES), { minLength: 1, maxLength: 8 }).map((p) => p.join("")) },
+  {
+    weight: 6,
+    arbitrary: fc
+      .array(fc.constantFrom(...HAZARD_PIECES), { minLength: 1, maxLength: 8 })
+      .map((p) => p.join("")),
+  },
   { weight: 2, arbitrary: fc.string({ unit: "binary", maxLength: 12 }) },
   { weight: 2, arbitrary: fc.string({ maxLength: 12 }) },
   {
     weight: 1,
     arbitrary: fc
-      .tuple(fc.array(fc.constantFrom(...HAZARD_PIECES), { minLength: 1, maxLength: 4 }), fc.integer({ min: 500, max: 3000 }))
+      .tuple(
+        fc.array(fc.constantFrom(...HAZARD_PIECES), { minLength: 1, maxLength: 4 }),
+        fc.integer({ min: 500, max: 3000 }),
+      )
       .map(([pieces, times]) => pieces.join("").repeat(times).slice(0, 12_000)),
   },
 );
@@ -221,7 +234,9 @@ export const keyArb: fc.Arbitrary<string> = fc.oneof(
  * Keys a document may declare: the readers reject names holding a lone surrogate (they cannot be written as
  * UTF-8, and ajv cannot compile a schema naming them), so declared keys are well-formed Unicode.
  */
-export const declaredKeyArb: fc.Arbitrary<string> = keyArb.filter((key) => !/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(key));
+export const declaredKeyArb: fc.Arbitrary<string> = keyArb.filter(
+  (key) => !/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(key),
+);
 
 const jsonScalar: fc.Arbitrary<unknown> = fc.oneof(
   fc.constant(null),
@@ -265,7 +280,13 @@ const offsetArb = fc.oneof(
     .map(([s, h, m, c]) => `${s}${pad(h, 2)}${c}${pad(m, 2)}`),
   fc.tuple(fc.constantFrom("+", "-"), int(0, 23)).map(([s, h]) => `${s}${pad(h, 2)}`),
 );
-const LEAP_SECONDS = ["23:59:60Z", "23:59:60.5z", "23:59:60+00:00", "00:29:60+00:30", "22:59:60-01:00"];
+const LEAP_SECONDS = [
+  "23:59:60Z",
+  "23:59:60.5z",
+  "23:59:60+00:00",
+  "00:29:60+00:30",
+  "22:59:60-01:00",
+];
 const timeArb = fc.oneof(
   { weight: 9, arbitrary: fc.tuple(partialTimeArb, offsetArb).map(([t, o]) => t + o) },
   { weight: 1, arbitrary: fc.constantFrom(...LEAP_SECONDS) },
@@ -274,7 +295,14 @@ const isoTimeArb = fc.oneof(timeArb, partialTimeArb);
 const dateTimeSep = fc.constantFrom("T", "t", " ");
 const numeral = int(0, 9999).map(String);
 
-function durationOf(parts: { y?: string; mo?: string; d?: string; h?: string; mi?: string; s?: string }): string {
+function durationOf(parts: {
+  y?: string;
+  mo?: string;
+  d?: string;
+  h?: string;
+  mi?: string;
+  s?: string;
+}): string {
   const date = `${parts.y === undefined ? "" : `${parts.y}Y`}${parts.mo === undefined ? "" : `${parts.mo}M`}${parts.d === undefined ? "" : `${parts.d}D`}`;
   const time = `${parts.h === undefined ? "" : `${parts.h}H`}${parts.mi === undefined ? "" : `${parts.mi}M`}${parts.s === undefined ? "" : `${parts.s}S`}`;
   return `P${date}${time === "" ? "" : `T${time}`}`;
@@ -292,7 +320,11 @@ const durationArb = fc.oneof(
 );
 
 const labelArb = fc
-  .tuple(charsFrom(LOWER + DIGITS, 1, 1), charsFrom(LOWER + DIGITS + "-", 0, 8), charsFrom(LOWER + DIGITS, 1, 1))
+  .tuple(
+    charsFrom(LOWER + DIGITS, 1, 1),
+    charsFrom(LOWER + DIGITS + "-", 0, 8),
+    charsFrom(LOWER + DIGITS, 1, 1),
+  )
   .map(([a, b, c]) => (b === "" ? a : a + b + c));
 const hostnameArb = fc
   .tuple(fc.array(labelArb, { minLength: 1, maxLength: 4 }), fc.boolean())
@@ -301,15 +333,19 @@ const decOctet = int(0, 255).map(String);
 const ipv4Arb = fc.tuple(decOctet, decOctet, decOctet, decOctet).map((parts) => parts.join("."));
 const h16 = charsFrom(HEX, 1, 4);
 const ipv6Arb = fc.oneof(
-  fc.tuple(fc.array(h16, { minLength: 8, maxLength: 8 }), int(0, 8), int(0, 8)).map(([groups, start, len]) => {
-    if (len === 0) {
-      return groups.join(":");
-    }
-    const from = Math.min(start, 7);
-    const to = Math.min(8, from + len);
-    return `${groups.slice(0, from).join(":")}::${groups.slice(to).join(":")}`;
-  }),
-  fc.tuple(fc.array(h16, { minLength: 6, maxLength: 6 }), ipv4Arb).map(([groups, v4]) => `${groups.join(":")}:${v4}`),
+  fc
+    .tuple(fc.array(h16, { minLength: 8, maxLength: 8 }), int(0, 8), int(0, 8))
+    .map(([groups, start, len]) => {
+      if (len === 0) {
+        return groups.join(":");
+      }
+      const from = Math.min(start, 7);
+      const to = Math.min(8, from + len);
+      return `${groups.slice(0, from).join(":")}::${groups.slice(to).join(":")}`;
+    }),
+  fc
+    .tuple(fc.array(h16, { minLength: 6, maxLength: 6 }), ipv4Arb)
+    .map(([groups, v4]) => `${groups.join(":")}:${v4}`),
   ipv4Arb.map((v4) => `::ffff:${v4}`),
 );
 const pctArb = fc.tuple(charsFrom(HEX, 1, 1), charsFrom(HEX, 1, 1)).map(([a, b]) => `%${a}${b}`);
@@ -318,38 +354,65 @@ const pcharArb = fc.oneof(
   { weight: 1, arbitrary: pctArb },
 );
 const segmentArb = fc.array(pcharArb, { maxLength: 5 }).map((p) => p.join(""));
-const pathArb = fc.array(segmentArb, { maxLength: 3 }).map((segments) => segments.map((s) => `/${s}`).join(""));
+const pathArb = fc
+  .array(segmentArb, { maxLength: 3 })
+  .map((segments) => segments.map((s) => `/${s}`).join(""));
 const queryArb = fc.option(
-  fc.array(fc.oneof(pcharArb, fc.constantFrom("/", "?")), { maxLength: 6 }).map((p) => `?${p.join("")}`),
+  fc
+    .array(fc.oneof(pcharArb, fc.constantFrom("/", "?")), { maxLength: 6 })
+    .map((p) => `?${p.join("")}`),
   { nil: "" },
 );
 const fragmentArb = fc.option(
-  fc.array(fc.oneof(pcharArb, fc.constantFrom("/", "?")), { maxLength: 6 }).map((p) => `#${p.join("")}`),
+  fc
+    .array(fc.oneof(pcharArb, fc.constantFrom("/", "?")), { maxLength: 6 })
+    .map((p) => `#${p.join("")}`),
   { nil: "" },
 );
 const schemeArb = fc.oneof(
   fc.constantFrom("http", "https", "urn", "mailto", "ftp", "file", "x-y+z.a", "HTTP"),
   fc.tuple(charsFrom(LOWER, 1, 1), charsFrom(LOWER + DIGITS + "+-.", 0, 5)).map(([a, b]) => a + b),
 );
-const hostArb = fc.oneof(hostnameArb, ipv4Arb, ipv6Arb.map((v6) => `[${v6}]`), fc.constant(""));
-const portArb = fc.option(int(0, 65535).map((p) => `:${p}`), { nil: "" });
+const hostArb = fc.oneof(
+  hostnameArb,
+  ipv4Arb,
+  ipv6Arb.map((v6) => `[${v6}]`),
+  fc.constant(""),
+);
+const portArb = fc.option(
+  int(0, 65535).map((p) => `:${p}`),
+  { nil: "" },
+);
 const uriArb = fc.oneof(
   fc
     .tuple(schemeArb, hostArb, portArb, pathArb, queryArb, fragmentArb)
-    .map(([scheme, host, port, path, query, fragment]) => `${scheme}://${host}${port}${path}${query}${fragment}`),
+    .map(
+      ([scheme, host, port, path, query, fragment]) =>
+        `${scheme}://${host}${port}${path}${query}${fragment}`,
+    ),
   fc
-    .tuple(schemeArb, pcharArb, fc.array(fc.oneof(pcharArb, fc.constant("/")), { maxLength: 8 }), queryArb)
+    .tuple(
+      schemeArb,
+      pcharArb,
+      fc.array(fc.oneof(pcharArb, fc.constant("/")), { maxLength: 8 }),
+      queryArb,
+    )
     .map(([scheme, first, rest, query]) => `${scheme}:${first}${rest.join("")}${query}`),
 );
 const relativeSegmentArb = fc
-  .array(pcharArb.filter((c) => c !== ":"), { minLength: 1, maxLength: 5 })
+  .array(
+    pcharArb.filter((c) => c !== ":"),
+    { minLength: 1, maxLength: 5 },
+  )
   .map((p) => p.join(""));
 const uriReferenceArb = fc.oneof(
   uriArb,
   fc
     .tuple(relativeSegmentArb, pathArb, queryArb, fragmentArb)
     .map(([first, path, query, fragment]) => `${first}${path}${query}${fragment}`),
-  fc.tuple(pathArb, queryArb, fragmentArb).map(([path, query, fragment]) => `${path}${query}${fragment}`),
+  fc
+    .tuple(pathArb, queryArb, fragmentArb)
+    .map(([path, query, fragment]) => `${path}${query}${fragment}`),
   fc.tuple(hostnameArb, pathArb).map(([host, path]) => `//${host}${path}`),
 );
 const templateLiteralArb = fc.array(
@@ -358,38 +421,91 @@ const templateLiteralArb = fc.array(
 );
 const varnameArb = fc.oneof(charsFrom(LOWER + DIGITS + "_", 1, 5), pctArb);
 const varspecArb = fc
-  .tuple(varnameArb, fc.oneof(fc.constant(""), fc.constant("*"), int(1, 9999).map((n) => `:${n}`)))
+  .tuple(
+    varnameArb,
+    fc.oneof(
+      fc.constant(""),
+      fc.constant("*"),
+      int(1, 9999).map((n) => `:${n}`),
+    ),
+  )
   .map(([name, modifier]) => name + modifier);
 const expressionArb = fc
-  .tuple(fc.constantFrom("", "+", "#", ".", "/", ";", "?", "&", "=", ",", "!", "@", "|"), fc.array(varspecArb, { minLength: 1, maxLength: 3 }))
+  .tuple(
+    fc.constantFrom("", "+", "#", ".", "/", ";", "?", "&", "=", ",", "!", "@", "|"),
+    fc.array(varspecArb, { minLength: 1, maxLength: 3 }),
+  )
   .map(([op, specs]) => `{${op}${specs.join(",")}}`);
 const uriTemplateArb = fc
-  .array(fc.oneof(templateLiteralArb.map((l) => l.join("")), expressionArb), { maxLength: 4 })
+  .array(
+    fc.oneof(
+      templateLiteralArb.map((l) => l.join("")),
+      expressionArb,
+    ),
+    { maxLength: 4 },
+  )
   .map((parts) => parts.join(""));
 const urlHostArb = fc
-  .tuple(fc.array(charsFrom(LOWER + DIGITS, 1, 6), { minLength: 1, maxLength: 3 }), charsFrom(LOWER, 2, 4))
+  .tuple(
+    fc.array(charsFrom(LOWER + DIGITS, 1, 6), { minLength: 1, maxLength: 3 }),
+    charsFrom(LOWER, 2, 4),
+  )
   .map(([labels, tld]) => `${labels.join(".")}.${tld}`);
 const urlArb = fc
   .tuple(
     fc.constantFrom("http", "https", "ftp", "HTTPS"),
-    fc.option(charsFrom(LOWER + DIGITS + ":", 1, 6).map((u) => `${u}@`), { nil: "" }),
+    fc.option(
+      charsFrom(LOWER + DIGITS + ":", 1, 6).map((u) => `${u}@`),
+      { nil: "" },
+    ),
     fc.oneof(urlHostArb, fc.constantFrom("8.8.8.8", "1.2.3.4", "223.255.255.254")),
-    fc.option(int(10, 65535).map((p) => `:${p}`), { nil: "" }),
-    fc.option(charsFrom(LOWER + DIGITS + "/?=&#.-_%", 0, 10).map((p) => `/${p}`), { nil: "" }),
+    fc.option(
+      int(10, 65535).map((p) => `:${p}`),
+      { nil: "" },
+    ),
+    fc.option(
+      charsFrom(LOWER + DIGITS + "/?=&#.-_%", 0, 10).map((p) => `/${p}`),
+      { nil: "" },
+    ),
   )
   .map(([scheme, userinfo, host, port, path]) => `${scheme}://${userinfo}${host}${port}${path}`);
 const atomArb = charsFrom(LOWER + DIGITS + "!#$%&'*+/=?^_`{|}~-", 1, 6);
 const emailArb = fc
-  .tuple(fc.array(atomArb, { minLength: 1, maxLength: 3 }), fc.array(labelArb, { minLength: 2, maxLength: 3 }))
+  .tuple(
+    fc.array(atomArb, { minLength: 1, maxLength: 3 }),
+    fc.array(labelArb, { minLength: 2, maxLength: 3 }),
+  )
   .map(([atoms, labels]) => `${atoms.join(".")}@${labels.join(".")}`);
-const REGEX_ATOMS = ["a", "\\d", "\\w", "[a-z0-9]", "(ab|cd)", "\\.", ".", "(?:x)", "[^/]", "\\u0041", "é", "\\/"];
+const REGEX_ATOMS = [
+  "a",
+  "\\d",
+  "\\w",
+  "[a-z0-9]",
+  "(ab|cd)",
+  "\\.",
+  ".",
+  "(?:x)",
+  "[^/]",
+  "\\u0041",
+  "é",
+  "\\/",
+];
 const regexArb = fc
   .tuple(
     fc.boolean(),
-    fc.array(fc.tuple(fc.constantFrom(...REGEX_ATOMS), fc.constantFrom("", "+", "*", "?", "{2}", "{1,3}", "+?")), { maxLength: 5 }),
+    fc.array(
+      fc.tuple(
+        fc.constantFrom(...REGEX_ATOMS),
+        fc.constantFrom("", "+", "*", "?", "{2}", "{1,3}", "+?"),
+      ),
+      { maxLength: 5 },
+    ),
     fc.boolean(),
   )
-  .map(([start, atoms, end]) => `${start ? "^" : ""}${atoms.map(([a, q]) => a + q).join("")}${end ? "$" : ""}`);
+  .map(
+    ([start, atoms, end]) =>
+      `${start ? "^" : ""}${atoms.map(([a, q]) => a + q).join("")}${end ? "$" : ""}`,
+  );
 const uuidArb = fc
   .tuple(
     fc.boolean(),
@@ -401,24 +517,36 @@ const uuidArb = fc
   )
   .map(([urn, a, b, c, d, e]) => `${urn ? "urn:uuid:" : ""}${a}-${b}-${c}-${d}-${e}`);
 const pointerUnit = fc.oneof(
-  { weight: 6, arbitrary: fc.constantFrom(...unitsOf("ab0 é%#😀.\"\\")) },
+  { weight: 6, arbitrary: fc.constantFrom(...unitsOf('ab0 é%#😀."\\')) },
   { weight: 1, arbitrary: fc.constantFrom("~0", "~1") },
 );
 const jsonPointerArb = fc
-  .array(fc.array(pointerUnit, { maxLength: 4 }).map((u) => u.join("")), { maxLength: 4 })
+  .array(
+    fc.array(pointerUnit, { maxLength: 4 }).map((u) => u.join("")),
+    { maxLength: 4 },
+  )
   .map((segments) => segments.map((s) => `/${s}`).join(""));
 const fragmentUnit = fc.oneof(
   { weight: 6, arbitrary: fc.constantFrom(...unitsOf("azAZ09_-.!$&'()*+,;:=@")) },
   { weight: 1, arbitrary: fc.oneof(pctArb, fc.constantFrom("~0", "~1")) },
 );
 const jsonPointerFragmentArb = fc
-  .array(fc.array(fragmentUnit, { maxLength: 4 }).map((u) => u.join("")), { maxLength: 4 })
+  .array(
+    fc.array(fragmentUnit, { maxLength: 4 }).map((u) => u.join("")),
+    { maxLength: 4 },
+  )
   .map((segments) => `#${segments.map((s) => `/${s}`).join("")}`);
 const relativeJsonPointerArb = fc
   .tuple(fc.nat({ max: 99 }), fc.oneof(fc.constant("#"), jsonPointerArb))
   .map(([n, rest]) => `${n}${rest}`);
-const byteArb = fc.uint8Array({ maxLength: 16 }).map((bytes) => Buffer.from(bytes).toString("base64"));
-const anyTextArb = fc.oneof(fc.string({ maxLength: 10 }), fc.string({ unit: "binary", maxLength: 10 }), hostileText);
+const byteArb = fc
+  .uint8Array({ maxLength: 16 })
+  .map((bytes) => Buffer.from(bytes).toString("base64"));
+const anyTextArb = fc.oneof(
+  fc.string({ maxLength: 10 }),
+  fc.string({ unit: "binary", maxLength: 10 }),
+  hostileText,
+);
 
 /** For every format in STRING_FORMATS: strings that satisfy it (as ajv-formats' full mode defines it). */
 export const FORMAT_VALUES: Readonly<Record<string, fc.Arbitrary<string>>> = {
@@ -474,22 +602,86 @@ export const FORMAT_EXAMPLES: Readonly<Record<string, string>> = {
 
 /** Strings that just miss a format (most are invalid; the property only needs them to be likely invalid). */
 const FORMAT_NEAR_MISSES: Readonly<Record<string, readonly string[]>> = {
-  date: ["2023-02-29", "2024-13-01", "2024-00-10", "2024-04-31", "24-01-01", "2024-1-01", "2024-01-01T00:00:00Z", "２０２４-01-01"],
-  time: ["12:00:00", "24:00:00Z", "12:60:00Z", "12:00:60Z", "12:00:00+24:00", "12:00:00+01:60", "12:00Z", "23:59:61Z", "12:00:00 Z"],
-  "date-time": ["2024-02-29", "2024-02-29T12:00:00", "2023-02-29T12:00:00Z", "2024-02-29TT12:00:00Z", "2024-02-29_12:00:00Z", "2024-02-29T25:00:00Z"],
+  date: [
+    "2023-02-29",
+    "2024-13-01",
+    "2024-00-10",
+    "2024-04-31",
+    "24-01-01",
+    "2024-1-01",
+    "2024-01-01T00:00:00Z",
+    "２０２４-01-01",
+  ],
+  time: [
+    "12:00:00",
+    "24:00:00Z",
+    "12:60:00Z",
+    "12:00:60Z",
+    "12:00:00+24:00",
+    "12:00:00+01:60",
+    "12:00Z",
+    "23:59:61Z",
+    "12:00:00 Z",
+  ],
+  "date-time": [
+    "2024-02-29",
+    "2024-02-29T12:00:00",
+    "2023-02-29T12:00:00Z",
+    "2024-02-29TT12:00:00Z",
+    "2024-02-29_12:00:00Z",
+    "2024-02-29T25:00:00Z",
+  ],
   "iso-time": ["24:00:00", "12:00", "12:00:00+25:00", "1:00:00"],
   "iso-date-time": ["2024-02-30T00:00:00", "2024-02-29", "2024-02-29T12:00"],
   duration: ["P", "PT", "P1Y2W", "P1H", "PT1D", "1Y", "P1.5Y", "P-1D", "P1DT"],
-  uri: ["", "//example.com", "example.com", "1http://x", "http://exa mple.com", "http://[::1", "a:b c", "/relative"],
+  uri: [
+    "",
+    "//example.com",
+    "example.com",
+    "1http://x",
+    "http://exa mple.com",
+    "http://[::1",
+    "a:b c",
+    "/relative",
+  ],
   "uri-reference": ["a b", "http://[x]", "%zz", "\\", "a\nb", "#frag ment"],
   "uri-template": ["{", "}", "{a b}", "a b", "{a.b}", "{a:0}", "{a:10000}", "%g0", "<x>"],
-  url: ["http://localhost", "https://example", "http://10.0.0.1", "mailto:a@b.com", "http:/example.com", "https://exa mple.com"],
+  url: [
+    "http://localhost",
+    "https://example",
+    "http://10.0.0.1",
+    "mailto:a@b.com",
+    "http:/example.com",
+    "https://exa mple.com",
+  ],
   email: ["a", "a@", "@b.com", "a@b", "a..b@c.com", "a@-b.com", "a b@c.com", "a@b.c_om"],
-  hostname: ["", "-a.com", "a-.com", "a..b", "a_b.com", "a".repeat(64), `${"a.".repeat(127)}ab`, "é.com"],
+  hostname: [
+    "",
+    "-a.com",
+    "a-.com",
+    "a..b",
+    "a_b.com",
+    "a".repeat(64),
+    `${"a.".repeat(127)}ab`,
+    "é.com",
+  ],
   ipv4: ["256.1.1.1", "01.2.3.4", "1.2.3", "1.2.3.4.5", "1.2.3.-4", " 1.2.3.4"],
-  ipv6: ["1:2:3:4:5:6:7:8:9", "1::2::3", "12345::", ":1:2", "g::", "1:2:3:4:5:6:7", "::ffff:256.1.1.1"],
+  ipv6: [
+    "1:2:3:4:5:6:7:8:9",
+    "1::2::3",
+    "12345::",
+    ":1:2",
+    "g::",
+    "1:2:3:4:5:6:7",
+    "::ffff:256.1.1.1",
+  ],
   regex: ["(", "[", "a{2,1}", "\\", "*a", "a\\Z", "(?<n>a)(?<n>b)"],
-  uuid: ["123e4567-e89b-12d3-a456-42661417400", "123e4567e89b12d3a456426614174000", "g23e4567-e89b-12d3-a456-426614174000", "urn:uuid:"],
+  uuid: [
+    "123e4567-e89b-12d3-a456-42661417400",
+    "123e4567e89b12d3a456426614174000",
+    "g23e4567-e89b-12d3-a456-426614174000",
+    "urn:uuid:",
+  ],
   "json-pointer": ["a", "/~", "/~2", "#/a", "/a~"],
   "json-pointer-uri-fragment": ["/a", "#a", "#/a b", "#/%zz", "#/~2"],
   "relative-json-pointer": ["", "-1", "01/a", "1a", "/a", "1#/a"],
@@ -498,7 +690,7 @@ const FORMAT_NEAR_MISSES: Readonly<Record<string, readonly string[]>> = {
   binary: [],
 };
 
-const EDIT_UNITS = unitsOf("0123456789:-.TZtz+ /?#%@[]{}~ab\né😀\u0000\\") ;
+const EDIT_UNITS = unitsOf("0123456789:-.TZtz+ /?#%@[]{}~ab\né😀\u0000\\");
 
 /** A string with up to two random single-unit edits (insert, delete, replace). */
 function edited(base: fc.Arbitrary<string>): fc.Arbitrary<string> {
@@ -506,8 +698,12 @@ function edited(base: fc.Arbitrary<string>): fc.Arbitrary<string> {
   return fc.tuple(base, fc.array(edit, { minLength: 1, maxLength: 2 })).map(([s, edits]) =>
     edits.reduce((acc, [pos, op, ch]) => {
       const i = acc.length === 0 ? 0 : pos % (acc.length + (op === 0 ? 1 : 0));
-      if (op === 0) return acc.slice(0, i) + ch + acc.slice(i);
-      if (op === 1) return acc.slice(0, i) + acc.slice(i + 1);
+      if (op === 0) {
+        return acc.slice(0, i) + ch + acc.slice(i);
+      }
+      if (op === 1) {
+        return acc.slice(0, i) + acc.slice(i + 1);
+      }
       return acc.slice(0, i) + ch + acc.slice(i + 1);
     }, s),
   );
@@ -529,7 +725,24 @@ function brokenFormat(format: string): fc.Arbitrary<string> {
 
 const INT32_MIN = -(2 ** 31);
 const INT32_MAX = 2 ** 31 - 1;
-const SPECIAL_NUMBERS = [0, -0, 1, -1, 0.5, 1e21, -1e21, 2 ** 53, 2 ** 53 + 2, -(2 ** 63), 5e-324, Number.MAX_VALUE, -Number.MAX_VALUE, INT32_MAX, INT32_MIN, 0.1];
+const SPECIAL_NUMBERS = [
+  0,
+  -0,
+  1,
+  -1,
+  0.5,
+  1e21,
+  -1e21,
+  2 ** 53,
+  2 ** 53 + 2,
+  -(2 ** 63),
+  5e-324,
+  Number.MAX_VALUE,
+  -Number.MAX_VALUE,
+  INT32_MAX,
+  INT32_MIN,
+  0.1,
+];
 const anyDouble = fc.oneof(
   fc.double({ noNaN: true, noDefaultInfinity: true }),
   fc.integer(),
@@ -538,10 +751,22 @@ const anyDouble = fc.oneof(
 const anyInteger = fc.oneof(
   fc.integer(),
   fc.maxSafeInteger(),
-  fc.constantFrom(0, -0, 1e21, -(2 ** 63), 2 ** 64, Number.MAX_VALUE, INT32_MAX, INT32_MIN, INT32_MAX + 1),
+  fc.constantFrom(
+    0,
+    -0,
+    1e21,
+    -(2 ** 63),
+    2 ** 64,
+    Number.MAX_VALUE,
+    INT32_MAX,
+    INT32_MIN,
+    INT32_MAX + 1,
+  ),
 );
 
-const ENCODED_RANGES: Readonly<Record<Exclude<EncodedNumberKind, "decimal">, readonly [bigint, bigint]>> = {
+const ENCODED_RANGES: Readonly<
+  Record<Exclude<EncodedNumberKind, "decimal">, readonly [bigint, bigint]>
+> = {
   int64: [-(2n ** 63n), 2n ** 63n - 1n],
   uint64: [0n, 2n ** 64n - 1n],
   int128: [-(2n ** 127n), 2n ** 127n - 1n],
@@ -551,22 +776,67 @@ const ENCODED_RANGES: Readonly<Record<Exclude<EncodedNumberKind, "decimal">, rea
 function encodedValid(kind: EncodedNumberKind): fc.Arbitrary<string> {
   if (kind === "decimal") {
     return fc
-      .tuple(fc.boolean(), fc.oneof(fc.constant("0"), fc.bigInt({ min: 1n, max: 10n ** 40n }).map(String)), charsFrom(DIGITS, 1, 12))
+      .tuple(
+        fc.boolean(),
+        fc.oneof(fc.constant("0"), fc.bigInt({ min: 1n, max: 10n ** 40n }).map(String)),
+        charsFrom(DIGITS, 1, 12),
+      )
       .map(([negative, whole, fraction]) => `${negative ? "-" : ""}${whole}.${fraction}`);
   }
   const [min, max] = ENCODED_RANGES[kind];
   const signed = min < 0n;
   return fc.oneof(
     fc.bigInt({ min, max }).map(String),
-    fc.bigInt({ min: -1000n, max: 1000n }).filter((n) => n >= min).map(String),
-    fc.constantFrom(String(min), String(max), String(max - 1n), "0", ...(signed ? ["-0", String(min + 1n)] : [])),
+    fc
+      .bigInt({ min: -1000n, max: 1000n })
+      .filter((n) => n >= min)
+      .map(String),
+    fc.constantFrom(
+      String(min),
+      String(max),
+      String(max - 1n),
+      "0",
+      ...(signed ? ["-0", String(min + 1n)] : []),
+    ),
   );
 }
 
 function encodedBroken(kind: EncodedNumberKind): fc.Arbitrary<unknown> {
-  const general: unknown[] = ["", "-", "+1", "01", "-01", " 1", "1 ", "1e3", "0x10", "١", "1_000", 1, 0, null, "NaN", "Infinity"];
+  const general: unknown[] = [
+    "",
+    "-",
+    "+1",
+    "01",
+    "-01",
+    " 1",
+    "1 ",
+    "1e3",
+    "0x10",
+    "١",
+    "1_000",
+    1,
+    0,
+    null,
+    "NaN",
+    "Infinity",
+  ];
   if (kind === "decimal") {
-    return fc.oneof(fc.constantFrom(...general, "1", "-1", "1.", ".5", "-.5", "01.5", "1.5e3", "1,5", "--1.0", 1.5), edited(encodedValid(kind)));
+    return fc.oneof(
+      fc.constantFrom(
+        ...general,
+        "1",
+        "-1",
+        "1.",
+        ".5",
+        "-.5",
+        "01.5",
+        "1.5e3",
+        "1,5",
+        "--1.0",
+        1.5,
+      ),
+      edited(encodedValid(kind)),
+    );
   }
   const [min, max] = ENCODED_RANGES[kind];
   const outOfRange = [String(max + 1n), String(min - 1n), String(max * 10n), `${max}0`];
@@ -613,13 +883,24 @@ export const DECLARATION_NAMES: readonly string[] = [
 ];
 
 const literalValueArb: fc.Arbitrary<LiteralValue> = fc.oneof(
-  { weight: 4, arbitrary: fc.oneof(charsFrom(LOWER, 0, 6), fc.constantFrom(...HAZARD_KEYS), hostileText) },
-  { weight: 2, arbitrary: fc.oneof(fc.integer({ min: -5, max: 5 }), fc.constantFrom(...SPECIAL_NUMBERS), fc.double({ noNaN: true, noDefaultInfinity: true })) },
+  {
+    weight: 4,
+    arbitrary: fc.oneof(charsFrom(LOWER, 0, 6), fc.constantFrom(...HAZARD_KEYS), hostileText),
+  },
+  {
+    weight: 2,
+    arbitrary: fc.oneof(
+      fc.integer({ min: -5, max: 5 }),
+      fc.constantFrom(...SPECIAL_NUMBERS),
+      fc.double({ noNaN: true, noDefaultInfinity: true }),
+    ),
+  },
   { weight: 1, arbitrary: fc.boolean() },
   { weight: 1, arbitrary: fc.constant(null) },
 );
 /** `===` identity of literal values (0 and -0 are one value for guards and for ajv alike). */
-const literalIdentity = (v: LiteralValue): string => `${typeof v}:${typeof v === "number" && v === 0 ? "0" : String(v)}`;
+const literalIdentity = (v: LiteralValue): string =>
+  `${typeof v}:${typeof v === "number" && v === 0 ? "0" : String(v)}`;
 
 export const literalValuesArb = (minLength = 1, maxLength = 5): fc.Arbitrary<LiteralValue[]> =>
   fc.uniqueArray(literalValueArb, { minLength, maxLength, selector: literalIdentity });
@@ -627,34 +908,93 @@ export const literalValuesArb = (minLength = 1, maxLength = 5): fc.Arbitrary<Lit
 const annotationsArb: fc.Arbitrary<Annotations> = fc.oneof(
   { weight: 4, arbitrary: fc.constant({}) },
   { weight: 1, arbitrary: hostileText.map((description) => ({ description })) },
-  { weight: 1, arbitrary: fc.constant({ description: "Deprecated: use something else.", deprecated: true }) },
+  {
+    weight: 1,
+    arbitrary: fc.constant({ description: "Deprecated: use something else.", deprecated: true }),
+  },
 );
 
 /** Patterns ("u" flag, unanchored, as ajv compiles them), each with strings that match it. */
-export const STRING_PATTERNS: readonly { readonly pattern: string; readonly example: string; readonly values: fc.Arbitrary<string> }[] = [
+export const STRING_PATTERNS: readonly {
+  readonly pattern: string;
+  readonly example: string;
+  readonly values: fc.Arbitrary<string>;
+}[] = [
   { pattern: "^[a-z]+$", example: "abc", values: charsFrom(LOWER, 1, 8) },
-  { pattern: "^\\d{3}-\\d{4}$", example: "555-0100", values: fc.tuple(charsFrom(DIGITS, 3, 3), charsFrom(DIGITS, 4, 4)).map(([a, b]) => `${a}-${b}`) },
-  { pattern: "é|ß", example: "straße", values: fc.tuple(anyTextArb, fc.constantFrom("é", "ß"), anyTextArb).map((p) => p.join("")) },
-  { pattern: "^\\p{Lu}", example: "Ωmega", values: fc.tuple(fc.constantFrom("A", "É", "Ω", "Ж", "𝐀"), anyTextArb).map((p) => p.join("")) },
+  {
+    pattern: "^\\d{3}-\\d{4}$",
+    example: "555-0100",
+    values: fc.tuple(charsFrom(DIGITS, 3, 3), charsFrom(DIGITS, 4, 4)).map(([a, b]) => `${a}-${b}`),
+  },
+  {
+    pattern: "é|ß",
+    example: "straße",
+    values: fc.tuple(anyTextArb, fc.constantFrom("é", "ß"), anyTextArb).map((p) => p.join("")),
+  },
+  {
+    pattern: "^\\p{Lu}",
+    example: "Ωmega",
+    values: fc.tuple(fc.constantFrom("A", "É", "Ω", "Ж", "𝐀"), anyTextArb).map((p) => p.join("")),
+  },
   // With the "u" flag "." is one code point: "😀é" has two.
-  { pattern: "^.{2}$", example: "😀é", values: fc.array(fc.constantFrom("a", "é", "😀", "\u{10000}", "\u0000", " ", "\ud800"), { minLength: 2, maxLength: 2 }).map((p) => p.join("")) },
-  { pattern: "[\\u{1F600}-\\u{1F64F}]", example: "ok 😀", values: fc.tuple(anyTextArb, fc.constantFrom("😀", "🙏", "😎"), anyTextArb).map((p) => p.join("")) },
-  { pattern: "^$|^[^\\s]+$", example: "", values: fc.oneof(fc.constant(""), charsFrom(LOWER + DIGITS + "é😀/~", 1, 6)) },
+  {
+    pattern: "^.{2}$",
+    example: "😀é",
+    values: fc
+      .array(fc.constantFrom("a", "é", "😀", "\u{10000}", "\u0000", " ", "\ud800"), {
+        minLength: 2,
+        maxLength: 2,
+      })
+      .map((p) => p.join("")),
+  },
+  {
+    pattern: "[\\u{1F600}-\\u{1F64F}]",
+    example: "ok 😀",
+    values: fc
+      .tuple(anyTextArb, fc.constantFrom("😀", "🙏", "😎"), anyTextArb)
+      .map((p) => p.join("")),
+  },
+  {
+    pattern: "^$|^[^\\s]+$",
+    example: "",
+    values: fc.oneof(fc.constant(""), charsFrom(LOWER + DIGITS + "é😀/~", 1, 6)),
+  },
 ];
 
 /**
  * Patterns that enriched outputs carry from their OpenAPI specs (fixtures/enrich/, the Letta spec). Only looked up
  * when making values, never drawn into generated models, so the model generators' seeds keep their meaning.
  */
-const SPEC_PATTERNS: readonly { readonly pattern: string; readonly example: string; readonly values: fc.Arbitrary<string> }[] = [
-  { pattern: "^evt-[0-9a-f]{4}$", example: "evt-00af", values: charsFrom("0123456789abcdef", 4, 4).map((h) => `evt-${h}`) },
-  { pattern: "^(job|run)-[a-fA-F0-9]{8}", example: "run-0c1d2e3f", values: fc.tuple(fc.constantFrom("job", "run"), charsFrom(HEX, 8, 8), anyTextArb).map((p) => `${p[0]}-${p[1]}${p[2]}`) },
-  { pattern: "^message-[a-fA-F0-9]{8}", example: "message-0c1d2e3f", values: fc.tuple(charsFrom(HEX, 8, 8), anyTextArb).map((p) => `message-${p[0]}${p[1]}`) },
+const SPEC_PATTERNS: readonly {
+  readonly pattern: string;
+  readonly example: string;
+  readonly values: fc.Arbitrary<string>;
+}[] = [
+  {
+    pattern: "^evt-[0-9a-f]{4}$",
+    example: "evt-00af",
+    values: charsFrom("0123456789abcdef", 4, 4).map((h) => `evt-${h}`),
+  },
+  {
+    pattern: "^(job|run)-[a-fA-F0-9]{8}",
+    example: "run-0c1d2e3f",
+    values: fc
+      .tuple(fc.constantFrom("job", "run"), charsFrom(HEX, 8, 8), anyTextArb)
+      .map((p) => `${p[0]}-${p[1]}${p[2]}`),
+  },
+  {
+    pattern: "^message-[a-fA-F0-9]{8}",
+    example: "message-0c1d2e3f",
+    values: fc.tuple(charsFrom(HEX, 8, 8), anyTextArb).map((p) => `message-${p[0]}${p[1]}`),
+  },
 ];
 
 /** A pattern's example and values, from either list. */
 function knownPattern(pattern: string) {
-  return STRING_PATTERNS.find((p) => p.pattern === pattern) ?? SPEC_PATTERNS.find((p) => p.pattern === pattern);
+  return (
+    STRING_PATTERNS.find((p) => p.pattern === pattern) ??
+    SPEC_PATTERNS.find((p) => p.pattern === pattern)
+  );
 }
 
 /** Code point units that never pair up with a neighbour (no lone low surrogate), so counting them counts code points. */
@@ -662,7 +1002,12 @@ const CODE_POINT_UNITS = ["a", "é", "😀", "\u0000", "\ud800", " ", "\n", "\u{
 
 const stringNodeArb: fc.Arbitrary<TypeNode> = fc.oneof(
   { weight: 2, arbitrary: fc.constant<TypeNode>({ kind: "string" }) },
-  { weight: 4, arbitrary: fc.constantFrom(...STRING_FORMATS).map((format): TypeNode => ({ kind: "string", format })) },
+  {
+    weight: 4,
+    arbitrary: fc
+      .constantFrom(...STRING_FORMATS)
+      .map((format): TypeNode => ({ kind: "string", format })),
+  },
   {
     weight: 1,
     arbitrary: fc
@@ -674,7 +1019,12 @@ const stringNodeArb: fc.Arbitrary<TypeNode> = fc.oneof(
         ...(extra === undefined ? {} : { maxLength: (min ?? 0) + extra }),
       })),
   },
-  { weight: 1, arbitrary: fc.constantFrom(...STRING_PATTERNS).map(({ pattern }): TypeNode => ({ kind: "string", pattern })) },
+  {
+    weight: 1,
+    arbitrary: fc
+      .constantFrom(...STRING_PATTERNS)
+      .map(({ pattern }): TypeNode => ({ kind: "string", pattern })),
+  },
 );
 
 const numberNodeArb: fc.Arbitrary<TypeNode> = fc
@@ -682,7 +1032,12 @@ const numberNodeArb: fc.Arbitrary<TypeNode> = fc
     integer: fc.boolean(),
     format: fc.option(fc.constantFrom(...NUMBER_FORMATS), { nil: undefined, freq: 3 }),
     bounds: fc.option(
-      fc.record({ low: int(-50, 50), span: int(4, 100), lowKind: fc.constantFrom("none", "inclusive", "exclusive"), highKind: fc.constantFrom("none", "inclusive", "exclusive") }),
+      fc.record({
+        low: int(-50, 50),
+        span: int(4, 100),
+        lowKind: fc.constantFrom("none", "inclusive", "exclusive"),
+        highKind: fc.constantFrom("none", "inclusive", "exclusive"),
+      }),
       { nil: undefined, freq: 2 },
     ),
     multipleOf: fc.option(fc.constantFrom(1, 2, 3, 0.5, 0.25, 0.1), { nil: undefined, freq: 3 }),
@@ -694,15 +1049,26 @@ const numberNodeArb: fc.Arbitrary<TypeNode> = fc
       kind: "number",
       integer,
       ...(format === undefined ? {} : { format }),
-      ...(bounds?.lowKind === "inclusive" ? { minimum: low } : bounds?.lowKind === "exclusive" ? { exclusiveMinimum: low } : {}),
-      ...(bounds?.highKind === "inclusive" ? { maximum: high } : bounds?.highKind === "exclusive" ? { exclusiveMaximum: high } : {}),
+      ...(bounds?.lowKind === "inclusive"
+        ? { minimum: low }
+        : bounds?.lowKind === "exclusive"
+          ? { exclusiveMinimum: low }
+          : {}),
+      ...(bounds?.highKind === "inclusive"
+        ? { maximum: high }
+        : bounds?.highKind === "exclusive"
+          ? { exclusiveMaximum: high }
+          : {}),
       ...(multipleOf === undefined ? {} : { multipleOf }),
     };
   });
 const encodedNodeArb: fc.Arbitrary<TypeNode> = fc
   .constantFrom<EncodedNumberKind>("int64", "uint64", "int128", "uint128", "decimal")
   .map((encoding) => ({ kind: "encoded", encoding }));
-const literalNodeArb: fc.Arbitrary<TypeNode> = literalValuesArb().map((values) => ({ kind: "literal", values }));
+const literalNodeArb: fc.Arbitrary<TypeNode> = literalValuesArb().map((values) => ({
+  kind: "literal",
+  values,
+}));
 
 interface NodeContext {
   /** Every declaration name, in order. */
@@ -717,35 +1083,73 @@ interface NodeContext {
   readonly depth: number;
 }
 
-function propertiesArb(ctx: NodeContext, child: (escapable: boolean) => fc.Arbitrary<TypeNode>): fc.Arbitrary<Property[]> {
-  return fc
-    .uniqueArray(declaredKeyArb, { maxLength: 5 })
-    .chain((keys) =>
-      fc.tuple(
-        ...keys.map((key) =>
-          fc.tuple(fc.boolean(), annotationsArb).chain(([required, annotations]) =>
-            child(ctx.escapable || !required).map((type): Property => ({ key, required, type, annotations, pointer: "" })),
-          ),
+function propertiesArb(
+  ctx: NodeContext,
+  child: (escapable: boolean) => fc.Arbitrary<TypeNode>,
+): fc.Arbitrary<Property[]> {
+  return fc.uniqueArray(declaredKeyArb, { maxLength: 5 }).chain((keys) =>
+    fc.tuple(
+      ...keys.map((key) =>
+        fc.tuple(fc.boolean(), annotationsArb).chain(([required, annotations]) =>
+          child(ctx.escapable || !required).map((type): Property => ({
+            key,
+            required,
+            type,
+            annotations,
+            pointer: "",
+          })),
         ),
       ),
-    );
+    ),
+  );
 }
 
-const TUPLE_LABELS = ["x", "first", "value", "default", "new", "class", "in", "__proto__", "constructor", "a b", "$", "_1", "é"];
+const TUPLE_LABELS = [
+  "x",
+  "first",
+  "value",
+  "default",
+  "new",
+  "class",
+  "in",
+  "__proto__",
+  "constructor",
+  "a b",
+  "$",
+  "_1",
+  "é",
+];
 
 /** Objects: open, closed or typed extra keys; sometimes property-count limits or dependent required keys. */
-function objectNodeArb(ctx: NodeContext, child: (escapable: boolean) => fc.Arbitrary<TypeNode>): fc.Arbitrary<TypeNode> {
+function objectNodeArb(
+  ctx: NodeContext,
+  child: (escapable: boolean) => fc.Arbitrary<TypeNode>,
+): fc.Arbitrary<TypeNode> {
   return fc
-    .tuple(fc.constantFrom<"open" | "closed" | "typed">("open", "closed", "closed", "typed"), fc.constantFrom("plain", "plain", "counts", "dependent"))
+    .tuple(
+      fc.constantFrom<"open" | "closed" | "typed">("open", "closed", "closed", "typed"),
+      fc.constantFrom("plain", "plain", "counts", "dependent"),
+    )
     .chain(([openness, rules]) =>
-      fc.tuple(propertiesArb(ctx, child), openness === "typed" ? child(true) : fc.constant(openness === "open"), fc.constant(rules), fc.nat(), fc.nat(), fc.nat()),
+      fc.tuple(
+        propertiesArb(ctx, child),
+        openness === "typed" ? child(true) : fc.constant(openness === "open"),
+        fc.constant(rules),
+        fc.nat(),
+        fc.nat(),
+        fc.nat(),
+      ),
     )
     .map(([properties, additionalProperties, rules, a, b, c]): TypeNode => {
       const node: ObjectNode = { kind: "object", properties, additionalProperties };
       const required = properties.filter((p) => p.required).length;
       if (rules === "counts") {
         const minProperties = a % (required + 1);
-        return { ...node, minProperties, ...(b % 3 === 0 ? {} : { maxProperties: required + (c % 4) }) };
+        return {
+          ...node,
+          minProperties,
+          ...(b % 3 === 0 ? {} : { maxProperties: required + (c % 4) }),
+        };
       }
       if (rules === "dependent" && properties.length >= 2) {
         // Dependencies only on optional keys whose values can stop (no recursion is forced by a trigger).
@@ -753,7 +1157,12 @@ function objectNodeArb(ctx: NodeContext, child: (escapable: boolean) => fc.Arbit
         const trigger = properties[a % properties.length];
         const others = optional.filter((p) => p.key !== trigger?.key);
         if (trigger !== undefined && others.length > 0) {
-          const requires = [...new Set([others[b % others.length]?.key ?? "", others[c % others.length]?.key ?? ""])];
+          const requires = [
+            ...new Set([
+              others[b % others.length]?.key ?? "",
+              others[c % others.length]?.key ?? "",
+            ]),
+          ];
           return { ...node, dependentRequired: [{ key: trigger.key, requires }] };
         }
       }
@@ -771,12 +1180,22 @@ function nodeArb(ctx: NodeContext): fc.Arbitrary<TypeNode> {
     { weight: 3, arbitrary: numberNodeArb },
     { weight: 2, arbitrary: encodedNodeArb },
     { weight: 2, arbitrary: literalNodeArb },
-    ...(refTargets.length > 0 ? [{ weight: 3, arbitrary: fc.constantFrom(...refTargets).map((target): TypeNode => ({ kind: "ref", target })) }] : []),
+    ...(refTargets.length > 0
+      ? [
+          {
+            weight: 3,
+            arbitrary: fc
+              .constantFrom(...refTargets)
+              .map((target): TypeNode => ({ kind: "ref", target })),
+          },
+        ]
+      : []),
   ];
   if (ctx.depth <= 0) {
     return fc.oneof(...leaves);
   }
-  const child = (escapable: boolean): fc.Arbitrary<TypeNode> => nodeArb({ ...ctx, depth: ctx.depth - 1, escapable });
+  const child = (escapable: boolean): fc.Arbitrary<TypeNode> =>
+    nodeArb({ ...ctx, depth: ctx.depth - 1, escapable });
   const object = objectNodeArb(ctx, child);
   const array = fc
     .record({
@@ -788,39 +1207,53 @@ function nodeArb(ctx: NodeContext): fc.Arbitrary<TypeNode> {
       // Sets cannot promise more than one distinct item for every item type (a one-value literal has one).
       const minItems = unique && rawMin !== undefined ? Math.min(rawMin, 1) : rawMin;
       const maxItems = extra === undefined ? undefined : (minItems ?? 0) + extra;
-      return child(ctx.escapable || (minItems ?? 0) === 0).map(
-        (items): TypeNode => ({
-          kind: "array",
-          items,
-          unique,
-          ...(minItems === undefined ? {} : { minItems }),
-          ...(maxItems === undefined ? {} : { maxItems }),
-        }),
-      );
+      return child(ctx.escapable || (minItems ?? 0) === 0).map((items): TypeNode => ({
+        kind: "array",
+        items,
+        unique,
+        ...(minItems === undefined ? {} : { minItems }),
+        ...(maxItems === undefined ? {} : { maxItems }),
+      }));
     });
   const map = fc
-    .tuple(fc.option(fc.tuple(int(0, 2), fc.option(int(0, 3), { nil: undefined })), { nil: undefined, freq: 2 }))
+    .tuple(
+      fc.option(fc.tuple(int(0, 2), fc.option(int(0, 3), { nil: undefined })), {
+        nil: undefined,
+        freq: 2,
+      }),
+    )
     .chain(([counts]) =>
       // Entries beyond the first `minEntries` are optional, so a ref back to this declaration stays escapable.
-      child(ctx.escapable || counts === undefined || counts[0] === 0).map(
-        (values): TypeNode => ({
-          kind: "map",
-          values,
-          ...(counts === undefined ? {} : { minEntries: counts[0] }),
-          ...(counts?.[1] === undefined ? {} : { maxEntries: counts[0] + counts[1] }),
-        }),
-      ),
+      child(ctx.escapable || counts === undefined || counts[0] === 0).map((values): TypeNode => ({
+        kind: "map",
+        values,
+        ...(counts === undefined ? {} : { minEntries: counts[0] }),
+        ...(counts?.[1] === undefined ? {} : { maxEntries: counts[0] + counts[1] }),
+      })),
     );
   const tuple = fc
     .tuple(
-      fc.oneof({ weight: 12, arbitrary: fc.array(child(ctx.escapable), { minLength: 1, maxLength: 4 }) }, { weight: 1, arbitrary: fc.constant([]) }),
-      fc.option(fc.array(fc.constantFrom(...TUPLE_LABELS), { minLength: 4, maxLength: 4 }), { nil: undefined, freq: 2 }),
+      fc.oneof(
+        { weight: 12, arbitrary: fc.array(child(ctx.escapable), { minLength: 1, maxLength: 4 }) },
+        { weight: 1, arbitrary: fc.constant([]) },
+      ),
+      fc.option(fc.array(fc.constantFrom(...TUPLE_LABELS), { minLength: 4, maxLength: 4 }), {
+        nil: undefined,
+        freq: 2,
+      }),
     )
-    .map(([elements, labels]): TypeNode => ({ kind: "tuple", elements, ...(labels === undefined ? {} : { labels: labels.slice(0, elements.length) }) }));
-  const union = fc.array(child(ctx.escapable), { minLength: 1, maxLength: 4 }).map((members): TypeNode => ({ kind: "union", members }));
-  const nullable = fc
-    .tuple(child(true), fc.boolean())
-    .map(([member, nullFirst]): TypeNode => ({ kind: "union", members: nullFirst ? [{ kind: "null" }, member] : [member, { kind: "null" }] }));
+    .map(([elements, labels]): TypeNode => ({
+      kind: "tuple",
+      elements,
+      ...(labels === undefined ? {} : { labels: labels.slice(0, elements.length) }),
+    }));
+  const union = fc
+    .array(child(ctx.escapable), { minLength: 1, maxLength: 4 })
+    .map((members): TypeNode => ({ kind: "union", members }));
+  const nullable = fc.tuple(child(true), fc.boolean()).map(([member, nullFirst]): TypeNode => ({
+    kind: "union",
+    members: nullFirst ? [{ kind: "null" }, member] : [member, { kind: "null" }],
+  }));
   return fc.oneof(
     { weight: 6, arbitrary: fc.oneof(...leaves) },
     { weight: 3, arbitrary: object },
@@ -834,7 +1267,11 @@ function nodeArb(ctx: NodeContext): fc.Arbitrary<TypeNode> {
 
 let modelCounter = 0;
 
-function documentOf(declarations: Declaration[], dialect: "flat" | "core", baseName: string): ModelDocument {
+function documentOf(
+  declarations: Declaration[],
+  dialect: "flat" | "core",
+  baseName: string,
+): ModelDocument {
   const root = declarations[0]?.name ?? "Root";
   return { file: `${baseName}.json`, baseName, dialect, root, declarations };
 }
@@ -852,11 +1289,15 @@ export function coreModelArb(maxDepth = 3): fc.Arbitrary<ModelDocument> {
                 ? fc.oneof(
                     {
                       weight: 3,
-                      arbitrary: objectNodeArb({ names, index, escapable: false, depth: maxDepth }, (escapable) =>
-                        nodeArb({ names, index, escapable, depth: maxDepth - 1 }),
+                      arbitrary: objectNodeArb(
+                        { names, index, escapable: false, depth: maxDepth },
+                        (escapable) => nodeArb({ names, index, escapable, depth: maxDepth - 1 }),
                       ),
                     },
-                    { weight: 1, arbitrary: nodeArb({ names, index, escapable: false, depth: maxDepth }) },
+                    {
+                      weight: 1,
+                      arbitrary: nodeArb({ names, index, escapable: false, depth: maxDepth }),
+                    },
                   )
                 : nodeArb({ names, index, escapable: false, depth: maxDepth - 1 }),
               annotationsArb,
@@ -865,11 +1306,24 @@ export function coreModelArb(maxDepth = 3): fc.Arbitrary<ModelDocument> {
         ),
       ),
     )
-    .map((declarations) => documentOf(declarations, "core", `core-${(modelCounter++).toString(36)}`))
+    .map((declarations) =>
+      documentOf(declarations, "core", `core-${(modelCounter++).toString(36)}`),
+    )
     .filter((doc) => doc.declarations.every((d) => minimalValue(doc, d.type) !== NO_VALUE));
 }
 
-type FlatFieldType = "string" | "number" | "integer" | "boolean" | "object" | "record" | "array" | "array<string>" | "array<integer>" | "array<number>" | "array<array<boolean>>";
+type FlatFieldType =
+  | "string"
+  | "number"
+  | "integer"
+  | "boolean"
+  | "object"
+  | "record"
+  | "array"
+  | "array<string>"
+  | "array<integer>"
+  | "array<number>"
+  | "array<array<boolean>>";
 
 function flatFieldNode(type: FlatFieldType, format: string | undefined): TypeNode {
   switch (type) {
@@ -877,7 +1331,11 @@ function flatFieldNode(type: FlatFieldType, format: string | undefined): TypeNod
       return { kind: "string", ...(format === undefined ? {} : { format }) };
     case "number":
     case "integer":
-      return { kind: "number", integer: type === "integer", ...(format === undefined ? {} : { format }) };
+      return {
+        kind: "number",
+        integer: type === "integer",
+        ...(format === undefined ? {} : { format }),
+      };
     case "boolean":
       return { kind: "boolean" };
     case "object":
@@ -893,7 +1351,11 @@ function flatFieldNode(type: FlatFieldType, format: string | undefined): TypeNod
     case "array<number>":
       return { kind: "array", items: { kind: "number", integer: false }, unique: false };
     case "array<array<boolean>>":
-      return { kind: "array", items: { kind: "array", items: { kind: "boolean" }, unique: false }, unique: false };
+      return {
+        kind: "array",
+        items: { kind: "array", items: { kind: "boolean" }, unique: false },
+        unique: false,
+      };
   }
 }
 
@@ -901,30 +1363,60 @@ const flatFieldArb = fc.oneof(
   {
     weight: 6,
     arbitrary: fc
-      .constantFrom<FlatFieldType>("string", "string", "number", "integer", "boolean", "object", "object", "record", "array", "array<string>", "array<integer>", "array<number>", "array<array<boolean>>")
+      .constantFrom<FlatFieldType>(
+        "string",
+        "string",
+        "number",
+        "integer",
+        "boolean",
+        "object",
+        "object",
+        "record",
+        "array",
+        "array<string>",
+        "array<integer>",
+        "array<number>",
+        "array<array<boolean>>",
+      )
       .chain((type) =>
         type === "string"
-          ? fc.option(fc.constantFrom(...STRING_FORMATS), { nil: undefined }).map((format) => flatFieldNode(type, format))
+          ? fc
+              .option(fc.constantFrom(...STRING_FORMATS), { nil: undefined })
+              .map((format) => flatFieldNode(type, format))
           : type === "number" || type === "integer"
-            ? fc.option(fc.constantFrom(...NUMBER_FORMATS), { nil: undefined, freq: 3 }).map((format) => flatFieldNode(type, format))
+            ? fc
+                .option(fc.constantFrom(...NUMBER_FORMATS), { nil: undefined, freq: 3 })
+                .map((format) => flatFieldNode(type, format))
             : fc.constant(flatFieldNode(type, undefined)),
       )
       .map((node) => ({ node, enumValues: undefined as LiteralValue[] | undefined })),
   },
   {
     weight: 2,
-    arbitrary: fc
-      .constantFrom("string", "integer", "number", "boolean")
-      .chain((scalar) =>
-        (scalar === "string"
-          ? fc.uniqueArray(fc.oneof(charsFrom(LOWER, 1, 8), fc.constantFrom(...HAZARD_KEYS), hostileText), { minLength: 1, maxLength: 6 })
-          : scalar === "integer"
-            ? fc.uniqueArray(fc.integer({ min: -1000, max: 1000 }), { minLength: 1, maxLength: 6, selector: (n) => (n === 0 ? 0 : n) })
-            : scalar === "number"
-              ? fc.uniqueArray(fc.double({ noNaN: true, noDefaultInfinity: true }), { minLength: 1, maxLength: 6, selector: (n) => (n === 0 ? 0 : n) })
-              : fc.uniqueArray(fc.boolean(), { minLength: 1, maxLength: 2 })
-        ).map((values) => ({ node: undefined as TypeNode | undefined, enumValues: values as LiteralValue[] })),
-      ),
+    arbitrary: fc.constantFrom("string", "integer", "number", "boolean").chain((scalar) =>
+      (scalar === "string"
+        ? fc.uniqueArray(
+            fc.oneof(charsFrom(LOWER, 1, 8), fc.constantFrom(...HAZARD_KEYS), hostileText),
+            { minLength: 1, maxLength: 6 },
+          )
+        : scalar === "integer"
+          ? fc.uniqueArray(fc.integer({ min: -1000, max: 1000 }), {
+              minLength: 1,
+              maxLength: 6,
+              selector: (n) => (n === 0 ? 0 : n),
+            })
+          : scalar === "number"
+            ? fc.uniqueArray(fc.double({ noNaN: true, noDefaultInfinity: true }), {
+                minLength: 1,
+                maxLength: 6,
+                selector: (n) => (n === 0 ? 0 : n),
+              })
+            : fc.uniqueArray(fc.boolean(), { minLength: 1, maxLength: 2 })
+      ).map((values) => ({
+        node: undefined as TypeNode | undefined,
+        enumValues: values,
+      })),
+    ),
   },
 );
 
@@ -932,22 +1424,37 @@ const flatFieldArb = fc.oneof(
 export function flatModelArb(): fc.Arbitrary<ModelDocument> {
   return fc
     .tuple(
-      fc.uniqueArray(fc.tuple(declaredKeyArb, fc.boolean(), annotationsArb, flatFieldArb), { maxLength: 10, selector: ([key]) => key }),
+      fc.uniqueArray(fc.tuple(declaredKeyArb, fc.boolean(), annotationsArb, flatFieldArb), {
+        maxLength: 10,
+        selector: ([key]) => key,
+      }),
       fc.boolean(),
       annotationsArb,
     )
     .map(([fields, additionalProperties, annotations]) => {
       const enums: Declaration[] = [];
-      const properties = fields.map(([key, required, fieldAnnotations, { node, enumValues }]): Property => {
-        let type: TypeNode = node ?? { kind: "any" };
-        if (enumValues !== undefined) {
-          const name = `RootEnum${enums.length}`;
-          enums.push({ name, type: { kind: "literal", values: enumValues }, annotations: fieldAnnotations, pointer: "" });
-          type = { kind: "ref", target: name };
-        }
-        return { key, required, type, annotations: fieldAnnotations, pointer: "" };
-      });
-      const root: Declaration = { name: "Root", type: { kind: "object", properties, additionalProperties }, annotations, pointer: "" };
+      const properties = fields.map(
+        ([key, required, fieldAnnotations, { node, enumValues }]): Property => {
+          let type: TypeNode = node ?? { kind: "any" };
+          if (enumValues !== undefined) {
+            const name = `RootEnum${enums.length}`;
+            enums.push({
+              name,
+              type: { kind: "literal", values: enumValues },
+              annotations: fieldAnnotations,
+              pointer: "",
+            });
+            type = { kind: "ref", target: name };
+          }
+          return { key, required, type, annotations: fieldAnnotations, pointer: "" };
+        },
+      );
+      const root: Declaration = {
+        name: "Root",
+        type: { kind: "object", properties, additionalProperties },
+        annotations,
+        pointer: "",
+      };
       return documentOf([root, ...enums], "flat", `flat-${(modelCounter++).toString(36)}`);
     });
 }
@@ -980,44 +1487,81 @@ function withDependents(node: ObjectNode, present: readonly string[]): string[] 
 
 /** Whether `v` satisfies a number node, with ajv's arithmetic for `multipleOf` (quotient === parseInt(quotient)). */
 export function numberOk(node: Extract<TypeNode, { kind: "number" }>, v: number): boolean {
-  if (!Number.isFinite(v) || (node.integer && !Number.isInteger(v))) return false;
-  if (node.format === "int64" && !Number.isInteger(v)) return false;
-  if (node.format === "int32" && !(Number.isInteger(v) && v >= INT32_MIN && v <= INT32_MAX)) return false;
-  if (node.minimum !== undefined && !(v >= node.minimum)) return false;
-  if (node.maximum !== undefined && !(v <= node.maximum)) return false;
-  if (node.exclusiveMinimum !== undefined && !(v > node.exclusiveMinimum)) return false;
-  if (node.exclusiveMaximum !== undefined && !(v < node.exclusiveMaximum)) return false;
+  if (!Number.isFinite(v) || (node.integer && !Number.isInteger(v))) {
+    return false;
+  }
+  if (node.format === "int64" && !Number.isInteger(v)) {
+    return false;
+  }
+  if (node.format === "int32" && !(Number.isInteger(v) && v >= INT32_MIN && v <= INT32_MAX)) {
+    return false;
+  }
+  if (node.minimum !== undefined && !(v >= node.minimum)) {
+    return false;
+  }
+  if (node.maximum !== undefined && !(v <= node.maximum)) {
+    return false;
+  }
+  if (node.exclusiveMinimum !== undefined && !(v > node.exclusiveMinimum)) {
+    return false;
+  }
+  if (node.exclusiveMaximum !== undefined && !(v < node.exclusiveMaximum)) {
+    return false;
+  }
   if (node.multipleOf !== undefined) {
     const quotient = v / node.multipleOf;
-    if (quotient !== parseInt(String(quotient), 10)) return false;
+    if (quotient !== parseInt(String(quotient), 10)) {
+      return false;
+    }
   }
   return true;
 }
 
-function numberRange(node: Extract<TypeNode, { kind: "number" }>): { low: number; high: number; step: number | undefined } {
+function numberRange(node: Extract<TypeNode, { kind: "number" }>): {
+  low: number;
+  high: number;
+  step: number | undefined;
+} {
   const low = node.minimum ?? node.exclusiveMinimum ?? -1000;
   const high = node.maximum ?? node.exclusiveMaximum ?? 1000;
-  const step = node.multipleOf ?? (node.integer || node.format === "int32" || node.format === "int64" ? 1 : undefined);
+  const step =
+    node.multipleOf ??
+    (node.integer || node.format === "int32" || node.format === "int64" ? 1 : undefined);
   return { low, high, step };
 }
 
 function isConstrained(node: Extract<TypeNode, { kind: "number" }>): boolean {
-  return [node.minimum, node.maximum, node.exclusiveMinimum, node.exclusiveMaximum, node.multipleOf].some((x) => x !== undefined);
+  return [
+    node.minimum,
+    node.maximum,
+    node.exclusiveMinimum,
+    node.exclusiveMaximum,
+    node.multipleOf,
+  ].some((x) => x !== undefined);
 }
 
 /** A valid number for the node, if a small search finds one. */
 function numberExample(node: Extract<TypeNode, { kind: "number" }>): number | undefined {
-  if (!isConstrained(node)) return 0;
+  if (!isConstrained(node)) {
+    return 0;
+  }
   const { low, high, step } = numberRange(node);
   const candidates =
     step === undefined
       ? [low, high, (low + high) / 2, Math.round((low + high) / 2)]
-      : Array.from({ length: Math.floor(high / step) - Math.ceil(low / step) + 3 }, (_, i) => (Math.ceil(low / step) - 1 + i) * step);
+      : Array.from(
+          { length: Math.floor(high / step) - Math.ceil(low / step) + 3 },
+          (_, i) => (Math.ceil(low / step) - 1 + i) * step,
+        );
   return candidates.find((v) => numberOk(node, v));
 }
 
 /** A small valid value for the node, or NO_VALUE when none is finite (a ref cycle with no way out). */
-export function minimalValue(doc: ModelDocument, node: TypeNode, visiting: ReadonlySet<string> = new Set()): unknown {
+export function minimalValue(
+  doc: ModelDocument,
+  node: TypeNode,
+  visiting: ReadonlySet<string> = new Set(),
+): unknown {
   switch (node.kind) {
     case "any":
     case "null":
@@ -1025,8 +1569,12 @@ export function minimalValue(doc: ModelDocument, node: TypeNode, visiting: Reado
     case "boolean":
       return false;
     case "string":
-      if (node.pattern !== undefined) return knownPattern(node.pattern)?.example ?? NO_VALUE;
-      if (node.minLength !== undefined) return "a".repeat(node.minLength);
+      if (node.pattern !== undefined) {
+        return knownPattern(node.pattern)?.example ?? NO_VALUE;
+      }
+      if (node.minLength !== undefined) {
+        return "a".repeat(node.minLength);
+      }
       return node.format === undefined ? "" : (FORMAT_EXAMPLES[node.format] ?? "");
     case "number":
       return numberExample(node) ?? NO_VALUE;
@@ -1036,25 +1584,38 @@ export function minimalValue(doc: ModelDocument, node: TypeNode, visiting: Reado
       return node.values.length === 0 ? NO_VALUE : node.values[0];
     case "object": {
       const entries: [string, unknown][] = [];
-      for (const key of withDependents(node, node.properties.filter((p) => p.required).map((p) => p.key))) {
+      for (const key of withDependents(
+        node,
+        node.properties.filter((p) => p.required).map((p) => p.key),
+      )) {
         const property = node.properties.find((p) => p.key === key);
         const value = property === undefined ? null : minimalValue(doc, property.type, visiting);
-        if (value === NO_VALUE) return NO_VALUE;
+        if (value === NO_VALUE) {
+          return NO_VALUE;
+        }
         entries.push([key, value]);
       }
       return objectFrom(entries);
     }
     case "array": {
       const count = node.minItems ?? 0;
-      if (count === 0) return [];
+      if (count === 0) {
+        return [];
+      }
       const item = minimalValue(doc, node.items, visiting);
-      return item === NO_VALUE || (node.unique && count > 1) ? NO_VALUE : Array.from({ length: count }, () => item);
+      return item === NO_VALUE || (node.unique && count > 1)
+        ? NO_VALUE
+        : Array.from({ length: count }, () => item);
     }
     case "map": {
       const count = node.minEntries ?? 0;
-      if (count === 0) return {};
+      if (count === 0) {
+        return {};
+      }
       const value = minimalValue(doc, node.values, visiting);
-      return value === NO_VALUE ? NO_VALUE : objectFrom(Array.from({ length: count }, (_, i): [string, unknown] => [`k${i}`, value]));
+      return value === NO_VALUE
+        ? NO_VALUE
+        : objectFrom(Array.from({ length: count }, (_, i): [string, unknown] => [`k${i}`, value]));
     }
     case "tuple": {
       const items = node.elements.map((e) => minimalValue(doc, e, visiting));
@@ -1063,14 +1624,20 @@ export function minimalValue(doc: ModelDocument, node: TypeNode, visiting: Reado
     case "union": {
       for (const member of node.members) {
         const value = minimalValue(doc, member, visiting);
-        if (value !== NO_VALUE) return value;
+        if (value !== NO_VALUE) {
+          return value;
+        }
       }
       return NO_VALUE;
     }
     case "ref":
       return visiting.has(node.target)
         ? NO_VALUE
-        : minimalValue(doc, declarationOf(doc, node.target).type, new Set([...visiting, node.target]));
+        : minimalValue(
+            doc,
+            declarationOf(doc, node.target).type,
+            new Set([...visiting, node.target]),
+          );
   }
 }
 
@@ -1108,11 +1675,16 @@ class ValueArbitraries {
       case "boolean":
         return fc.boolean();
       case "string":
-        if (node.pattern !== undefined) return knownPattern(node.pattern)?.values ?? fc.constant("");
+        if (node.pattern !== undefined) {
+          return knownPattern(node.pattern)?.values ?? fc.constant("");
+        }
         if (node.minLength !== undefined || node.maxLength !== undefined) {
           const minLength = node.minLength ?? 0;
           return fc
-            .array(fc.constantFrom(...CODE_POINT_UNITS), { minLength, maxLength: node.maxLength ?? minLength + 6 })
+            .array(fc.constantFrom(...CODE_POINT_UNITS), {
+              minLength,
+              maxLength: node.maxLength ?? minLength + 6,
+            })
             .map((units) => units.join(""));
         }
         return node.format === undefined ? anyTextArb : (FORMAT_VALUES[node.format] ?? fc.string());
@@ -1122,11 +1694,20 @@ class ValueArbitraries {
           const example = numberExample(node);
           const candidates =
             step === undefined
-              ? fc.oneof(fc.double({ min: low, max: high, noNaN: true }), fc.constantFrom(low, high, (low + high) / 2))
-              : fc.integer({ min: Math.ceil(low / step) - 1, max: Math.floor(high / step) + 1 }).map((k) => k * step);
-          return example === undefined ? fc.constant(NO_VALUE) : candidates.map((v) => (numberOk(node, v) ? v : example));
+              ? fc.oneof(
+                  fc.double({ min: low, max: high, noNaN: true }),
+                  fc.constantFrom(low, high, (low + high) / 2),
+                )
+              : fc
+                  .integer({ min: Math.ceil(low / step) - 1, max: Math.floor(high / step) + 1 })
+                  .map((k) => k * step);
+          return example === undefined
+            ? fc.constant(NO_VALUE)
+            : candidates.map((v) => (numberOk(node, v) ? v : example));
         }
-        if (node.format === "int32") return fc.integer({ min: INT32_MIN, max: INT32_MAX });
+        if (node.format === "int32") {
+          return fc.integer({ min: INT32_MIN, max: INT32_MAX });
+        }
         return node.integer || node.format === "int64" ? anyInteger : anyDouble;
       }
       case "encoded":
@@ -1145,11 +1726,17 @@ class ValueArbitraries {
         const minLength = node.minEntries ?? 0;
         const maxLength = Math.max(minLength, Math.min(node.maxEntries ?? 3, minLength + 3));
         return fc
-          .uniqueArray(fc.tuple(keyArb, this.validOf(node.values, next)), { minLength, maxLength, selector: ([k]) => k })
+          .uniqueArray(fc.tuple(keyArb, this.validOf(node.values, next)), {
+            minLength,
+            maxLength,
+            selector: ([k]) => k,
+          })
           .map((entries) => objectFrom(entries));
       }
       case "tuple":
-        return node.elements.length === 0 ? fc.constant([]) : fc.tuple(...node.elements.map((e) => this.validOf(e, next)));
+        return node.elements.length === 0
+          ? fc.constant([])
+          : fc.tuple(...node.elements.map((e) => this.validOf(e, next)));
       case "union":
         return fc.oneof(...node.members.map((m) => this.validOf(m, budget)));
       case "ref":
@@ -1162,36 +1749,79 @@ class ValueArbitraries {
     const props = node.properties.map((p) =>
       p.required
         ? this.validOf(p.type, next).map((v): [string, unknown][] => [[p.key, v]])
-        : fc.option(this.validOf(p.type, next), { nil: NO_VALUE }).map((v): [string, unknown][] => (v === NO_VALUE ? [] : [[p.key, v]])),
+        : fc
+            .option(this.validOf(p.type, next), { nil: NO_VALUE })
+            .map((v): [string, unknown][] => (v === NO_VALUE ? [] : [[p.key, v]])),
     );
-    const extraValue = node.additionalProperties === false ? undefined : node.additionalProperties === true ? jsonArb : this.validOf(node.additionalProperties, next);
+    const extraValue =
+      node.additionalProperties === false
+        ? undefined
+        : node.additionalProperties === true
+          ? jsonArb
+          : this.validOf(node.additionalProperties, next);
     const extras =
       extraValue === undefined
         ? fc.constant([] as [string, unknown][])
-        : fc.array(fc.tuple(keyArb.filter((k) => !declared.has(k)), extraValue), { maxLength: 2 });
+        : fc.array(
+            fc.tuple(
+              keyArb.filter((k) => !declared.has(k)),
+              extraValue,
+            ),
+            { maxLength: 2 },
+          );
     // A backup value for every declared key: `dependentRequired` may pull in keys the draw left out.
     const backups = fc.tuple(...node.properties.map((p) => this.validOf(p.type, next)));
-    return fc.tuple(fc.tuple(...props), extras, node.dependentRequired === undefined ? fc.constant([]) : backups).map(([present, extra, backup]) => {
-      let entries: [string, unknown][] = [...present.flat(), ...firstKeyWins(extra)];
-      if (node.dependentRequired !== undefined) {
-        const keys = withDependents(node, entries.map(([k]) => k));
-        const have = new Map(entries);
-        entries = keys.map((k): [string, unknown] => [k, have.has(k) ? have.get(k) : backup[node.properties.findIndex((p) => p.key === k)]]);
-      }
-      if (node.maxProperties !== undefined) {
-        // Drop extra keys, then optional ones, until the count fits (required keys alone always fit).
-        const required = new Set(node.properties.filter((p) => p.required).map((p) => p.key));
-        const droppable = [...entries.filter(([k]) => !declared.has(k)), ...entries.filter(([k]) => declared.has(k) && !required.has(k))].map(([k]) => k);
-        const drop = new Set(droppable.slice(0, Math.max(0, entries.length - node.maxProperties)));
-        entries = entries.filter(([k]) => !drop.has(k));
-      }
-      return objectFrom(entries);
-    });
+    return fc
+      .tuple(
+        fc.tuple(...props),
+        extras,
+        node.dependentRequired === undefined ? fc.constant([]) : backups,
+      )
+      .map(([present, extra, backup]) => {
+        let entries: [string, unknown][] = [...present.flat(), ...firstKeyWins(extra)];
+        if (node.dependentRequired !== undefined) {
+          const keys = withDependents(
+            node,
+            entries.map(([k]) => k),
+          );
+          const have = new Map(entries);
+          entries = keys.map((k): [string, unknown] => [
+            k,
+            have.has(k) ? have.get(k) : backup[node.properties.findIndex((p) => p.key === k)],
+          ]);
+        }
+        if (node.maxProperties !== undefined) {
+          // Drop extra keys, then optional ones, until the count fits (required keys alone always fit).
+          const required = new Set(node.properties.filter((p) => p.required).map((p) => p.key));
+          const droppable = [
+            ...entries.filter(([k]) => !declared.has(k)),
+            ...entries.filter(([k]) => declared.has(k) && !required.has(k)),
+          ].map(([k]) => k);
+          const drop = new Set(
+            droppable.slice(0, Math.max(0, entries.length - node.maxProperties)),
+          );
+          entries = entries.filter(([k]) => !drop.has(k));
+        }
+        return objectFrom(entries);
+      });
   }
 
   private buildMutant(node: TypeNode, budget: number): fc.Arbitrary<unknown> {
     const next = Math.max(budget - 1, 0);
-    const wrongType = fc.constantFrom<unknown>(null, true, 0, 1.5, -1, "", "x", "0", [], {}, [null], { "": null });
+    const wrongType = fc.constantFrom<unknown>(
+      null,
+      true,
+      0,
+      1.5,
+      -1,
+      "",
+      "x",
+      "0",
+      [],
+      {},
+      [null],
+      { "": null },
+    );
     if (budget <= 0 && node.kind === "ref") {
       // Refs are where recursion happens: at the end of the budget, stop mutating deeper.
       return wrongType;
@@ -1208,13 +1838,31 @@ class ValueArbitraries {
         options.push(fc.constantFrom("true", "false", 0, 1, null));
         break;
       case "string":
-        if (node.format !== undefined) options.push(brokenFormat(node.format), brokenFormat(node.format));
-        if (node.pattern !== undefined) options.push(anyTextArb, edited(valid.map(String)));
+        if (node.format !== undefined) {
+          options.push(brokenFormat(node.format), brokenFormat(node.format));
+        }
+        if (node.pattern !== undefined) {
+          options.push(anyTextArb, edited(valid.map(String)));
+        }
         if (node.minLength !== undefined && node.minLength > 0) {
-          options.push(fc.array(fc.constantFrom(...CODE_POINT_UNITS), { minLength: node.minLength - 1, maxLength: node.minLength - 1 }).map((u) => u.join("")));
+          options.push(
+            fc
+              .array(fc.constantFrom(...CODE_POINT_UNITS), {
+                minLength: node.minLength - 1,
+                maxLength: node.minLength - 1,
+              })
+              .map((u) => u.join("")),
+          );
         }
         if (node.maxLength !== undefined) {
-          options.push(fc.array(fc.constantFrom(...CODE_POINT_UNITS, "\udc00"), { minLength: node.maxLength + 1, maxLength: node.maxLength + 2 }).map((u) => u.join("")));
+          options.push(
+            fc
+              .array(fc.constantFrom(...CODE_POINT_UNITS, "\udc00"), {
+                minLength: node.maxLength + 1,
+                maxLength: node.maxLength + 2,
+              })
+              .map((u) => u.join("")),
+          );
         }
         options.push(fc.constantFrom(0, null, ["x"]));
         break;
@@ -1222,15 +1870,37 @@ class ValueArbitraries {
         options.push(
           fc.constantFrom("1", "1.5", null, true, [1]),
           node.integer || node.format === "int32" || node.format === "int64"
-            ? fc.oneof(fc.constantFrom(0.5, -1.5, 1e-7, 2 ** 53 + 0.5, Number.MIN_VALUE), fc.integer().map((n) => n + 0.25))
+            ? fc.oneof(
+                fc.constantFrom(0.5, -1.5, 1e-7, 2 ** 53 + 0.5, Number.MIN_VALUE),
+                fc.integer().map((n) => n + 0.25),
+              )
             : fc.constantFrom("NaN", "Infinity"),
         );
-        if (node.format === "int32") options.push(fc.constantFrom(INT32_MAX + 1, INT32_MIN - 1, 2 ** 40, -(2 ** 53)));
+        if (node.format === "int32") {
+          options.push(fc.constantFrom(INT32_MAX + 1, INT32_MIN - 1, 2 ** 40, -(2 ** 53)));
+        }
         if (isConstrained(node)) {
           const { low, high, step } = numberRange(node);
-          const near = [low, high, low - 1, high + 1, low - 0.5, high + 0.5, low + 1e-9, high - 1e-9];
-          const steps = step === undefined ? [] : [step * 3, step * 3 + step / 2, step / 3, 0.1 * 3, 0.7, 1e21, -step * 7];
-          options.push(fc.constantFrom(...near, ...steps), fc.integer({ min: Math.floor(low) - 5, max: Math.ceil(high) + 5 }).map((n) => n * (step ?? 1) * 0.1));
+          const near = [
+            low,
+            high,
+            low - 1,
+            high + 1,
+            low - 0.5,
+            high + 0.5,
+            low + 1e-9,
+            high - 1e-9,
+          ];
+          const steps =
+            step === undefined
+              ? []
+              : [step * 3, step * 3 + step / 2, step / 3, 0.1 * 3, 0.7, 1e21, -step * 7];
+          options.push(
+            fc.constantFrom(...near, ...steps),
+            fc
+              .integer({ min: Math.floor(low) - 5, max: Math.ceil(high) + 5 })
+              .map((n) => n * (step ?? 1) * 0.1),
+          );
         }
         break;
       case "encoded":
@@ -1247,18 +1917,35 @@ class ValueArbitraries {
         break;
       case "map":
         options.push(
-          fc.tuple(valid, keyArb, this.mutantOf(node.values, next)).map(([object, key, bad]) => objectFrom([...entriesOf(object as object).filter(([k]) => k !== key), [key, bad]])),
+          fc
+            .tuple(valid, keyArb, this.mutantOf(node.values, next))
+            .map(([object, key, bad]) =>
+              objectFrom([...entriesOf(object as object).filter(([k]) => k !== key), [key, bad]]),
+            ),
           fc.constantFrom([], [["a", 1]], "{}"),
         );
         if ((node.minEntries ?? 0) > 0) {
-          options.push(valid.map((object) => objectFrom(entriesOf(object as object).slice(0, (node.minEntries ?? 1) - 1))));
+          options.push(
+            valid.map((object) =>
+              objectFrom(entriesOf(object as object).slice(0, (node.minEntries ?? 1) - 1)),
+            ),
+          );
         }
         if (node.maxEntries !== undefined) {
           const max = node.maxEntries;
           options.push(
             fc
-              .tuple(valid, fc.uniqueArray(fc.tuple(keyArb, this.validOf(node.values, next)), { minLength: max + 1, maxLength: max + 2, selector: ([k]) => k }))
-              .map(([object, more]) => objectFrom(firstKeyWins([...entriesOf(object as object), ...more]))),
+              .tuple(
+                valid,
+                fc.uniqueArray(fc.tuple(keyArb, this.validOf(node.values, next)), {
+                  minLength: max + 1,
+                  maxLength: max + 2,
+                  selector: ([k]) => k,
+                }),
+              )
+              .map(([object, more]) =>
+                objectFrom(firstKeyWins([...entriesOf(object as object), ...more])),
+              ),
           );
         }
         break;
@@ -1267,13 +1954,19 @@ class ValueArbitraries {
         options.push(
           valid.map((t) => (t as unknown[]).slice(0, Math.max(n - 1, 0))),
           fc.tuple(valid, jsonArb).map(([t, extra]) => [...(t as unknown[]), extra]),
-          valid.map((t) => objectFrom((t as unknown[]).map((v, i): [string, unknown] => [String(i), v]))),
+          valid.map((t) =>
+            objectFrom((t as unknown[]).map((v, i): [string, unknown] => [String(i), v])),
+          ),
         );
         if (n > 0) {
           options.push(
-            fc.tuple(valid, fc.nat({ max: n - 1 })).chain(([t, i]) =>
-              this.mutantOf(node.elements[i] ?? { kind: "any" }, next).map((bad) => (t as unknown[]).map((v, j) => (j === i ? bad : v))),
-            ),
+            fc
+              .tuple(valid, fc.nat({ max: n - 1 }))
+              .chain(([t, i]) =>
+                this.mutantOf(node.elements[i] ?? { kind: "any" }, next).map((bad) =>
+                  (t as unknown[]).map((v, j) => (j === i ? bad : v)),
+                ),
+              ),
           );
         }
         break;
@@ -1288,20 +1981,32 @@ class ValueArbitraries {
     return fc.oneof(...options);
   }
 
-  private objectMutants(node: ObjectNode, budget: number, valid: fc.Arbitrary<unknown>): fc.Arbitrary<unknown>[] {
+  private objectMutants(
+    node: ObjectNode,
+    budget: number,
+    valid: fc.Arbitrary<unknown>,
+  ): fc.Arbitrary<unknown>[] {
     const next = Math.max(budget - 1, 0);
     const mutants: fc.Arbitrary<unknown>[] = [fc.constantFrom([], "{}", null)];
     const required = node.properties.filter((p) => p.required);
     if (required.length > 0) {
       mutants.push(
-        fc.tuple(valid, fc.constantFrom(...required)).map(([object, p]) => objectFrom(entriesOf(object as object).filter(([k]) => k !== p.key))),
+        fc
+          .tuple(valid, fc.constantFrom(...required))
+          .map(([object, p]) =>
+            objectFrom(entriesOf(object as object).filter(([k]) => k !== p.key)),
+          ),
       );
     }
     if (node.properties.length > 0) {
       mutants.push(
-        fc.constantFrom(...node.properties).chain((p) =>
-          fc.tuple(valid, this.mutantOf(p.type, next)).map(([object, bad]) => withKey(object as object, p.key, bad)),
-        ),
+        fc
+          .constantFrom(...node.properties)
+          .chain((p) =>
+            fc
+              .tuple(valid, this.mutantOf(p.type, next))
+              .map(([object, bad]) => withKey(object as object, p.key, bad)),
+          ),
       );
     }
     const declared = new Set(node.properties.map((p) => p.key));
@@ -1313,7 +2018,10 @@ class ValueArbitraries {
           fc
             .tuple(valid, this.validOf(trigger.type, next), fc.constantFrom(...rule.requires))
             .map(([object, triggerValue, missing]) =>
-              objectFrom([...entriesOf(object as object).filter(([k]) => k !== missing && k !== rule.key), [rule.key, triggerValue]]),
+              objectFrom([
+                ...entriesOf(object as object).filter(([k]) => k !== missing && k !== rule.key),
+                [rule.key, triggerValue],
+              ]),
             ),
         );
       }
@@ -1322,34 +2030,64 @@ class ValueArbitraries {
       const max = node.maxProperties;
       mutants.push(
         fc
-          .tuple(valid, fc.uniqueArray(fc.tuple(extraKey, jsonArb), { minLength: max + 1, maxLength: max + 2, selector: ([k]) => k }))
-          .map(([object, more]) => objectFrom(firstKeyWins([...entriesOf(object as object), ...more]))),
+          .tuple(
+            valid,
+            fc.uniqueArray(fc.tuple(extraKey, jsonArb), {
+              minLength: max + 1,
+              maxLength: max + 2,
+              selector: ([k]) => k,
+            }),
+          )
+          .map(([object, more]) =>
+            objectFrom(firstKeyWins([...entriesOf(object as object), ...more])),
+          ),
       );
     }
     if (node.additionalProperties === false) {
-      mutants.push(fc.tuple(valid, extraKey, jsonArb).map(([object, key, v]) => withKey(object as object, key, v)));
+      mutants.push(
+        fc
+          .tuple(valid, extraKey, jsonArb)
+          .map(([object, key, v]) => withKey(object as object, key, v)),
+      );
     } else if (node.additionalProperties !== true) {
-      mutants.push(fc.tuple(valid, extraKey, this.mutantOf(node.additionalProperties, next)).map(([object, key, v]) => withKey(object as object, key, v)));
+      mutants.push(
+        fc
+          .tuple(valid, extraKey, this.mutantOf(node.additionalProperties, next))
+          .map(([object, key, v]) => withKey(object as object, key, v)),
+      );
     }
     return mutants;
   }
 
-  private arrayMutants(node: Extract<TypeNode, { kind: "array" }>, budget: number, valid: fc.Arbitrary<unknown>): fc.Arbitrary<unknown>[] {
+  private arrayMutants(
+    node: Extract<TypeNode, { kind: "array" }>,
+    budget: number,
+    valid: fc.Arbitrary<unknown>,
+  ): fc.Arbitrary<unknown>[] {
     const next = Math.max(budget - 1, 0);
     const mutants: fc.Arbitrary<unknown>[] = [
       fc.constantFrom({}, { length: 0 }, "[]"),
       fc.tuple(valid, fc.nat(), this.mutantOf(node.items, next)).map(([array, at, bad]) => {
         const items = [...(array as unknown[])];
-        items.splice(items.length === 0 ? 0 : at % (items.length + 1), items.length === 0 ? 0 : 1, bad);
+        items.splice(
+          items.length === 0 ? 0 : at % (items.length + 1),
+          items.length === 0 ? 0 : 1,
+          bad,
+        );
         return items;
       }),
     ];
     // Not `valid.filter(non-empty)`: with maxItems 0 that filter would never pass.
-    const nonEmpty = fc.array(this.validOf(node.items, next), { minLength: 1, maxLength: Math.max(1, Math.min(node.maxItems ?? 3, 3)) }).map(dedupe);
+    const nonEmpty = fc
+      .array(this.validOf(node.items, next), {
+        minLength: 1,
+        maxLength: Math.max(1, Math.min(node.maxItems ?? 3, 3)),
+      })
+      .map(dedupe);
     if (node.unique) {
       mutants.push(
         fc.tuple(nonEmpty, fc.nat(), fc.nat()).map(([array, from, to]) => {
-          const items = [...(array as unknown[])];
+          const items = [...array];
           items.splice(to % (items.length + 1), 0, structuredClone(items[from % items.length]));
           return items;
         }),
@@ -1361,9 +2099,17 @@ class ValueArbitraries {
     if (node.maxItems !== undefined) {
       const max = node.maxItems;
       mutants.push(
-        fc.tuple(valid, fc.array(this.validOf(node.items, next), { minLength: max + 1, maxLength: max + 2 })).map(([a, more]) =>
-          dedupeIf(node.unique, [...(a as unknown[]), ...more]).slice(0, Math.max(max + 1, (a as unknown[]).length)),
-        ),
+        fc
+          .tuple(
+            valid,
+            fc.array(this.validOf(node.items, next), { minLength: max + 1, maxLength: max + 2 }),
+          )
+          .map(([a, more]) =>
+            dedupeIf(node.unique, [...(a as unknown[]), ...more]).slice(
+              0,
+              Math.max(max + 1, (a as unknown[]).length),
+            ),
+          ),
       );
     }
     return mutants;
@@ -1395,11 +2141,15 @@ function dedupe(items: unknown[]): unknown[] {
 }
 
 function dedupeIf(unique: boolean, items: unknown[]): unknown[] {
-  if (!unique) return items;
+  if (!unique) {
+    return items;
+  }
   const seen = new Set<string>();
   return items.filter((item) => {
     const key = canonicalJson(item);
-    if (seen.has(key)) return false;
+    if (seen.has(key)) {
+      return false;
+    }
     seen.add(key);
     return true;
   });
@@ -1407,7 +2157,9 @@ function dedupeIf(unique: boolean, items: unknown[]): unknown[] {
 
 function firstKeyWins(entries: readonly (readonly [string, unknown])[]): [string, unknown][] {
   const seen = new Set<string>();
-  return entries.filter(([k]) => (seen.has(k) ? false : (seen.add(k), true))).map(([k, v]) => [k, v]);
+  return entries
+    .filter(([k]) => (seen.has(k) ? false : (seen.add(k), true)))
+    .map(([k, v]) => [k, v]);
 }
 
 function withKey(object: object, key: string, value: unknown): Record<string, unknown> {
@@ -1439,17 +2191,31 @@ export interface TaggedValue {
 }
 
 /** Valid values, mutants and random JSON for the declaration `name` of `doc`. */
-export function taggedValuesArb(doc: ModelDocument, name: string, budget = 4): fc.Arbitrary<TaggedValue> {
+export function taggedValuesArb(
+  doc: ModelDocument,
+  name: string,
+  budget = 4,
+): fc.Arbitrary<TaggedValue> {
   const arbitraries = new ValueArbitraries(doc);
   const node = declarationOf(doc, name).type;
   return fc.oneof(
-    { weight: 4, arbitrary: arbitraries.validOf(node, budget).map((value) => ({ valid: true, value })) },
-    { weight: 5, arbitrary: arbitraries.mutantOf(node, budget).map((value) => ({ valid: false, value })) },
+    {
+      weight: 4,
+      arbitrary: arbitraries.validOf(node, budget).map((value) => ({ valid: true, value })),
+    },
+    {
+      weight: 5,
+      arbitrary: arbitraries.mutantOf(node, budget).map((value) => ({ valid: false, value })),
+    },
     { weight: 1, arbitrary: jsonArb.map((value) => ({ valid: false, value })) },
   );
 }
 
 /** Valid values only. */
-export function validValuesArb(doc: ModelDocument, name: string, budget = 4): fc.Arbitrary<unknown> {
+export function validValuesArb(
+  doc: ModelDocument,
+  name: string,
+  budget = 4,
+): fc.Arbitrary<unknown> {
   return new ValueArbitraries(doc).validOf(declarationOf(doc, name).type, budget);
 }

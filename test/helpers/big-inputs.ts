@@ -13,7 +13,8 @@ export interface Recipe {
 
 export type BuilderName = keyof typeof BUILDERS;
 
-const LOREM = "Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt ut labore. ";
+const LOREM =
+  "Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt ut labore. ";
 const CORE_SCHEMA = "https://json-structure.org/meta/core/v0/#";
 
 /** A flat summary with `count` fields of every flat type, some required, some with enums and formats. */
@@ -25,9 +26,19 @@ export function flatFields(count: number, name = "many-fields"): string {
       case 1:
         return { name: `count_${i}`, type: "integer", required: false };
       case 2:
-        return { name: `state_${i}`, type: "string", required: false, enum: ["open", "closed", `s${i}`] };
+        return {
+          name: `state_${i}`,
+          type: "string",
+          required: false,
+          enum: ["open", "closed", `s${i}`],
+        };
       case 3:
-        return { name: `tags_${i}`, type: "array<string>", required: false, description: `Tags number ${i}.` };
+        return {
+          name: `tags_${i}`,
+          type: "array<string>",
+          required: false,
+          description: `Tags number ${i}.`,
+        };
       case 4:
         return { name: `extra_${i}`, type: "object", required: false };
       default:
@@ -74,7 +85,12 @@ export function flatBigDescriptions(bytes: number): string {
   const text = LOREM.repeat(Math.ceil(per / LOREM.length))
     .slice(0, per)
     .trimEnd();
-  const fields = Array.from({ length: count }, (_, i) => ({ name: `f${i}`, type: "string", required: i % 2 === 0, description: text }));
+  const fields = Array.from({ length: count }, (_, i) => ({
+    name: `f${i}`,
+    type: "string",
+    required: i % 2 === 0,
+    description: text,
+  }));
   return `${JSON.stringify({ jsonStructure: "0.1", name: "big-descriptions", entity: "BigDescriptions", fields }, null, 2)}\n`;
 }
 
@@ -83,7 +99,8 @@ export function flatBigDescriptions(bytes: number): string {
  * line 2 an `entity` that is a number. The error is always at /entity, line 2, column 11.
  */
 export function flatBigWrongAtEnd(bytes: number): string {
-  const field = (i: number) => JSON.stringify({ name: `field_${i}`, type: "string", required: false, description: LOREM });
+  const field = (i: number) =>
+    JSON.stringify({ name: `field_${i}`, type: "string", required: false, description: LOREM });
   const count = Math.max(1, Math.ceil(bytes / (field(0).length + 1)));
   const fields = Array.from({ length: count }, (_, i) => field(i)).join(",");
   return `{"jsonStructure": "0.1", "name": "wrong-at-end", "fields": [${fields}],\n"entity": 5}\n`;
@@ -127,7 +144,11 @@ export function coreWide(count: number): string {
       {
         type: "object",
         description: `Definition ${i}.`,
-        properties: { id: { type: "string" }, size: { type: "int32" }, next: { type: { $ref: `#/definitions/D${(i + 1) % count}` } } },
+        properties: {
+          id: { type: "string" },
+          size: { type: "int32" },
+          next: { type: { $ref: `#/definitions/D${(i + 1) % count}` } },
+        },
         required: ["id"],
       },
     ]),
@@ -142,7 +163,10 @@ export function coreWide(count: number): string {
  */
 export function coreAliasChain(count: number): string {
   const definitions = Object.fromEntries(
-    Array.from({ length: count }, (_, i) => [`A${i}`, i === count - 1 ? { type: "string" } : { type: { $ref: `#/definitions/A${i + 1}` } }]),
+    Array.from({ length: count }, (_, i) => [
+      `A${i}`,
+      i === count - 1 ? { type: "string" } : { type: { $ref: `#/definitions/A${i + 1}` } },
+    ]),
   );
   const root = { type: "object", properties: { first: { type: { $ref: "#/definitions/A0" } } } };
   return `${JSON.stringify({ $schema: CORE_SCHEMA, $id: "https://example.com/alias-chain", name: "AliasChain", ...root, definitions })}\n`;
@@ -165,7 +189,11 @@ export function coreExtendsChain(count: number): string {
       },
     ]),
   );
-  const root = { type: "object", $extends: `#/definitions/E${count - 1}`, properties: { id: { type: "string" } } };
+  const root = {
+    type: "object",
+    $extends: `#/definitions/E${count - 1}`,
+    properties: { id: { type: "string" } },
+  };
   return `${JSON.stringify({ $schema: CORE_SCHEMA, $id: "https://example.com/extends-chain", name: "ExtendsChain", definitions, ...root })}\n`;
 }
 

@@ -21,10 +21,22 @@ export interface Running {
 }
 
 /** Starts `node bin/structgen.js ...args` in `cwd`; `env` is added to the test's environment (NODE_OPTIONS removed). */
-export function startCli(args: readonly string[], options: { cwd: string; env?: NodeJS.ProcessEnv }): Running {
-  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: "1", FORCE_COLOR: "0", ...options.env };
+export function startCli(
+  args: readonly string[],
+  options: { cwd: string; env?: NodeJS.ProcessEnv },
+): Running {
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NO_COLOR: "1",
+    FORCE_COLOR: "0",
+    ...options.env,
+  };
   delete env["NODE_OPTIONS"];
-  const child = spawn(process.execPath, [BIN, ...args], { cwd: options.cwd, env, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, [BIN, ...args], {
+    cwd: options.cwd,
+    env,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   let stdout = "";
   let stderr = "";
   child.stdout?.setEncoding("utf8").on("data", (chunk: string) => (stdout += chunk));
@@ -36,7 +48,11 @@ export function startCli(args: readonly string[], options: { cwd: string; env?: 
 }
 
 /** Polls `check` every few milliseconds until it is true (returns true) or `timeoutMs` passes (returns false). */
-export async function waitFor(check: () => boolean, timeoutMs: number, everyMs = 2): Promise<boolean> {
+export async function waitFor(
+  check: () => boolean,
+  timeoutMs: number,
+  everyMs = 2,
+): Promise<boolean> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (check()) {
@@ -49,7 +65,9 @@ export async function waitFor(check: () => boolean, timeoutMs: number, everyMs =
 
 /** Every file under `dir` (relative path -> bytes as text). */
 export function snapshot(dir: string): Record<string, string> {
-  return Object.fromEntries(listFiles(dir).map((file) => [file, readFileSync(join(dir, file), "latin1")]));
+  return Object.fromEntries(
+    listFiles(dir).map((file) => [file, readFileSync(join(dir, file), "latin1")]),
+  );
 }
 
 /** Temp files and the lock: anything a finished run must not leave behind. */
@@ -84,12 +102,21 @@ export function wholeFileProblem(path: string, text: string): string | undefined
   }
   // Syntax only: transpiling reports exactly the parse errors.
   const problems =
-    ts.transpileModule(text, { fileName: path, reportDiagnostics: true, compilerOptions: { module: ts.ModuleKind.ESNext } }).diagnostics ?? [];
-  return problems.length === 0 ? undefined : `${path}: ${ts.flattenDiagnosticMessageText(problems[0]?.messageText ?? "", " ")}`;
+    ts.transpileModule(text, {
+      fileName: path,
+      reportDiagnostics: true,
+      compilerOptions: { module: ts.ModuleKind.ESNext },
+    }).diagnostics ?? [];
+  return problems.length === 0
+    ? undefined
+    : `${path}: ${ts.flattenDiagnosticMessageText(problems[0]?.messageText ?? "", " ")}`;
 }
 
 /** Writes `docs` as `<dir>/<name>.json`. */
-export function writeDocuments(dir: string, docs: readonly { readonly name: string; readonly text: string }[]): void {
+export function writeDocuments(
+  dir: string,
+  docs: readonly { readonly name: string; readonly text: string }[],
+): void {
   mkdirSync(dir, { recursive: true });
   for (const doc of docs) {
     writeFileSync(join(dir, `${doc.name}.json`), doc.text);
@@ -102,7 +129,9 @@ export function writeDocuments(dir: string, docs: readonly { readonly name: stri
  * gate open passes straight through. Lets a test act at a known point inside a run.
  */
 export function writeGateConfig(cwd: string, settings: Record<string, unknown> = {}): void {
-  const fields = Object.entries(settings).map(([key, value]) => `${JSON.stringify(key)}: ${JSON.stringify(value)}, `).join("");
+  const fields = Object.entries(settings)
+    .map(([key, value]) => `${JSON.stringify(key)}: ${JSON.stringify(value)}, `)
+    .join("");
   writeFileSync(
     join(cwd, "structgen.config.mjs"),
     [

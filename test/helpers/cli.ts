@@ -12,7 +12,12 @@ export const BIN = join(REPO_ROOT, "bin", "structgen.js");
 export const CLI_FIXTURES = join(REPO_ROOT, "fixtures", "cli");
 /** A byte-for-byte copy of the seed (../shared/seeds/letta-run-structure.json), so the tests run from a bare checkout. */
 export const SEED = join(CLI_FIXTURES, "letta-run-structure.json");
-export const SEED_OUTPUTS = ["index.ts", "letta-run.guards.ts", "letta-run.schema.json", "letta-run.types.ts"] as const;
+export const SEED_OUTPUTS = [
+  "index.ts",
+  "letta-run.guards.ts",
+  "letta-run.schema.json",
+  "letta-run.types.ts",
+] as const;
 
 /** Absolute path of a file under fixtures/cli. */
 export function cliFixture(...parts: string[]): string {
@@ -24,10 +29,14 @@ export function ensureBuilt(): void {
   if (existsSync(join(REPO_ROOT, "dist", "cli", "main.js"))) {
     return;
   }
-  execFileSync(process.execPath, [join(REPO_ROOT, "node_modules", "typescript", "bin", "tsc"), "-p", "tsconfig.json"], {
-    cwd: REPO_ROOT,
-    stdio: "inherit",
-  });
+  execFileSync(
+    process.execPath,
+    [join(REPO_ROOT, "node_modules", "typescript", "bin", "tsc"), "-p", "tsconfig.json"],
+    {
+      cwd: REPO_ROOT,
+      stdio: "inherit",
+    },
+  );
 }
 
 const tempDirs: string[] = [];
@@ -59,19 +68,32 @@ export interface CliResult {
 export const SPAWN_TIMEOUT_MS = 90_000;
 
 /** Runs `node bin/structgen.js ...args` in `cwd` (a fresh temp folder when omitted); never rejects. */
-export function runCli(args: readonly string[], options: { cwd?: string } = {}): Promise<CliResult> {
+export function runCli(
+  args: readonly string[],
+  options: { cwd?: string } = {},
+): Promise<CliResult> {
   const cwd = options.cwd ?? tempCwd();
   const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: "1", FORCE_COLOR: "0" };
   // vitest may hand its own loader flags to children; the bin must run as a user would run it.
   delete env["NODE_OPTIONS"];
   return new Promise((resolve) => {
-    execFile(process.execPath, [BIN, ...args], { cwd, env, encoding: "utf8", timeout: SPAWN_TIMEOUT_MS }, (error, stdout, stderr) => {
-      const failure = error as (Error & { code?: number | string; killed?: boolean; signal?: NodeJS.Signals | null }) | null;
-      const code = failure === null ? 0 : typeof failure.code === "number" ? failure.code : null;
-      // Make a kill visible in assertion messages, which show stderr.
-      const note = failure?.killed === true ? `\n[runCli: killed with ${failure.signal ?? "a signal"} after ${SPAWN_TIMEOUT_MS} ms]` : "";
-      resolve({ code, signal: failure?.signal ?? null, stdout, stderr: stderr + note, cwd });
-    });
+    execFile(
+      process.execPath,
+      [BIN, ...args],
+      { cwd, env, encoding: "utf8", timeout: SPAWN_TIMEOUT_MS },
+      (error, stdout, stderr) => {
+        const failure = error as
+          | (Error & { code?: number | string; killed?: boolean; signal?: NodeJS.Signals | null })
+          | null;
+        const code = failure === null ? 0 : typeof failure.code === "number" ? failure.code : null;
+        // Make a kill visible in assertion messages, which show stderr.
+        const note =
+          failure?.killed === true
+            ? `\n[runCli: killed with ${failure.signal ?? "a signal"} after ${SPAWN_TIMEOUT_MS} ms]`
+            : "";
+        resolve({ code, signal: failure?.signal ?? null, stdout, stderr: stderr + note, cwd });
+      },
+    );
   });
 }
 
@@ -97,7 +119,9 @@ export function listFiles(dir: string): string[] {
 
 /** mtime (ns precision where the file system has it) of each named file in `dir`. */
 export function mtimes(dir: string, files: readonly string[]): Record<string, bigint> {
-  return Object.fromEntries(files.map((file) => [file, statSync(join(dir, file), { bigint: true }).mtimeNs]));
+  return Object.fromEntries(
+    files.map((file) => [file, statSync(join(dir, file), { bigint: true }).mtimeNs]),
+  );
 }
 
 export function readText(...parts: string[]): string {
@@ -129,7 +153,9 @@ export function positionOf(text: string, needle: string, occurrence = 1, shift =
   for (let n = 0; n < occurrence; n++) {
     index = text.indexOf(needle, index + 1);
     if (index < 0) {
-      throw new Error(`${JSON.stringify(needle)} occurs fewer than ${occurrence} times in the fixture`);
+      throw new Error(
+        `${JSON.stringify(needle)} occurs fewer than ${occurrence} times in the fixture`,
+      );
     }
   }
   return positionAt(text, index + shift);

@@ -5,7 +5,14 @@
  * as code, severity, JSON pointer, line and column, plus the file when it is not the input) and, for legal inputs,
  * expected.outputs.json (the output paths).
  */
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  writeFileSync,
+} from "node:fs";
 import { join, relative } from "node:path";
 import type { Diagnostic } from "../../src/model/diagnostics.js";
 import type { Options } from "../../src/model/options.js";
@@ -49,12 +56,16 @@ export function errorCases(): ErrorCase[] {
     .map((name) => {
       const dir = join(ERRORS_DIR, name);
       const at = (file: string) => join(dir, file);
-      const recipe = existsSync(at("recipe.json")) ? readJson<Recipe>(at("recipe.json")) : undefined;
+      const recipe = existsSync(at("recipe.json"))
+        ? readJson<Recipe>(at("recipe.json"))
+        : undefined;
       const inputName = existsSync(at("input.bin")) ? "input.bin" : "input.json";
       if (recipe === undefined && !existsSync(at(inputName))) {
         throw new Error(`fixtures/errors/${name} has no input.json, input.bin or recipe.json`);
       }
-      const outputs = existsSync(at("expected.outputs.json")) ? readJson<string[]>(at("expected.outputs.json")) : undefined;
+      const outputs = existsSync(at("expected.outputs.json"))
+        ? readJson<string[]>(at("expected.outputs.json"))
+        : undefined;
       return {
         name,
         dir,
@@ -86,7 +97,11 @@ export function materialize(errorCase: ErrorCase, root: string, stress = false):
 }
 
 /** A diagnostic as the catalogue writes it: file relative to the case folder, omitted when it is the input. */
-export function asExpected(d: Diagnostic, caseDir: string, inputName: string): ExpectedDiagnostic & { message: string } {
+export function asExpected(
+  d: Diagnostic,
+  caseDir: string,
+  inputName: string,
+): ExpectedDiagnostic & { message: string } {
   const file = relative(caseDir, d.file).split("\\").join("/");
   return {
     ...(file === inputName ? {} : { file }),

@@ -33,7 +33,10 @@ function samplesIn(dir: string): Sample[] {
   return readdirSync(dir)
     .filter((file) => file.endsWith(".json"))
     .sort()
-    .map((file) => ({ name: file, value: JSON.parse(readFileSync(join(dir, file), "utf8")) as unknown }));
+    .map((file) => ({
+      name: file,
+      value: JSON.parse(readFileSync(join(dir, file), "utf8")) as unknown,
+    }));
 }
 
 export function goldenCases(dialect: "flat" | "core" | "enrich"): GoldenCase[] {
@@ -51,8 +54,13 @@ export function goldenCases(dialect: "flat" | "core" | "enrich"): GoldenCase[] {
         .sort()
         .map((file) => `${dir}/${file}`);
       const optionsPath = join(abs, "options.json");
-      const given = existsSync(optionsPath) ? (JSON.parse(readFileSync(optionsPath, "utf8")) as Options) : {};
-      const options = given.sourceSpec === undefined ? given : { ...given, sourceSpec: join(abs, given.sourceSpec) };
+      const given = existsSync(optionsPath)
+        ? (JSON.parse(readFileSync(optionsPath, "utf8")) as Options)
+        : {};
+      const options =
+        given.sourceSpec === undefined
+          ? given
+          : { ...given, sourceSpec: join(abs, given.sourceSpec) };
       return {
         name,
         dir,

@@ -27,7 +27,11 @@ function jsonFilesUnder(dir: string, limit: number): string[] {
       const path = join(current, name);
       if (statSync(path).isDirectory()) {
         pending.push(path);
-      } else if (/\.json$/.test(name) && !/^expected/.test(name) && statSync(path).size < 2_000_000) {
+      } else if (
+        /\.json$/.test(name) &&
+        !/^expected/.test(name) &&
+        statSync(path).size < 2_000_000
+      ) {
         found.push(path);
       }
     }
@@ -37,11 +41,14 @@ function jsonFilesUnder(dir: string, limit: number): string[] {
 
 /** Real documents of both dialects: every fixture input, and the shared corpus when it is there. */
 export function seeds(): Seed[] {
-  const roots = ["flat", "core", "cli", "errors"].map((dialect) => join(REPO_ROOT, "fixtures", dialect));
-  // Sample instances (fixtures/*/<case>/samples/) are data, not documents.
-  const files = [...roots.flatMap((root) => jsonFilesUnder(root, 400)), ...jsonFilesUnder(SHARED_CORPUS, 200)].filter(
-    (path) => !/[/\\]samples[/\\](valid|invalid)[/\\]/.test(path),
+  const roots = ["flat", "core", "cli", "errors"].map((dialect) =>
+    join(REPO_ROOT, "fixtures", dialect),
   );
+  // Sample instances (fixtures/*/<case>/samples/) are data, not documents.
+  const files = [
+    ...roots.flatMap((root) => jsonFilesUnder(root, 400)),
+    ...jsonFilesUnder(SHARED_CORPUS, 200),
+  ].filter((path) => !/[/\\]samples[/\\](valid|invalid)[/\\]/.test(path));
   return files.map((path) => ({ path, bytes: readFileSync(path) }));
 }
 
@@ -57,7 +64,9 @@ function containerPaths(value: Json): (string | number)[][] {
       continue;
     }
     paths.push(next.path);
-    const entries: [string | number, Json][] = Array.isArray(next.value) ? next.value.map((v, i) => [i, v]) : Object.entries(next.value);
+    const entries: [string | number, Json][] = Array.isArray(next.value)
+      ? next.value.map((v, i) => [i, v])
+      : Object.entries(next.value);
     for (const [key, child] of entries) {
       pending.push({ value: child, path: [...next.path, key] });
     }
@@ -78,16 +87,56 @@ export type Mutation =
   | { readonly kind: "delete"; readonly position: number; readonly length: number }
   | { readonly kind: "insert"; readonly position: number; readonly bytes: readonly number[] }
   | { readonly kind: "truncate"; readonly position: number }
-  | { readonly kind: "rename-key"; readonly container: number; readonly key: number; readonly to: string }
-  | { readonly kind: "swap-type"; readonly container: number; readonly key: number; readonly to: Json }
-  | { readonly kind: "repeat-key"; readonly container: number; readonly key: number; readonly value: Json }
+  | {
+      readonly kind: "rename-key";
+      readonly container: number;
+      readonly key: number;
+      readonly to: string;
+    }
+  | {
+      readonly kind: "swap-type";
+      readonly container: number;
+      readonly key: number;
+      readonly to: Json;
+    }
+  | {
+      readonly kind: "repeat-key";
+      readonly container: number;
+      readonly key: number;
+      readonly value: Json;
+    }
   | { readonly kind: "crlf" };
 
-const TOKENS = ['"', "{", "}", "[", "]", ",", ":", "\\", "\u00e9", "\ud83d\ude00", "\u0000", "\r\n", "null", "1e999", "-0", "\uFEFF"];
+const TOKENS = [
+  '"',
+  "{",
+  "}",
+  "[",
+  "]",
+  ",",
+  ":",
+  "\\",
+  "\u00e9",
+  "\ud83d\ude00",
+  "\u0000",
+  "\r\n",
+  "null",
+  "1e999",
+  "-0",
+  "\uFEFF",
+];
 
 export const mutation: fc.Arbitrary<Mutation> = fc.oneof(
-  fc.record({ kind: fc.constant("flip" as const), position: fc.nat(), byte: fc.integer({ min: 0, max: 255 }) }),
-  fc.record({ kind: fc.constant("delete" as const), position: fc.nat(), length: fc.integer({ min: 1, max: 40 }) }),
+  fc.record({
+    kind: fc.constant("flip" as const),
+    position: fc.nat(),
+    byte: fc.integer({ min: 0, max: 255 }),
+  }),
+  fc.record({
+    kind: fc.constant("delete" as const),
+    position: fc.nat(),
+    length: fc.integer({ min: 1, max: 40 }),
+  }),
   fc.record({
     kind: fc.constant("insert" as const),
     position: fc.nat(),
@@ -124,7 +173,12 @@ export const mutation: fc.Arbitrary<Mutation> = fc.oneof(
       fc.string({ maxLength: 12 }),
     ),
   }),
-  fc.record({ kind: fc.constant("swap-type" as const), container: fc.nat(), key: fc.nat(), to: fc.jsonValue({ maxDepth: 2 }) as fc.Arbitrary<Json> }),
+  fc.record({
+    kind: fc.constant("swap-type" as const),
+    container: fc.nat(),
+    key: fc.nat(),
+    to: fc.jsonValue({ maxDepth: 2 }) as fc.Arbitrary<Json>,
+  }),
   fc.record({
     kind: fc.constant("repeat-key" as const),
     container: fc.nat(),
@@ -144,9 +198,16 @@ export function mutate(bytes: Uint8Array, m: Mutation): Uint8Array {
       return copy;
     }
     case "delete":
-      return Uint8Array.from([...bytes.subarray(0, m.position % n), ...bytes.subarray((m.position % n) + m.length)]);
+      return Uint8Array.from([
+        ...bytes.subarray(0, m.position % n),
+        ...bytes.subarray((m.position % n) + m.length),
+      ]);
     case "insert":
-      return Uint8Array.from([...bytes.subarray(0, m.position % (n + 1)), ...m.bytes, ...bytes.subarray(m.position % (n + 1))]);
+      return Uint8Array.from([
+        ...bytes.subarray(0, m.position % (n + 1)),
+        ...m.bytes,
+        ...bytes.subarray(m.position % (n + 1)),
+      ]);
     case "truncate":
       return bytes.subarray(0, m.position % n);
     case "crlf":
@@ -232,9 +293,19 @@ export const flatLike: fc.Arbitrary<unknown> = fc.record(
     title: fc.oneof(fc.string(), fc.constant(null), anyJson),
     description: fc.oneof(fc.string(), fc.constant(null)),
     source: fc.oneof(fc.webUrl(), fc.string()),
-    entity: fc.oneof(fc.string({ maxLength: 20 }), fc.constantFrom("Run", "run", "123", "class", "__proto__"), anyJson),
+    entity: fc.oneof(
+      fc.string({ maxLength: 20 }),
+      fc.constantFrom("Run", "run", "123", "class", "__proto__"),
+      anyJson,
+    ),
     fields: fc.oneof(
-      { weight: 5, arbitrary: fc.array(fc.oneof({ weight: 6, arbitrary: flatField() }, { weight: 1, arbitrary: anyJson }), { maxLength: 8 }) },
+      {
+        weight: 5,
+        arbitrary: fc.array(
+          fc.oneof({ weight: 6, arbitrary: flatField() }, { weight: 1, arbitrary: anyJson }),
+          { maxLength: 8 },
+        ),
+      },
       { weight: 1, arbitrary: anyJson },
     ),
     fieldCount: fc.oneof(fc.nat(10), anyJson),
@@ -245,16 +316,27 @@ export const flatLike: fc.Arbitrary<unknown> = fc.record(
 function flatField(): fc.Arbitrary<unknown> {
   return fc.record(
     {
-      name: fc.oneof({ weight: 4, arbitrary: fc.string({ maxLength: 12 }) }, { weight: 1, arbitrary: anyJson }),
-      type: fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...FLAT_TYPES) }, { weight: 1, arbitrary: fc.oneof(fc.string(), anyJson) }),
+      name: fc.oneof(
+        { weight: 4, arbitrary: fc.string({ maxLength: 12 }) },
+        { weight: 1, arbitrary: anyJson },
+      ),
+      type: fc.oneof(
+        { weight: 4, arbitrary: fc.constantFrom(...FLAT_TYPES) },
+        { weight: 1, arbitrary: fc.oneof(fc.string(), anyJson) },
+      ),
       required: fc.oneof(fc.boolean(), anyJson),
       description: fc.oneof(fc.string(), fc.constant(null), anyJson),
       enum: fc.oneof(
         fc.constant(null),
-        fc.array(fc.oneof(fc.string({ maxLength: 6 }), fc.integer(), fc.double(), fc.boolean()), { maxLength: 5 }),
+        fc.array(fc.oneof(fc.string({ maxLength: 6 }), fc.integer(), fc.double(), fc.boolean()), {
+          maxLength: 5,
+        }),
         anyJson,
       ),
-      format: fc.oneof(fc.constantFrom("uuid", "date-time", "email", "uri", "x-custom", null), anyJson),
+      format: fc.oneof(
+        fc.constantFrom("uuid", "date-time", "email", "uri", "x-custom", null),
+        anyJson,
+      ),
     },
     { requiredKeys: [] },
   );
@@ -284,10 +366,35 @@ const CORE_PRIMITIVES = [
   "jsonpointer",
   "any",
 ];
-const NAMES = fc.constantFrom("A", "B", "C", "Item", "Ns", "bad name", "1x", "__proto__", "constructor");
+const NAMES = fc.constantFrom(
+  "A",
+  "B",
+  "C",
+  "Item",
+  "Ns",
+  "bad name",
+  "1x",
+  "__proto__",
+  "constructor",
+);
 /** Keys that are also names on Object.prototype: a lookup table that is a plain object answers for them. */
-const PROTOTYPE_KEYS = fc.constantFrom("constructor", "toString", "__proto__", "hasOwnProperty", "valueOf", "isPrototypeOf");
-const REF = fc.constantFrom("#/definitions/A", "#/definitions/B", "#/definitions/Ns/C", "#/definitions/Missing", "#/properties/x", "A", "");
+const PROTOTYPE_KEYS = fc.constantFrom(
+  "constructor",
+  "toString",
+  "__proto__",
+  "hasOwnProperty",
+  "valueOf",
+  "isPrototypeOf",
+);
+const REF = fc.constantFrom(
+  "#/definitions/A",
+  "#/definitions/B",
+  "#/definitions/Ns/C",
+  "#/definitions/Missing",
+  "#/properties/x",
+  "A",
+  "",
+);
 
 const { coreSchema } = fc.letrec<{ coreSchema: unknown }>((tie) => ({
   coreSchema: fc.oneof(
@@ -310,7 +417,10 @@ const { coreSchema } = fc.letrec<{ coreSchema: unknown }>((tie) => ({
       },
       { requiredKeys: ["type"] },
     ),
-    fc.record({ type: fc.constantFrom("array", "set"), items: tie("coreSchema") }, { requiredKeys: ["type"] }),
+    fc.record(
+      { type: fc.constantFrom("array", "set"), items: tie("coreSchema") },
+      { requiredKeys: ["type"] },
+    ),
     fc.record({ type: fc.constant("map"), values: tie("coreSchema") }, { requiredKeys: ["type"] }),
     fc.record({
       type: fc.constant("tuple"),
@@ -318,11 +428,20 @@ const { coreSchema } = fc.letrec<{ coreSchema: unknown }>((tie) => ({
       tuple: fc.array(NAMES, { maxLength: 2 }),
     }),
     fc.record(
-      { type: fc.constant("choice"), choices: fc.dictionary(NAMES, tie("coreSchema"), { maxKeys: 3 }), selector: fc.string({ maxLength: 5 }) },
+      {
+        type: fc.constant("choice"),
+        choices: fc.dictionary(NAMES, tie("coreSchema"), { maxKeys: 3 }),
+        selector: fc.string({ maxLength: 5 }),
+      },
       { requiredKeys: ["type", "choices"] },
     ),
     fc.record({ type: fc.record({ $ref: REF }) }),
-    fc.record({ type: fc.array(fc.oneof(fc.constantFrom("string", "null", "int32"), fc.record({ $ref: REF })), { maxLength: 3 }) }),
+    fc.record({
+      type: fc.array(
+        fc.oneof(fc.constantFrom("string", "null", "int32"), fc.record({ $ref: REF })),
+        { maxLength: 3 },
+      ),
+    }),
     fc.record(
       {
         type: fc.constantFrom("string", "int32"),
@@ -344,11 +463,19 @@ export const coreLike: fc.Arbitrary<unknown> = fc
   .tuple(
     fc.record(
       {
-        $schema: fc.constantFrom("https://json-structure.org/meta/core/v0/#", "https://json-structure.org/meta/validation/v0/#", "nope"),
+        $schema: fc.constantFrom(
+          "https://json-structure.org/meta/core/v0/#",
+          "https://json-structure.org/meta/validation/v0/#",
+          "nope",
+        ),
         $id: fc.constantFrom("https://example.com/fuzz", ""),
         name: fc.constantFrom("Root", "A", "bad name"),
         $uses: fc.constantFrom(["JSONStructureValidation"], "x"),
-        definitions: fc.dictionary(NAMES, fc.oneof(coreSchema, fc.dictionary(NAMES, coreSchema, { maxKeys: 2 })), { maxKeys: 4 }),
+        definitions: fc.dictionary(
+          NAMES,
+          fc.oneof(coreSchema, fc.dictionary(NAMES, coreSchema, { maxKeys: 2 })),
+          { maxKeys: 4 },
+        ),
         $root: REF,
       },
       { requiredKeys: ["$schema", "$id"] },

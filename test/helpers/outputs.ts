@@ -53,13 +53,21 @@ export function writeTemp(files: readonly GeneratedFile[], prefix = "structgen-t
 }
 
 /** Typechecks every .ts file in `files` under strict settings; returns the diagnostics as text lines. */
-export function typecheck(files: readonly GeneratedFile[], moduleSettings: keyof typeof MODULE_SETTINGS): string[] {
+export function typecheck(
+  files: readonly GeneratedFile[],
+  moduleSettings: keyof typeof MODULE_SETTINGS,
+): string[] {
   const dir = writeTemp(files, "structgen-tsc-");
   try {
     const roots = files.filter((f) => f.path.endsWith(".ts")).map((f) => join(dir, f.path));
-    const program = ts.createProgram(roots, { ...STRICT_OPTIONS, ...MODULE_SETTINGS[moduleSettings] });
+    const program = ts.createProgram(roots, {
+      ...STRICT_OPTIONS,
+      ...MODULE_SETTINGS[moduleSettings],
+    });
     return ts.getPreEmitDiagnostics(program).map((d) => {
-      const where = d.file ? `${d.file.fileName.slice(dir.length + 1)}:${d.file.getLineAndCharacterOfPosition(d.start ?? 0).line + 1}` : "";
+      const where = d.file
+        ? `${d.file.fileName.slice(dir.length + 1)}:${d.file.getLineAndCharacterOfPosition(d.start ?? 0).line + 1}`
+        : "";
       return `${where} ${ts.flattenDiagnosticMessageText(d.messageText, "\n")}`;
     });
   } finally {
@@ -72,12 +80,21 @@ export type GuardModule = Record<string, (value: unknown) => unknown>;
 /** Transpiles a generated guards file to JavaScript and imports it. */
 export async function loadGuards(guards: GeneratedFile): Promise<GuardModule> {
   const js = ts.transpileModule(guards.contents, {
-    compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022, verbatimModuleSyntax: false },
+    compilerOptions: {
+      module: ts.ModuleKind.ESNext,
+      target: ts.ScriptTarget.ES2022,
+      verbatimModuleSyntax: false,
+    },
   }).outputText;
-  const dir = writeTemp([{ path: guards.path.replace(/\.ts$/, ".mjs"), contents: js }], "structgen-guards-");
+  const dir = writeTemp(
+    [{ path: guards.path.replace(/\.ts$/, ".mjs"), contents: js }],
+    "structgen-guards-",
+  );
   try {
     // A guards file imports nothing, so once evaluated the module needs its file no more.
-    return (await import(pathToFileURL(join(dir, guards.path.replace(/\.ts$/, ".mjs"))).href)) as GuardModule;
+    return (await import(
+      pathToFileURL(join(dir, guards.path.replace(/\.ts$/, ".mjs"))).href
+    )) as GuardModule;
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -90,7 +107,11 @@ export function strictAjv(options: { allErrors?: boolean } = {}): Ajv2020 {
     strict: true,
     allErrors: options.allErrors ?? false,
     ownProperties: true,
-    logger: { log: () => undefined, warn: (...args: unknown[]) => warnings.push(args), error: (...args: unknown[]) => warnings.push(args) },
+    logger: {
+      log: () => undefined,
+      warn: (...args: unknown[]) => warnings.push(args),
+      error: (...args: unknown[]) => warnings.push(args),
+    },
   });
   addFormats(ajv);
   Object.defineProperty(ajv, "structgenWarnings", { value: warnings });
@@ -102,13 +123,23 @@ export function ajvWarnings(ajv: Ajv2020): unknown[] {
 }
 
 /** A model's types, guards and schema, unformatted, as the pipeline emits them (without reading any input). */
-export function emitModel(doc: ModelDocument, options: Options = {}, printer = new Printer()): GeneratedFile[] {
+export function emitModel(
+  doc: ModelDocument,
+  options: Options = {},
+  printer = new Printer(),
+): GeneratedFile[] {
   const resolved = resolveOptions({ ...options, prettier: false });
   const typesPath = `${doc.baseName}.types.ts`;
   const guardsPath = `${doc.baseName}.guards.ts`;
   return [
-    { path: typesPath, contents: printer.print(typesPath, [bannerComment([doc.file]), ...typeStatements(doc)]) },
+    {
+      path: typesPath,
+      contents: printer.print(typesPath, [bannerComment([doc.file]), ...typeStatements(doc)]),
+    },
     { path: guardsPath, contents: printer.print(guardsPath, guardStatements(doc, resolved)) },
-    { path: schemaFileName(doc), contents: `${JSON.stringify(emitSchema(doc, resolved), null, 2)}\n` },
+    {
+      path: schemaFileName(doc),
+      contents: `${JSON.stringify(emitSchema(doc, resolved), null, 2)}\n`,
+    },
   ];
 }

@@ -23,7 +23,13 @@ export interface RunResult {
 export function userEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
   for (const [key, value] of Object.entries(process.env)) {
-    if (key === "NODE_OPTIONS" || key === "INIT_CWD" || /^npm_/i.test(key) || key.startsWith("GIT_") || key.startsWith("VITEST")) {
+    if (
+      key === "NODE_OPTIONS" ||
+      key === "INIT_CWD" ||
+      /^npm_/i.test(key) ||
+      key.startsWith("GIT_") ||
+      key.startsWith("VITEST")
+    ) {
       continue;
     }
     env[key] = value;
@@ -32,15 +38,29 @@ export function userEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
 }
 
 /** Runs a command to completion; never rejects. */
-export function run(command: string, args: readonly string[], options: { cwd: string; env?: NodeJS.ProcessEnv; timeout?: number }): Promise<RunResult> {
+export function run(
+  command: string,
+  args: readonly string[],
+  options: { cwd: string; env?: NodeJS.ProcessEnv; timeout?: number },
+): Promise<RunResult> {
   return new Promise((resolve) => {
     execFile(
       command,
       [...args],
-      { cwd: options.cwd, env: options.env ?? userEnv(), encoding: "utf8", timeout: options.timeout ?? 120_000, maxBuffer: 64 * 1024 * 1024 },
+      {
+        cwd: options.cwd,
+        env: options.env ?? userEnv(),
+        encoding: "utf8",
+        timeout: options.timeout ?? 120_000,
+        maxBuffer: 64 * 1024 * 1024,
+      },
       (error, stdout, stderr) => {
         const failure = error as (Error & { code?: number | string }) | null;
-        resolve({ code: failure === null ? 0 : typeof failure.code === "number" ? failure.code : null, stdout, stderr });
+        resolve({
+          code: failure === null ? 0 : typeof failure.code === "number" ? failure.code : null,
+          stdout,
+          stderr,
+        });
       },
     );
   });
@@ -75,7 +95,11 @@ export interface Packed {
 export async function packTarball(): Promise<Packed> {
   ensureBuilt();
   const destination = tempFolder("structgen-pack-");
-  const result = await run(NPM, ["pack", "--ignore-scripts", "--json", "--pack-destination", destination], { cwd: REPO_ROOT });
+  const result = await run(
+    NPM,
+    ["pack", "--ignore-scripts", "--json", "--pack-destination", destination],
+    { cwd: REPO_ROOT },
+  );
   if (result.code !== 0) {
     throw new Error(`npm pack failed:\n${result.stderr}`);
   }
@@ -87,10 +111,25 @@ export async function packTarball(): Promise<Packed> {
 }
 
 /** A new project in the OS temp folder with the tarball installed from the npm cache; returns its folder. */
-export async function projectWith(tarball: string, prefix: string, packageJson: Record<string, unknown> = {}): Promise<string> {
+export async function projectWith(
+  tarball: string,
+  prefix: string,
+  packageJson: Record<string, unknown> = {},
+): Promise<string> {
   const dir = tempFolder(prefix);
-  writeFileSync(join(dir, "package.json"), `${JSON.stringify({ name: "consumer", version: "1.0.0", private: true, ...packageJson }, null, 2)}\n`);
-  const args = ["install", "--prefer-offline", "--no-audit", "--no-fund", "--no-progress", "--loglevel=error", tarball];
+  writeFileSync(
+    join(dir, "package.json"),
+    `${JSON.stringify({ name: "consumer", version: "1.0.0", private: true, ...packageJson }, null, 2)}\n`,
+  );
+  const args = [
+    "install",
+    "--prefer-offline",
+    "--no-audit",
+    "--no-fund",
+    "--no-progress",
+    "--loglevel=error",
+    tarball,
+  ];
   const result = await run(NPM, args, { cwd: dir, timeout: 180_000 });
   if (result.code !== 0) {
     throw new Error(`npm install of the tarball failed:\n${result.stderr}`);
@@ -101,7 +140,9 @@ export async function projectWith(tarball: string, prefix: string, packageJson: 
 /** A fenced code block of the README, between `<!-- example:NAME:start -->` and its end marker. */
 export function readmeExample(name: string): string {
   const readme = readFileSync(join(REPO_ROOT, "README.md"), "utf8");
-  const section = new RegExp(`<!-- example:${name}:start -->\\n\`\`\`\\w*\\n([\\s\\S]*?)\`\`\`\\n<!-- example:${name}:end -->`).exec(readme);
+  const section = new RegExp(
+    `<!-- example:${name}:start -->\\n\`\`\`\\w*\\n([\\s\\S]*?)\`\`\`\\n<!-- example:${name}:end -->`,
+  ).exec(readme);
   if (section?.[1] === undefined) {
     throw new Error(`README.md has no example "${name}"`);
   }
@@ -117,13 +158,23 @@ export interface Running {
   readonly exited: Promise<number | string | null>;
 }
 
-export function start(command: string, args: readonly string[], options: { cwd: string; env?: NodeJS.ProcessEnv }): Running {
-  const child = spawn(command, [...args], { cwd: options.cwd, env: options.env ?? userEnv(), stdio: ["ignore", "pipe", "pipe"] });
+export function start(
+  command: string,
+  args: readonly string[],
+  options: { cwd: string; env?: NodeJS.ProcessEnv },
+): Running {
+  const child = spawn(command, [...args], {
+    cwd: options.cwd,
+    env: options.env ?? userEnv(),
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   let stdout = "";
   let stderr = "";
   child.stdout?.setEncoding("utf8").on("data", (chunk: string) => (stdout += chunk));
   child.stderr?.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
-  const exited = new Promise<number | string | null>((resolve) => child.on("close", (code, signal) => resolve(code ?? signal)));
+  const exited = new Promise<number | string | null>((resolve) =>
+    child.on("close", (code, signal) => resolve(code ?? signal)),
+  );
   return { child, stdout: () => stdout, stderr: () => stderr, exited };
 }
 

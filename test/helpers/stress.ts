@@ -12,7 +12,8 @@ import type { GenerateResult } from "../../src/pipeline/generate.js";
 import { REPO_ROOT } from "./fixtures.js";
 
 /** npm sets npm_lifecycle_event to the script's name, on every platform, for the runner and its workers. */
-export const STRESS = process.env["STRUCTGEN_STRESS"] === "1" || process.env["npm_lifecycle_event"] === "test:stress";
+export const STRESS =
+  process.env["STRUCTGEN_STRESS"] === "1" || process.env["npm_lifecycle_event"] === "test:stress";
 
 export interface Measurement {
   readonly ms: number;
@@ -47,7 +48,11 @@ process.stdout.write(JSON.stringify(job.full ? { files: result.files, diagnostic
 `;
 
 /** Runs the child script on a job; rejects on a crash (out of memory, a stack overflow) or after `timeoutMs` (a hang). */
-function runChild<T>(job: { inputs: readonly string[]; options: Options; full: boolean }, timeoutMs: number, nodeFlags: readonly string[]): Promise<T> {
+function runChild<T>(
+  job: { inputs: readonly string[]; options: Options; full: boolean },
+  timeoutMs: number,
+  nodeFlags: readonly string[],
+): Promise<T> {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     SG_PIPELINE: pathToFileURL(join(REPO_ROOT, "dist", "pipeline", "generate.js")).href,
@@ -61,7 +66,9 @@ function runChild<T>(job: { inputs: readonly string[]; options: Options; full: b
       { env, timeout: timeoutMs, maxBuffer: 1 << 30, encoding: "utf8" },
       (error, stdout, stderr) => {
         if (error !== null) {
-          const why = error.killed ? `no result after ${timeoutMs} ms (killed)` : error.message.split("\n")[0];
+          const why = error.killed
+            ? `no result after ${timeoutMs} ms (killed)`
+            : error.message.split("\n")[0];
           reject(new Error(`the pipeline did not finish: ${why}\n${stderr.slice(0, 2000)}`));
           return;
         }
@@ -72,17 +79,31 @@ function runChild<T>(job: { inputs: readonly string[]; options: Options; full: b
 }
 
 /** Runs the pipeline once on `inputs` (paths) in a new process and measures it. */
-export function measure(inputs: readonly string[], options: Options, timeoutMs: number): Promise<Measurement> {
+export function measure(
+  inputs: readonly string[],
+  options: Options,
+  timeoutMs: number,
+): Promise<Measurement> {
   // A small young generation: otherwise V8 sizes it by how fast the run allocates, and peak RSS jumps by tens of
   // MB from run to run with no change in what the run holds (measured: ratios from 0.5 to 10.8 between the same
   // two sizes; 1.9 to 5.5 with this flag).
-  return runChild<Measurement>({ inputs, options, full: false }, timeoutMs, ["--max-old-space-size=8192", "--max-semi-space-size=1"]);
+  return runChild<Measurement>({ inputs, options, full: false }, timeoutMs, [
+    "--max-old-space-size=8192",
+    "--max-semi-space-size=1",
+  ]);
 }
 
 /**
  * Runs `generate()` on `inputs` in a new process with a heap of `heapMb`, so that a run that exhausts memory or
  * the stack fails this one call instead of the test worker, and returns its files and diagnostics.
  */
-export function generateInChild(inputs: readonly string[], options: Options, timeoutMs: number, heapMb = 4096): Promise<GenerateResult> {
-  return runChild<GenerateResult>({ inputs, options, full: true }, timeoutMs, [`--max-old-space-size=${heapMb}`]);
+export function generateInChild(
+  inputs: readonly string[],
+  options: Options,
+  timeoutMs: number,
+  heapMb = 4096,
+): Promise<GenerateResult> {
+  return runChild<GenerateResult>({ inputs, options, full: true }, timeoutMs, [
+    `--max-old-space-size=${heapMb}`,
+  ]);
 }

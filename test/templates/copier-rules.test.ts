@@ -57,14 +57,19 @@ function isExported(node: ts.Node): boolean {
 }
 
 function declaredNames(st: ts.Statement): string[] {
-  if (ts.isFunctionDeclaration(st) && st.name) return [st.name.text];
-  if (ts.isVariableStatement(st))
+  if (ts.isFunctionDeclaration(st) && st.name) {
+    return [st.name.text];
+  }
+  if (ts.isVariableStatement(st)) {
     return st.declarationList.declarations.map((d) => d.name.getText());
+  }
   return [];
 }
 
 function identifiers(node: ts.Node, out = new Set<string>()): Set<string> {
-  if (ts.isIdentifier(node)) out.add(node.text);
+  if (ts.isIdentifier(node)) {
+    out.add(node.text);
+  }
   node.forEachChild((child) => void identifiers(child, out));
   return out;
 }
@@ -74,7 +79,11 @@ for (const [file, prefix, mod] of FILES) {
     const text = readFileSync(new URL(`../../templates/${file}`, import.meta.url), "utf8");
     const source = ts.createSourceFile(file, text, ts.ScriptTarget.ES2022, true);
     const byName = new Map<string, ts.Statement>();
-    for (const st of source.statements) for (const name of declaredNames(st)) byName.set(name, st);
+    for (const st of source.statements) {
+      for (const name of declaredNames(st)) {
+        byName.set(name, st);
+      }
+    }
 
     it("has only exported checks, `_` functions and upper-case / `_` consts at top level", () => {
       for (const st of source.statements) {
@@ -98,7 +107,9 @@ for (const [file, prefix, mod] of FILES) {
         } else if (ts.isVariableStatement(st)) {
           expect(isExported(st), where).toBe(false);
           expect(st.declarationList.flags & ts.NodeFlags.Const, where).toBeTruthy();
-          for (const name of declaredNames(st)) expect(name, where).toMatch(/^[A-Z_]/);
+          for (const name of declaredNames(st)) {
+            expect(name, where).toMatch(/^[A-Z_]/);
+          }
         } else {
           expect.fail(`${where}: unexpected top-level ${ts.SyntaxKind[st.kind]}`);
         }
@@ -137,7 +148,10 @@ for (const [file, prefix, mod] of FILES) {
         while (queue.length > 0) {
           const st = byName.get(queue.pop() ?? "");
           for (const id of st ? identifiers(st) : []) {
-            if (byName.has(id) && !needed.has(id)) (needed.add(id), queue.push(id));
+            if (byName.has(id) && !needed.has(id)) {
+              needed.add(id);
+              queue.push(id);
+            }
           }
         }
         const copied = source.statements
@@ -147,13 +161,17 @@ for (const [file, prefix, mod] of FILES) {
         const js = ts.transpileModule(copied, {
           compilerOptions: { target: ts.ScriptTarget.ES2022 },
         }).outputText;
+        // The copied helpers run as the generated file would run them: this is the code under test.
+        // eslint-disable-next-line @typescript-eslint/no-implied-eval, @typescript-eslint/no-unsafe-call
         const standalone = new Function(`"use strict";\n${js}\nreturn ${name};`)() as (
           v: unknown,
         ) => boolean;
         const original = mod[name] as (v: unknown) => boolean;
         for (const sample of SAMPLES) {
           const kind = typeof sample;
-          if (NUMBER_CHECKS.includes(name) !== (kind === "number")) continue;
+          if (NUMBER_CHECKS.includes(name) !== (kind === "number")) {
+            continue;
+          }
           expect(standalone(sample), `${name}(${String(sample)})`).toBe(original(sample));
         }
       }

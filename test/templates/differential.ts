@@ -13,14 +13,23 @@ export const RUNS = 2000;
 /** What ajv would say about `value` for format `name` (entry shapes as in ajv's format keyword). */
 export function ajvVerdict(name: FormatName, value: string | number): boolean {
   const def: unknown = fullFormats[name];
-  if (def === true) return true;
-  if (def instanceof RegExp) return def.test(String(value));
-  if (typeof def === "function") return Boolean((def as (v: unknown) => unknown)(value));
+  if (def === true) {
+    return true;
+  }
+  if (def instanceof RegExp) {
+    return def.test(String(value));
+  }
+  if (typeof def === "function") {
+    return Boolean((def as (v: unknown) => unknown)(value));
+  }
   if (typeof def === "object" && def !== null && "validate" in def) {
-    const validate = (def as { validate: unknown }).validate;
-    if (validate instanceof RegExp) return validate.test(String(value));
-    if (typeof validate === "function")
+    const validate = def.validate;
+    if (validate instanceof RegExp) {
+      return validate.test(String(value));
+    }
+    if (typeof validate === "function") {
       return Boolean((validate as (v: unknown) => unknown)(value));
+    }
   }
   throw new Error(`unexpected ajv-formats entry for ${name}`);
 }
@@ -84,8 +93,12 @@ export function mutated(arb: fc.Arbitrary<string>, alphabet: string[]): fc.Arbit
       arbitrary: fc.tuple(arb, fc.array(edit, { minLength: 1, maxLength: 2 })).map(([s, edits]) =>
         edits.reduce((acc, [pos, op, ch]) => {
           const i = acc.length === 0 ? 0 : pos % (acc.length + (op === 0 ? 1 : 0));
-          if (op === 0) return acc.slice(0, i) + ch + acc.slice(i);
-          if (op === 1) return acc.slice(0, i) + acc.slice(i + 1);
+          if (op === 0) {
+            return acc.slice(0, i) + ch + acc.slice(i);
+          }
+          if (op === 1) {
+            return acc.slice(0, i) + acc.slice(i + 1);
+          }
           return acc.slice(0, i) + ch + acc.slice(i + 1);
         }, s),
       ),
@@ -118,13 +131,17 @@ export function differential(
       fc.property(shaped, (s) => {
         const want = ajvVerdict(name, s);
         total++;
-        if (want) valid++;
+        if (want) {
+          valid++;
+        }
         expect(check(s), JSON.stringify(s)).toBe(want);
       }),
       { numRuns: RUNS },
     );
     // SHARES=1 prints the valid share per shaped generator (for tuning the generators).
-    if (process.env["SHARES"]) console.log(`SHARE ${name} ${(valid / total).toFixed(2)}`);
+    if (process.env["SHARES"]) {
+      console.log(`SHARE ${name} ${(valid / total).toFixed(2)}`);
+    }
     expect(valid, "valid samples").toBeGreaterThanOrEqual(total * minShare);
     expect(total - valid, "invalid samples").toBeGreaterThanOrEqual(total * minShare);
   });

@@ -25,7 +25,9 @@ const KINDS = Object.keys(RANGES) as Kind[];
 /** BigInt reference: the lexical pattern plus an exact range check. */
 function reference(kind: Kind, value: string): boolean {
   const lexical = kind.startsWith("u") ? /^(0|[1-9][0-9]*)$/ : /^-?(0|[1-9][0-9]*)$/;
-  if (!lexical.test(value)) return false;
+  if (!lexical.test(value)) {
+    return false;
+  }
   const [min, max] = RANGES[kind];
   const n = BigInt(value);
   return n >= min && n <= max;
@@ -100,7 +102,9 @@ describe("encoded integers: property tests against a BigInt reference", () => {
       fc.assert(
         fc.property(anyString, (s) => {
           const want = reference(kind, s);
-          if (want) valid++;
+          if (want) {
+            valid++;
+          }
           expect(CHECKS[kind](s), JSON.stringify(s)).toBe(want);
         }),
         { numRuns: 5000 },
@@ -139,8 +143,9 @@ describe("encodedDecimal", () => {
       ["1.5.1", false],
       [`${"9".repeat(60)}.${"9".repeat(60)}`, true],
     ];
-    for (const [given, want] of rows)
+    for (const [given, want] of rows) {
       expect(E.encodedDecimal(given), JSON.stringify(given)).toBe(want);
+    }
   });
   it("agrees with the fraction-required grammar", () => {
     const grammar = /^-?(0|[1-9][0-9]*)\.[0-9]+$/;
@@ -155,7 +160,9 @@ describe("encodedDecimal", () => {
     let valid = 0;
     fc.assert(
       fc.property(fc.oneof(fc.string(), shaped), (s) => {
-        if (grammar.test(s)) valid++;
+        if (grammar.test(s)) {
+          valid++;
+        }
         expect(E.encodedDecimal(s), JSON.stringify(s)).toBe(grammar.test(s));
       }),
       { numRuns: 3000 },
@@ -189,9 +196,13 @@ describe("templates/encoded-patterns.json", () => {
     fc.assert(
       fc.property(strings, fc.constantFrom(...kinds), (s, kind) => {
         const lexical = new RegExp(patterns[kind] ?? "(?!)", "u").test(s);
-        if (check[kind](s)) expect(lexical, `${kind} ${JSON.stringify(s)}`).toBe(true);
+        if (check[kind](s)) {
+          expect(lexical, `${kind} ${JSON.stringify(s)}`).toBe(true);
+        }
         const inRange = kind === "decimal" || s.replace("-", "").length <= 18; // below every bound
-        if (lexical && inRange) expect(check[kind](s), `${kind} ${JSON.stringify(s)}`).toBe(true);
+        if (lexical && inRange) {
+          expect(check[kind](s), `${kind} ${JSON.stringify(s)}`).toBe(true);
+        }
       }),
       { numRuns: 5000 },
     );

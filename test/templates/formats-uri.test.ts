@@ -38,7 +38,9 @@ const ipv6 = fc
       at >= 0
         ? `${groups.slice(0, at).join(":")}::${groups.slice(at).join(":")}`
         : groups.join(":");
-    if (v4 !== null) s += s === "" || s.endsWith(":") ? v4 : `:${v4}`;
+    if (v4 !== null) {
+      s += s === "" || s.endsWith(":") ? v4 : `:${v4}`;
+    }
     return s;
   });
 

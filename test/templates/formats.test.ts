@@ -19,7 +19,9 @@ describe("templates/formats.ts exports", () => {
   it("has exactly one format<Name> function per ajv-formats full format", () => {
     const want = Object.keys(fullFormats).map(functionName).sort();
     expect(Object.keys(F).sort()).toEqual(want);
-    for (const name of want) expect(typeof (F as Record<string, unknown>)[name]).toBe("function");
+    for (const name of want) {
+      expect(typeof (F as Record<string, unknown>)[name]).toBe("function");
+    }
   });
 });
 

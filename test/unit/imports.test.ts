@@ -13,7 +13,11 @@ const SRC = join(REPO_ROOT, "src");
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
-    entry.isDirectory() ? sourceFiles(join(dir, entry.name)) : entry.name.endsWith(".ts") ? [join(dir, entry.name)] : [],
+    entry.isDirectory()
+      ? sourceFiles(join(dir, entry.name))
+      : entry.name.endsWith(".ts")
+        ? [join(dir, entry.name)]
+        : [],
   );
 }
 
@@ -22,18 +26,30 @@ function valueImportsOfTsMorph(file: string, text = readFileSync(file, "utf8")):
   const source = ts.createSourceFile(file, text, ts.ScriptTarget.ES2022, false);
   const found: string[] = [];
   const visit = (node: ts.Node): void => {
-    if (ts.isImportDeclaration(node) && ts.isStringLiteral(node.moduleSpecifier) && /^(ts-morph|@ts-morph\/)/.test(node.moduleSpecifier.text)) {
+    if (
+      ts.isImportDeclaration(node) &&
+      ts.isStringLiteral(node.moduleSpecifier) &&
+      /^(ts-morph|@ts-morph\/)/.test(node.moduleSpecifier.text)
+    ) {
       const clause = node.importClause;
       const bindings = clause?.namedBindings;
       const typeOnly =
         clause !== undefined &&
-        (clause.isTypeOnly || (clause.name === undefined && bindings !== undefined && ts.isNamedImports(bindings) && bindings.elements.every((e) => e.isTypeOnly)));
+        (clause.isTypeOnly ||
+          (clause.name === undefined &&
+            bindings !== undefined &&
+            ts.isNamedImports(bindings) &&
+            bindings.elements.every((e) => e.isTypeOnly)));
       if (!typeOnly) {
         found.push(node.getText(source));
       }
     } else if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword) {
       const [specifier] = node.arguments;
-      if (specifier !== undefined && ts.isStringLiteral(specifier) && /^(ts-morph|@ts-morph\/)/.test(specifier.text)) {
+      if (
+        specifier !== undefined &&
+        ts.isStringLiteral(specifier) &&
+        /^(ts-morph|@ts-morph\/)/.test(specifier.text)
+      ) {
         found.push(node.getText(source));
       }
     }
@@ -45,9 +61,13 @@ function valueImportsOfTsMorph(file: string, text = readFileSync(file, "utf8")):
 
 describe("how src/ loads ts-morph", () => {
   it("only src/emit/ts-morph.ts loads its values; every other file imports them from there, or imports types only", () => {
-    const files = sourceFiles(SRC).filter((file) => relative(SRC, file) !== join("emit", "ts-morph.ts"));
+    const files = sourceFiles(SRC).filter(
+      (file) => relative(SRC, file) !== join("emit", "ts-morph.ts"),
+    );
     expect(files.length).toBeGreaterThan(20);
-    const offenders = files.flatMap((file) => valueImportsOfTsMorph(file).map((text) => `${relative(SRC, file)}: ${text}`));
+    const offenders = files.flatMap((file) =>
+      valueImportsOfTsMorph(file).map((text) => `${relative(SRC, file)}: ${text}`),
+    );
     expect(offenders).toEqual([]);
   });
 

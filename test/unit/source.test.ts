@@ -8,20 +8,40 @@ function read(text: string | Uint8Array) {
   const sink = new DiagnosticSink("doc.json");
   const bytes = typeof text === "string" ? new TextEncoder().encode(text) : text;
   const source = readSource("doc.json", bytes, sink);
-  return { source, diagnostics: sink.items.map(({ code, pointer, line, column }) => ({ code, pointer, line, column })) };
+  return {
+    source,
+    diagnostics: sink.items.map(({ code, pointer, line, column }) => ({
+      code,
+      pointer,
+      line,
+      column,
+    })),
+  };
 }
 
 describe("readSource", () => {
-  const failures: [string, string | Uint8Array, { code: string; line?: number; column?: number }][] = [
+  const failures: [
+    string,
+    string | Uint8Array,
+    { code: string; line?: number; column?: number },
+  ][] = [
     ["empty file", "", { code: "SG_EMPTY_INPUT" }],
     ["whitespace only", "  \n\t ", { code: "SG_EMPTY_INPUT" }],
     ["trailing comma", '{\n  "a": 1,\n}', { code: "SG_JSON_SYNTAX", line: 3, column: 1 }],
     ["comment", '{\n  // hi\n  "a": 1\n}', { code: "SG_JSON_SYNTAX", line: 2, column: 3 }],
-    ["unterminated string (positioned at its opening quote)", '{"a": "b', { code: "SG_JSON_SYNTAX", line: 1, column: 7 }],
+    [
+      "unterminated string (positioned at its opening quote)",
+      '{"a": "b',
+      { code: "SG_JSON_SYNTAX", line: 1, column: 7 },
+    ],
     ["two values", "{} {}", { code: "SG_JSON_SYNTAX", line: 1, column: 4 }],
     ["single quotes", "{'a': 1}", { code: "SG_JSON_SYNTAX", line: 1, column: 2 }],
     ["invalid UTF-8", new Uint8Array([0x7b, 0x22, 0xff, 0x22, 0x7d]), { code: "SG_INVALID_UTF8" }],
-    ["duplicate key", '{\n  "a": 1,\n  "a": 2\n}', { code: "SG_JSON_DUPLICATE_KEY", line: 3, column: 3 }],
+    [
+      "duplicate key",
+      '{\n  "a": 1,\n  "a": 2\n}',
+      { code: "SG_JSON_DUPLICATE_KEY", line: 3, column: 3 },
+    ],
   ];
 
   it.each(failures)("rejects %s with a positioned diagnostic", (_name, text, want) => {
@@ -31,7 +51,7 @@ describe("readSource", () => {
   });
 
   it("accepts a UTF-8 byte order mark and counts columns after it", () => {
-    const { source, diagnostics } = read("\uFEFF{\n  \"a\": true\n}");
+    const { source, diagnostics } = read('\uFEFF{\n  "a": true\n}');
     expect(diagnostics).toEqual([]);
     expect(source?.value).toEqual({ a: true });
     expect(source?.locate("/a")).toEqual({ line: 2, column: 8 });
@@ -66,7 +86,9 @@ describe("what a read document keeps alive", () => {
     const before = liveHeapBytes();
     const kept: string[] = [];
     for (let i = 0; i < 40; i++) {
-      const { source } = read(`{"name": "letta-run-${String(i).padStart(5, "0")}", "filler": "${padding}"}`);
+      const { source } = read(
+        `{"name": "letta-run-${String(i).padStart(5, "0")}", "filler": "${padding}"}`,
+      );
       const value = source?.value as { name: string } | undefined;
       kept.push(value?.name ?? "");
     }
@@ -106,11 +128,19 @@ describe("firstInvalidUtf8", () => {
   });
 
   it("positions invalid UTF-8 at the line and column of the bad byte", () => {
-    const bytes = new Uint8Array([...new TextEncoder().encode('{\n  "é": "a'), 0xff, ...new TextEncoder().encode('"\n}')]);
-    expect(read(bytes).diagnostics).toEqual([{ code: "SG_INVALID_UTF8", pointer: "", line: 2, column: 10 }]);
+    const bytes = new Uint8Array([
+      ...new TextEncoder().encode('{\n  "é": "a'),
+      0xff,
+      ...new TextEncoder().encode('"\n}'),
+    ]);
+    expect(read(bytes).diagnostics).toEqual([
+      { code: "SG_INVALID_UTF8", pointer: "", line: 2, column: 10 },
+    ]);
   });
 
   it("positions an empty file at 1:1", () => {
-    expect(read("").diagnostics).toEqual([{ code: "SG_EMPTY_INPUT", pointer: "", line: 1, column: 1 }]);
+    expect(read("").diagnostics).toEqual([
+      { code: "SG_EMPTY_INPUT", pointer: "", line: 1, column: 1 },
+    ]);
   });
 });

@@ -1,5 +1,14 @@
 /** The writer: atomic, banner-guarded, confined to the output folder; check mode writes nothing. */
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -43,7 +52,11 @@ describe("writeOutputs", () => {
     await writeOutputs(out, [file("a.ts", "old a"), file("b.ts", "old b")]);
     // A file where a folder must go makes staging fail after a.ts's and b.ts's new texts are staged.
     writeFileSync(join(out, "sub"), "a file, not a folder");
-    const result = await writeOutputs(out, [file("a.ts", "new a"), file("b.ts", "new b"), file("sub/c.ts", "c")]);
+    const result = await writeOutputs(out, [
+      file("a.ts", "new a"),
+      file("b.ts", "new b"),
+      file("sub/c.ts", "c"),
+    ]);
     expect(result.written).toEqual([]);
     expect(result.diagnostics.map((d) => d.code)).toEqual(["SG_WRITE_FAILED"]);
     expect(readdirSync(out).sort()).toEqual(["a.ts", "b.ts", "sub"]);
@@ -60,12 +73,15 @@ describe("writeOutputs", () => {
     expect(readdirSync(out)).toEqual(["c.ts"]);
   });
 
-  it.each(["../escape.ts", "/abs.ts", "a/../../x.ts", "C:/x.ts", "a//b.ts"])("refuses the output path %s", async (path) => {
-    const out = tempDir();
-    const result = await writeOutputs(out, [{ path, contents: "x" }]);
-    expect(result.written).toEqual([]);
-    expect(result.diagnostics[0]?.code).toBe("SG_OUTPUT_PATH");
-  });
+  it.each(["../escape.ts", "/abs.ts", "a/../../x.ts", "C:/x.ts", "a//b.ts"])(
+    "refuses the output path %s",
+    async (path) => {
+      const out = tempDir();
+      const result = await writeOutputs(out, [{ path, contents: "x" }]);
+      expect(result.written).toEqual([]);
+      expect(result.diagnostics[0]?.code).toBe("SG_OUTPUT_PATH");
+    },
+  );
 
   it("never writes through a symlink that leads out of the output folder", async () => {
     const root = tempDir();
@@ -85,8 +101,17 @@ describe("checkOutputs", () => {
   it("reports every stale and missing file and writes nothing", async () => {
     const out = tempDir();
     await writeOutputs(out, [file("a.ts", "a"), file("b.ts", "b")]);
-    const result = await checkOutputs(out, [file("a.ts", "a"), file("b.ts", "b changed"), file("c.ts", "c")]);
-    expect(result).toEqual({ stale: ["b.ts"], missing: ["c.ts"], upToDate: ["a.ts"], diagnostics: [] });
+    const result = await checkOutputs(out, [
+      file("a.ts", "a"),
+      file("b.ts", "b changed"),
+      file("c.ts", "c"),
+    ]);
+    expect(result).toEqual({
+      stale: ["b.ts"],
+      missing: ["c.ts"],
+      upToDate: ["a.ts"],
+      diagnostics: [],
+    });
     expect(readdirSync(out).sort()).toEqual(["a.ts", "b.ts"]);
   });
 });
@@ -107,11 +132,19 @@ describe("WriteTransaction (the CLI's writer, fed one document's files at a time
     for (const batch of batches("1")) {
       await transaction.add(batch);
     }
-    expect(await transaction.commit()).toEqual({ written: ["a.types.ts", "a.guards.ts", "sub/b.types.ts", "index.ts"], unchanged: [], diagnostics: [] });
+    expect(await transaction.commit()).toEqual({
+      written: ["a.types.ts", "a.guards.ts", "sub/b.types.ts", "index.ts"],
+      unchanged: [],
+      diagnostics: [],
+    });
     expect(contents(viaTransaction)).toEqual(contents(viaWrite));
     const again = new WriteTransaction(viaTransaction);
     await again.add([file("a.types.ts", "a 1"), file("a.guards.ts", "a 2")]);
-    expect(await again.commit()).toEqual({ written: ["a.guards.ts"], unchanged: ["a.types.ts"], diagnostics: [] });
+    expect(await again.commit()).toEqual({
+      written: ["a.guards.ts"],
+      unchanged: ["a.types.ts"],
+      diagnostics: [],
+    });
   });
 
   it("a hand-written file in a later batch: nothing written, every refusal reported, no temp file or lock left", async () => {
@@ -139,7 +172,10 @@ describe("WriteTransaction (the CLI's writer, fed one document's files at a time
     const transaction = new WriteTransaction(out);
     await transaction.add(batches("1")[0] ?? []);
     await transaction.add(batches("1")[1] ?? []);
-    expect(listAll(out).some((path) => path.endsWith(".tmp")), "staged to temp files").toBe(true);
+    expect(
+      listAll(out).some((path) => path.endsWith(".tmp")),
+      "staged to temp files",
+    ).toBe(true);
     await transaction.abort();
     expect(readdirSync(root)).toEqual([]);
   });
@@ -150,13 +186,19 @@ describe("WriteTransaction (the CLI's writer, fed one document's files at a time
     await transaction.add(batches("1")[0] ?? []);
     await transaction.add([file("A.types.ts", "clash")]);
     const result = await transaction.commit();
-    expect(result.diagnostics.map((d) => d.message)).toEqual([expect.stringMatching(/differ only in case/)]);
+    expect(result.diagnostics.map((d) => d.message)).toEqual([
+      expect.stringMatching(/differ only in case/),
+    ]);
     expect(readdirSync(out)).toEqual([]);
   });
 
   it("removeObsolete: an earlier run's files go with the commit, gone or hand-written ones are left, and nothing goes if the write fails", async () => {
     const out = tempDir();
-    await writeOutputs(out, [...batches("1").flat(), file("old.ts", "old"), file("gone/deep/x.ts", "x")]);
+    await writeOutputs(out, [
+      ...batches("1").flat(),
+      file("old.ts", "old"),
+      file("gone/deep/x.ts", "x"),
+    ]);
     writeFileSync(join(out, "mine.ts"), "hand written\n");
     const obsolete = ["old.ts", "gone/deep/x.ts", "mine.ts", "never-there.ts", "../outside.ts"];
 
@@ -167,14 +209,32 @@ describe("WriteTransaction (the CLI's writer, fed one document's files at a time
     await failing.removeObsolete(obsolete);
     expect((await failing.commit()).written).toEqual([]);
     expect(failing.removedPaths).toEqual([]);
-    expect(listAll(out)).toEqual(["a.guards.ts", "a.types.ts", "gone/deep/x.ts", "index.ts", "mine.ts", "old.ts", "sub/b.types.ts"]);
+    expect(listAll(out)).toEqual([
+      "a.guards.ts",
+      "a.types.ts",
+      "gone/deep/x.ts",
+      "index.ts",
+      "mine.ts",
+      "old.ts",
+      "sub/b.types.ts",
+    ]);
 
     const working = new WriteTransaction(out);
     await working.add([file("a.types.ts", "a 2")]);
     await working.removeObsolete(obsolete);
-    expect(await working.commit()).toEqual({ written: ["a.types.ts"], unchanged: [], diagnostics: [] });
+    expect(await working.commit()).toEqual({
+      written: ["a.types.ts"],
+      unchanged: [],
+      diagnostics: [],
+    });
     expect(working.removedPaths).toEqual(["old.ts", "gone/deep/x.ts"]);
-    expect(listAll(out)).toEqual(["a.guards.ts", "a.types.ts", "index.ts", "mine.ts", "sub/b.types.ts"]);
+    expect(listAll(out)).toEqual([
+      "a.guards.ts",
+      "a.types.ts",
+      "index.ts",
+      "mine.ts",
+      "sub/b.types.ts",
+    ]);
     expect(existsSync(join(out, "gone")), "the folders the removed file left empty").toBe(false);
   });
 });
@@ -183,6 +243,10 @@ describe("WriteTransaction (the CLI's writer, fed one document's files at a time
 function listAll(dir: string): string[] {
   return readdirSync(dir, { recursive: true, withFileTypes: true })
     .filter((entry) => entry.isFile())
-    .map((entry) => join(entry.parentPath ?? entry.path, entry.name).slice(dir.length + 1).replace(/\\/g, "/"))
+    .map((entry) =>
+      join(entry.parentPath ?? entry.path, entry.name)
+        .slice(dir.length + 1)
+        .replace(/\\/g, "/"),
+    )
     .sort();
 }

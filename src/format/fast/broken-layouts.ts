@@ -45,7 +45,9 @@ function logicalChain(expression: ts.Expression): Chain | undefined {
 }
 
 function brokenChain(chain: Chain, pad: string): string[] {
-  return chain.operands.map((operand, i) => `${pad}${operand}${i < chain.operands.length - 1 ? ` ${chain.operator}` : ""}`);
+  return chain.operands.map(
+    (operand, i) => `${pad}${operand}${i < chain.operands.length - 1 ? ` ${chain.operator}` : ""}`,
+  );
 }
 
 export class Layouts {
@@ -64,24 +66,32 @@ export class Layouts {
     const inner = unwrap(condition);
     const pad = this.pad(level);
     const negated =
-      ts.isPrefixUnaryExpression(inner) && inner.operator === ts.SyntaxKind.ExclamationToken ? logicalChain(inner.operand) : undefined;
+      ts.isPrefixUnaryExpression(inner) && inner.operator === ts.SyntaxKind.ExclamationToken
+        ? logicalChain(inner.operand)
+        : undefined;
     if (negated !== undefined) {
       // `if (!(` hugs its parenthesis. prettier groups the second operand of a chain of two plain operands on
       // its own, so such a chain may stay on one line; any longer chain breaks with the statement.
       const oneLine = `${this.pad(level + 1)}${negated.operands.join(` ${negated.operator} `)}`;
       const grouped = negated.operands.length === 2 && !negated.nested;
-      const body = grouped && this.fits(oneLine) ? [oneLine] : brokenChain(negated, this.pad(level + 1));
+      const body =
+        grouped && this.fits(oneLine) ? [oneLine] : brokenChain(negated, this.pad(level + 1));
       return [`${pad}${prefix} (!(`, ...body, `${pad})) {`];
     }
     const chain = logicalChain(inner);
     // Inside `if (...)` the chain's line breaks belong to the statement's group: all break together.
-    return chain === undefined ? undefined : [`${pad}${prefix} (`, ...brokenChain(chain, this.pad(level + 1)), `${pad}) {`];
+    return chain === undefined
+      ? undefined
+      : [`${pad}${prefix} (`, ...brokenChain(chain, this.pad(level + 1)), `${pad}) {`];
   }
 
   /** A simple statement over several lines; undefined when no layout here applies. */
   statement(node: ts.Statement, level: number, prefix: string): string[] | undefined {
     if (ts.isReturnStatement(node) && node.expression !== undefined) {
-      return this.returned(node.expression, level, prefix) ?? this.call(node.expression, level, `${prefix}return `, ";");
+      return (
+        this.returned(node.expression, level, prefix) ??
+        this.call(node.expression, level, `${prefix}return `, ";")
+      );
     }
     if (ts.isThrowStatement(node)) {
       return this.call(node.expression, level, `${prefix}throw `, ";");
@@ -89,7 +99,11 @@ export class Layouts {
     if (ts.isExpressionStatement(node)) {
       return this.call(node.expression, level, prefix, ";");
     }
-    if (ts.isTypeAliasDeclaration(node) && node.typeParameters === undefined && ts.isUnionTypeNode(node.type)) {
+    if (
+      ts.isTypeAliasDeclaration(node) &&
+      node.typeParameters === undefined &&
+      ts.isUnionTypeNode(node.type)
+    ) {
       return this.union(node.type, level, `${prefix}type ${node.name.text} =`);
     }
     if (ts.isVariableStatement(node)) {
@@ -102,7 +116,9 @@ export class Layouts {
     const chain = logicalChain(expression);
     const conditional = unwrap(expression);
     if (chain === undefined) {
-      return ts.isConditionalExpression(conditional) ? this.conditional(conditional, level, `${prefix}return `) : undefined;
+      return ts.isConditionalExpression(conditional)
+        ? this.conditional(conditional, level, `${prefix}return `)
+        : undefined;
     }
     const pad = this.pad(level);
     const oneLine = `${this.pad(level + 1)}${chain.operands.join(` ${chain.operator} `)}`;
@@ -111,27 +127,48 @@ export class Layouts {
   }
 
   /** `test ? a : b` as three lines, the branches indented; nested conditionals are prettier's. */
-  private conditional(node: ts.ConditionalExpression, level: number, prefix: string): string[] | undefined {
+  private conditional(
+    node: ts.ConditionalExpression,
+    level: number,
+    prefix: string,
+  ): string[] | undefined {
     const branches = [node.whenTrue, node.whenFalse].map(unwrap);
     if ([unwrap(node.condition), ...branches].some((part) => ts.isConditionalExpression(part))) {
       return undefined;
     }
     const [whenTrue, whenFalse] = branches.map(freeExpression);
     const inner = this.pad(level + 1);
-    return [`${this.pad(level)}${prefix}${freeExpression(node.condition)}`, `${inner}? ${whenTrue}`, `${inner}: ${whenFalse};`];
+    return [
+      `${this.pad(level)}${prefix}${freeExpression(node.condition)}`,
+      `${inner}? ${whenTrue}`,
+      `${inner}: ${whenFalse};`,
+    ];
   }
 
   /** A call or `new` with its arguments one per line (each broken again if needed), or its sole object argument hugged. */
-  private call(expression: ts.Expression, level: number, prefix: string, end: string): string[] | undefined {
+  private call(
+    expression: ts.Expression,
+    level: number,
+    prefix: string,
+    end: string,
+  ): string[] | undefined {
     const node = unwrap(expression);
-    if (!(ts.isCallExpression(node) || ts.isNewExpression(node)) || node.typeArguments !== undefined) {
+    if (
+      !(ts.isCallExpression(node) || ts.isNewExpression(node)) ||
+      node.typeArguments !== undefined
+    ) {
       return undefined;
     }
     const args = node.arguments ?? [];
     const pad = this.pad(level);
     const head = `${pad}${prefix}${ts.isNewExpression(node) ? "new " : ""}${freeExpression(node.expression)}(`;
     const [only] = args;
-    if (args.length === 1 && only !== undefined && ts.isObjectLiteralExpression(only) && only.properties.length > 0) {
+    if (
+      args.length === 1 &&
+      only !== undefined &&
+      ts.isObjectLiteralExpression(only) &&
+      only.properties.length > 0
+    ) {
       const comma = this.style.trailingComma === "none" ? "" : ",";
       const properties = only.properties.flatMap((property, i) =>
         this.property(property, level + 1, i < only.properties.length - 1 ? "," : comma),
@@ -173,7 +210,14 @@ export class Layouts {
   }
 
   private union(type: ts.UnionTypeNode, level: number, head: string): string[] | undefined {
-    if (type.types.some((member) => ts.isTypeLiteralNode(member) || ts.isFunctionTypeNode(member) || ts.isUnionTypeNode(member))) {
+    if (
+      type.types.some(
+        (member) =>
+          ts.isTypeLiteralNode(member) ||
+          ts.isFunctionTypeNode(member) ||
+          ts.isUnionTypeNode(member),
+      )
+    ) {
       return undefined;
     }
     const texts = type.types.map(typeText);
@@ -182,7 +226,9 @@ export class Layouts {
     if (this.fits(oneLine)) {
       return [`${this.pad(level)}${head}`, oneLine];
     }
-    const members = texts.map((text, i) => `${this.pad(level + 1)}| ${text}${i === texts.length - 1 ? ";" : ""}`);
+    const members = texts.map(
+      (text, i) => `${this.pad(level + 1)}| ${text}${i === texts.length - 1 ? ";" : ""}`,
+    );
     return [`${this.pad(level)}${head}`, ...members];
   }
 
@@ -190,18 +236,41 @@ export class Layouts {
    * `const x = [...]` over several lines: `= [` and one item per line when that first line fits; otherwise
    * the array goes to the next line, on one line if it fits there.
    */
-  private arrayInitializer(node: ts.VariableStatement, level: number, prefix: string): string[] | undefined {
+  private arrayInitializer(
+    node: ts.VariableStatement,
+    level: number,
+    prefix: string,
+  ): string[] | undefined {
     const [declaration, ...rest] = node.declarationList.declarations;
-    const array = declaration?.initializer === undefined ? undefined : unwrap(declaration.initializer);
-    if (declaration === undefined || rest.length > 0 || array === undefined || !ts.isArrayLiteralExpression(array) || array.elements.length === 0) {
+    const array =
+      declaration?.initializer === undefined ? undefined : unwrap(declaration.initializer);
+    if (
+      declaration === undefined ||
+      rest.length > 0 ||
+      array === undefined ||
+      !ts.isArrayLiteralExpression(array) ||
+      array.elements.length === 0
+    ) {
       return undefined;
     }
     // Numbers fill lines (several per line), and literals inside are laid out by other rules: prettier's.
-    if (!array.elements.every((e) => ts.isStringLiteral(e) || ts.isIdentifier(e) || e.kind === ts.SyntaxKind.NullKeyword || e.kind === ts.SyntaxKind.TrueKeyword || e.kind === ts.SyntaxKind.FalseKeyword)) {
+    if (
+      !array.elements.every(
+        (e) =>
+          ts.isStringLiteral(e) ||
+          ts.isIdentifier(e) ||
+          e.kind === ts.SyntaxKind.NullKeyword ||
+          e.kind === ts.SyntaxKind.TrueKeyword ||
+          e.kind === ts.SyntaxKind.FalseKeyword,
+      )
+    ) {
       return undefined;
     }
     // A declared type that could break itself (a union, an object) changes the choice: prettier's.
-    if (declaration.type !== undefined && !/^(readonly )?[A-Za-z_$][\w$.]*(\[\])?$/.test(typeText(declaration.type))) {
+    if (
+      declaration.type !== undefined &&
+      !/^(readonly )?[A-Za-z_$][\w$.]*(\[\])?$/.test(typeText(declaration.type))
+    ) {
       return undefined;
     }
     const keyword = (node.declarationList.flags & ts.NodeFlags.Const) !== 0 ? "const" : "let";
@@ -214,7 +283,12 @@ export class Layouts {
     }
     // Nothing in the head can break: it stays whole, however long.
     const oneLine = `${this.pad(level + 1)}[${items.join(", ")}];`;
-    return [`${UNMEASURED}${head}`, ...(this.fits(oneLine) ? [oneLine] : [`${this.pad(level + 1)}[`, ...this.items(items, level + 2), `${this.pad(level + 1)}];`])];
+    return [
+      `${UNMEASURED}${head}`,
+      ...(this.fits(oneLine)
+        ? [oneLine]
+        : [`${this.pad(level + 1)}[`, ...this.items(items, level + 2), `${this.pad(level + 1)}];`]),
+    ];
   }
 
   private items(items: readonly string[], level: number): string[] {
@@ -238,7 +312,10 @@ function plainArgument(arg: ts.Expression): boolean {
 }
 
 function propertyText(property: ts.ObjectLiteralElementLike): string {
-  if (ts.isShorthandPropertyAssignment(property) && property.objectAssignmentInitializer === undefined) {
+  if (
+    ts.isShorthandPropertyAssignment(property) &&
+    property.objectAssignmentInitializer === undefined
+  ) {
     return property.name.text;
   }
   if (ts.isPropertyAssignment(property)) {

@@ -39,7 +39,13 @@ function value(json: Json, level: number, column: number, style: FastStyle, afte
   return `{\n${lines.join("\n")}\n${pad}}`;
 }
 
-function arrayText(items: readonly Json[], level: number, column: number, style: FastStyle, after: number): string {
+function arrayText(
+  items: readonly Json[],
+  level: number,
+  column: number,
+  style: FastStyle,
+  after: number,
+): string {
   if (items.length === 0) {
     return "[]";
   }
@@ -47,7 +53,9 @@ function arrayText(items: readonly Json[], level: number, column: number, style:
     unsupported("array of arrays");
   }
   // A non-empty object is written expanded, so it breaks its array; anything else may share one line.
-  const breaks = items.some((item) => item !== null && typeof item === "object" && Object.keys(item).length > 0);
+  const breaks = items.some(
+    (item) => item !== null && typeof item === "object" && Object.keys(item).length > 0,
+  );
   if (!breaks) {
     const flat = `[${items.map((item) => (item !== null && typeof item === "object" ? "{}" : scalar(item))).join(", ")}]`;
     if (fitsWithin(`${" ".repeat(column)}${flat}${",".repeat(after)}`, style.printWidth)) {

@@ -10,7 +10,18 @@ import { typeText } from "./one-line-type.js";
 import { assertWrittenFlat, numberText, propertyKey, stringText, unsupported } from "./tokens.js";
 import { sourceText, startOf, textOf } from "./printing-source.js";
 
-type Role = "operand" | "left" | "right" | "unary" | "object" | "callee" | "cast" | "test" | "then" | "else" | "free";
+type Role =
+  | "operand"
+  | "left"
+  | "right"
+  | "unary"
+  | "object"
+  | "callee"
+  | "cast"
+  | "test"
+  | "then"
+  | "else"
+  | "free";
 
 /** Binary operators by prettier's precedence; others (bitwise, `**`, `??`, `in`) are unsupported. */
 const PRECEDENCE = new Map<ts.SyntaxKind, number>([
@@ -28,7 +39,11 @@ const PRECEDENCE = new Map<ts.SyntaxKind, number>([
   [ts.SyntaxKind.SlashToken, 11],
   [ts.SyntaxKind.PercentToken, 11],
 ]);
-const ASSIGNMENTS = new Set([ts.SyntaxKind.EqualsToken, ts.SyntaxKind.PlusEqualsToken, ts.SyntaxKind.MinusEqualsToken]);
+const ASSIGNMENTS = new Set([
+  ts.SyntaxKind.EqualsToken,
+  ts.SyntaxKind.PlusEqualsToken,
+  ts.SyntaxKind.MinusEqualsToken,
+]);
 
 export function unwrap(node: ts.Expression): ts.Expression {
   let inner = node;
@@ -54,7 +69,11 @@ function flattens(parent: ts.SyntaxKind, child: ts.SyntaxKind): boolean {
   return !(child !== parent && multiplicative(child));
 }
 
-function binaryNeedsParens(child: ts.BinaryExpression, parent: ts.BinaryExpression, role: Role): boolean {
+function binaryNeedsParens(
+  child: ts.BinaryExpression,
+  parent: ts.BinaryExpression,
+  role: Role,
+): boolean {
   const inner = child.operatorToken.kind;
   const outer = parent.operatorToken.kind;
   const logical = (op: ts.SyntaxKind) => precedence(op) <= 3;
@@ -66,7 +85,11 @@ function binaryNeedsParens(child: ts.BinaryExpression, parent: ts.BinaryExpressi
   if (p > c || (role === "right" && p === c) || (p === c && !flattens(outer, inner))) {
     return true;
   }
-  return p < c && inner === ts.SyntaxKind.PercentToken && (outer === ts.SyntaxKind.PlusToken || outer === ts.SyntaxKind.MinusToken);
+  return (
+    p < c &&
+    inner === ts.SyntaxKind.PercentToken &&
+    (outer === ts.SyntaxKind.PlusToken || outer === ts.SyntaxKind.MinusToken)
+  );
 }
 
 /** Whether prettier wraps `child` in parentheses where `role` places it under `parent`. */
@@ -87,7 +110,11 @@ function needsParens(child: ts.Expression, parent: ts.Node | undefined, role: Ro
     return role !== "free" && role !== "cast";
   }
   if (ts.isPrefixUnaryExpression(child) || ts.isTypeOfExpression(child)) {
-    if (role === "unary" && ts.isPrefixUnaryExpression(child) && child.operator !== ts.SyntaxKind.ExclamationToken) {
+    if (
+      role === "unary" &&
+      ts.isPrefixUnaryExpression(child) &&
+      child.operator !== ts.SyntaxKind.ExclamationToken
+    ) {
       return unsupported("nested sign");
     }
     return role === "object" || role === "callee";
@@ -137,11 +164,7 @@ function expression(node: ts.Expression): string {
   if (ts.isPostfixUnaryExpression(node)) {
     return `${operand(node.operand, node, "object")}${ts.tokenToString(node.operator) ?? unsupported("postfix")}`;
   }
-  return (
-    accessOrCall(node) ??
-    literalOrCompound(node) ??
-    unsupported(ts.SyntaxKind[node.kind])
-  );
+  return accessOrCall(node) ?? literalOrCompound(node) ?? unsupported(ts.SyntaxKind[node.kind]);
 }
 
 function accessOrCall(node: ts.Expression): string | undefined {
@@ -209,6 +232,8 @@ function literalOrCompound(node: ts.Expression): string | undefined {
       return "null";
     case ts.SyntaxKind.ThisKeyword:
       return "this";
+    default:
+      break;
   }
   if (ts.isRegularExpressionLiteral(node)) {
     const text = node.text;
@@ -249,7 +274,10 @@ function objectText(node: ts.ObjectLiteralExpression): string {
   }
   assertWrittenFlat(node, node.properties[0]);
   const members = node.properties.map((property) => {
-    if (ts.isShorthandPropertyAssignment(property) && property.objectAssignmentInitializer === undefined) {
+    if (
+      ts.isShorthandPropertyAssignment(property) &&
+      property.objectAssignmentInitializer === undefined
+    ) {
       return property.name.text;
     }
     if (ts.isPropertyAssignment(property)) {
@@ -262,7 +290,10 @@ function objectText(node: ts.ObjectLiteralExpression): string {
 
 function arrayText(node: ts.ArrayLiteralExpression): string {
   // Several object or array literals in a row: prettier puts one per line even when they fit.
-  if (node.elements.length > 1 && node.elements.some((e) => ts.isObjectLiteralExpression(e) || ts.isArrayLiteralExpression(e))) {
+  if (
+    node.elements.length > 1 &&
+    node.elements.some((e) => ts.isObjectLiteralExpression(e) || ts.isArrayLiteralExpression(e))
+  ) {
     unsupported("array of literals");
   }
   return `[${node.elements.map(argument).join(", ")}]`;

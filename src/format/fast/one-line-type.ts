@@ -18,6 +18,8 @@ export function typeText(node: ts.TypeNode): string {
     case ts.SyntaxKind.BigIntKeyword:
     case ts.SyntaxKind.UndefinedKeyword:
       return textOf(node);
+    default:
+      break;
   }
   return compoundType(node);
 }
@@ -25,10 +27,18 @@ export function typeText(node: ts.TypeNode): string {
 function compoundType(node: ts.TypeNode): string {
   if (ts.isLiteralTypeNode(node)) {
     const literal = node.literal;
-    if (literal.kind === ts.SyntaxKind.NullKeyword || literal.kind === ts.SyntaxKind.TrueKeyword || literal.kind === ts.SyntaxKind.FalseKeyword) {
+    if (
+      literal.kind === ts.SyntaxKind.NullKeyword ||
+      literal.kind === ts.SyntaxKind.TrueKeyword ||
+      literal.kind === ts.SyntaxKind.FalseKeyword
+    ) {
       return textOf(literal);
     }
-    if (ts.isPrefixUnaryExpression(literal) && literal.operator === ts.SyntaxKind.MinusToken && ts.isNumericLiteral(literal.operand)) {
+    if (
+      ts.isPrefixUnaryExpression(literal) &&
+      literal.operator === ts.SyntaxKind.MinusToken &&
+      ts.isNumericLiteral(literal.operand)
+    ) {
       return `-${numberText(textOf(literal.operand))}`;
     }
     if (ts.isStringLiteral(literal)) {
@@ -37,7 +47,8 @@ function compoundType(node: ts.TypeNode): string {
     return ts.isNumericLiteral(literal) ? numberText(textOf(literal)) : unsupported("literal type");
   }
   if (ts.isTypeReferenceNode(node)) {
-    const args = node.typeArguments === undefined ? "" : `<${node.typeArguments.map(typeText).join(", ")}>`;
+    const args =
+      node.typeArguments === undefined ? "" : `<${node.typeArguments.map(typeText).join(", ")}>`;
     return `${textOf(node.typeName)}${args}`;
   }
   if (ts.isUnionTypeNode(node)) {
@@ -61,7 +72,11 @@ function compoundType(node: ts.TypeNode): string {
   if (ts.isNamedTupleMember(node) && node.dotDotDotToken === undefined) {
     return `${node.name.text}${node.questionToken === undefined ? "" : "?"}: ${typeText(node.type)}`;
   }
-  if (ts.isTypePredicateNode(node) && node.type !== undefined && ts.isIdentifier(node.parameterName)) {
+  if (
+    ts.isTypePredicateNode(node) &&
+    node.type !== undefined &&
+    ts.isIdentifier(node.parameterName)
+  ) {
     return `${node.assertsModifier === undefined ? "" : "asserts "}${node.parameterName.text} is ${typeText(node.type)}`;
   }
   return unsupported(ts.SyntaxKind[node.kind]);
@@ -74,7 +89,11 @@ function memberType(node: ts.TypeNode, within: "union" | "array" | "operator"): 
     inner = inner.type;
   }
   const text = typeText(inner);
-  if (ts.isUnionTypeNode(inner) || ts.isIntersectionTypeNode(inner) || ts.isFunctionTypeNode(inner)) {
+  if (
+    ts.isUnionTypeNode(inner) ||
+    ts.isIntersectionTypeNode(inner) ||
+    ts.isFunctionTypeNode(inner)
+  ) {
     return within === "union" ? unsupported("nested union") : `(${text})`;
   }
   if (ts.isTypeOperatorNode(inner) && within === "array") {
@@ -94,7 +113,9 @@ function typeLiteralText(node: ts.TypeLiteralNode): string {
 /** A property or index signature, without its `;`. */
 export function memberText(member: ts.TypeElement): string {
   const modifiers = (member as { readonly modifiers?: readonly ts.ModifierLike[] }).modifiers ?? [];
-  const readonly = modifiers.some((m) => m.kind === ts.SyntaxKind.ReadonlyKeyword) ? "readonly " : "";
+  const readonly = modifiers.some((m) => m.kind === ts.SyntaxKind.ReadonlyKeyword)
+    ? "readonly "
+    : "";
   if (modifiers.length > (readonly === "" ? 0 : 1)) {
     unsupported("modifier");
   }
@@ -103,7 +124,11 @@ export function memberText(member: ts.TypeElement): string {
   }
   if (ts.isIndexSignatureDeclaration(member) && member.parameters.length === 1) {
     const [parameter] = member.parameters;
-    if (parameter !== undefined && ts.isIdentifier(parameter.name) && parameter.type !== undefined) {
+    if (
+      parameter !== undefined &&
+      ts.isIdentifier(parameter.name) &&
+      parameter.type !== undefined
+    ) {
       return `${readonly}[${parameter.name.text}: ${typeText(parameter.type)}]: ${typeText(member.type)}`;
     }
   }

@@ -12,7 +12,11 @@ import type { FastStyle } from "./style.js";
 
 export type FastPlan =
   | { readonly kind: "done"; readonly contents: string }
-  | { readonly kind: "pieces"; readonly pieces: readonly Piece[]; readonly blankBefore: readonly boolean[] };
+  | {
+      readonly kind: "pieces";
+      readonly pieces: readonly Piece[];
+      readonly blankBefore: readonly boolean[];
+    };
 
 /** How a file will be formatted on the fast path, or undefined when prettier formats the whole file. */
 export function planFast(path: string, contents: string, style: FastStyle): FastPlan | undefined {
@@ -35,13 +39,18 @@ export function planFast(path: string, contents: string, style: FastStyle): Fast
 
 /** The pieces prettier must format. */
 export function sourcesOf(plan: FastPlan | undefined): Source[] {
-  return plan?.kind === "pieces" ? plan.pieces.flatMap((piece) => ("source" in piece ? [piece] : [])) : [];
+  return plan?.kind === "pieces"
+    ? plan.pieces.flatMap((piece) => ("source" in piece ? [piece] : []))
+    : [];
 }
 
 type Source = { readonly source: string; readonly alone: boolean };
 
 /** The file, from its plan and prettier's output for its pieces; undefined when a piece could not be formatted. */
-export function assemble(plan: FastPlan, formatted: ReadonlyMap<string, string>): string | undefined {
+export function assemble(
+  plan: FastPlan,
+  formatted: ReadonlyMap<string, string>,
+): string | undefined {
   if (plan.kind === "done") {
     return plan.contents;
   }
@@ -68,7 +77,11 @@ const BATCH_CHARS = 200_000;
  * prettier's output for each source (without the final newline), by source; sources prettier rejects are missing.
  * `configKey` names the config, since the remembered outputs depend on it.
  */
-export async function formatSources(sources: readonly Source[], configKey: string, format: Format): Promise<Map<string, string>> {
+export async function formatSources(
+  sources: readonly Source[],
+  configKey: string,
+  format: Format,
+): Promise<Map<string, string>> {
   const result = new Map<string, string>();
   const pending: string[] = [];
   const alone: string[] = [];
@@ -83,9 +96,13 @@ export async function formatSources(sources: readonly Source[], configKey: strin
     }
   }
   await formatBatch(alone, format, result, false);
-  for (let start = 0; start < pending.length; ) {
+  for (let start = 0; start < pending.length;) {
     let end = start;
-    for (let size = 0; end < pending.length && (end === start || size + pending[end]!.length <= BATCH_CHARS); end++) {
+    for (
+      let size = 0;
+      end < pending.length && (end === start || size + pending[end]!.length <= BATCH_CHARS);
+      end++
+    ) {
       size += pending[end]!.length;
     }
     await formatBatch(pending.slice(start, end), format, result, true);
@@ -111,7 +128,12 @@ function remember(key: string, formatted: string): void {
  * Formats several top-level statements in one prettier call, separated by a marker comment that prettier keeps
  * on its own line between blank lines and that cannot occur in them (it is random); one at a time if that fails.
  */
-async function formatBatch(sources: readonly string[], format: Format, into: Map<string, string>, together: boolean): Promise<void> {
+async function formatBatch(
+  sources: readonly string[],
+  format: Format,
+  into: Map<string, string>,
+  together: boolean,
+): Promise<void> {
   const marker = `// structgen-piece-${randomBytes(8).toString("hex")}`;
   const separator = `\n\n${marker}\n\n`;
   try {

@@ -47,7 +47,10 @@ export class StatementPrinter {
         unsupported("comment on a line with code");
       }
       const comment = text.slice(range.pos, range.end);
-      const lines = range.kind === ts.SyntaxKind.SingleLineCommentTrivia ? [comment.trimEnd()] : blockComment(comment);
+      const lines =
+        range.kind === ts.SyntaxKind.SingleLineCommentTrivia
+          ? [comment.trimEnd()]
+          : blockComment(comment);
       lines.forEach((line) => this.lines.push(`${UNMEASURED}${this.indent(level)}${line}`));
       this.commentsPrinted++;
       const next = ranges[index + 1]?.pos ?? startOf(node);
@@ -90,22 +93,40 @@ export class StatementPrinter {
       this.line(level, flat);
       return;
     }
-    const prefix = ts.isTypeAliasDeclaration(node) || ts.isVariableStatement(node) ? modifiers(node) : "";
+    const prefix =
+      ts.isTypeAliasDeclaration(node) || ts.isVariableStatement(node) ? modifiers(node) : "";
     // When no layout applies, the flat line stays, and the width check hands the statement to prettier.
-    this.lines.push(...(this.layouts.statement(node, level, prefix) ?? [`${this.indent(level)}${flat}`]));
+    this.lines.push(
+      ...(this.layouts.statement(node, level, prefix) ?? [`${this.indent(level)}${flat}`]),
+    );
   }
 
   /** `f((a, b) => { ... });`: a call whose only argument is a callback with a body, which prettier hugs. */
   private callbackStatement(node: ts.ExpressionStatement, level: number): boolean {
     const call = unwrap(node.expression);
     const [callback, ...rest] = ts.isCallExpression(call) ? call.arguments : [];
-    if (!ts.isCallExpression(call) || callback === undefined || rest.length > 0 || !ts.isArrowFunction(callback) || !ts.isBlock(callback.body)) {
+    if (
+      !ts.isCallExpression(call) ||
+      callback === undefined ||
+      rest.length > 0 ||
+      !ts.isArrowFunction(callback) ||
+      !ts.isBlock(callback.body)
+    ) {
       return false;
     }
-    if (callback.body.statements.length === 0 || callback.typeParameters !== undefined || callback.type !== undefined || callback.modifiers !== undefined || calls(call.expression) > 0) {
+    if (
+      callback.body.statements.length === 0 ||
+      callback.typeParameters !== undefined ||
+      callback.type !== undefined ||
+      callback.modifiers !== undefined ||
+      calls(call.expression) > 0
+    ) {
       unsupported("callback form");
     }
-    this.line(level, `${freeExpression(call.expression)}((${callback.parameters.map(parameterText).join(", ")}) => {`);
+    this.line(
+      level,
+      `${freeExpression(call.expression)}((${callback.parameters.map(parameterText).join(", ")}) => {`,
+    );
     this.block(callback.body.statements, level + 1);
     this.line(level, "});");
     return true;
@@ -113,7 +134,10 @@ export class StatementPrinter {
 
   private block(statements: readonly ts.Statement[], level: number): void {
     statements.forEach((statement, index) => {
-      if (index > 0 && hasBlankLine(sourceText().slice(statements[index - 1]!.end, leadingStart(statement)))) {
+      if (
+        index > 0 &&
+        hasBlankLine(sourceText().slice(statements[index - 1]!.end, leadingStart(statement)))
+      ) {
         this.lines.push("");
       }
       this.statement(statement, level);
@@ -136,7 +160,9 @@ export class StatementPrinter {
       this.lines.pop();
     }
     const fits = fitsWithin(head, this.style.printWidth);
-    this.lines.push(...((fits ? undefined : this.layouts.ifHead(node.expression, level, prefix)) ?? [head]));
+    this.lines.push(
+      ...((fits ? undefined : this.layouts.ifHead(node.expression, level, prefix)) ?? [head]),
+    );
     this.body(node.thenStatement, level);
     const otherwise = node.elseStatement;
     if (otherwise === undefined) {
@@ -151,7 +177,12 @@ export class StatementPrinter {
   }
 
   private functionDeclaration(node: ts.FunctionDeclaration, level: number): void {
-    if (node.name === undefined || node.body === undefined || node.typeParameters !== undefined || node.asteriskToken !== undefined) {
+    if (
+      node.name === undefined ||
+      node.body === undefined ||
+      node.typeParameters !== undefined ||
+      node.asteriskToken !== undefined
+    ) {
       unsupported("function form");
     }
     const head = `${modifiers(node)}function ${node.name.text}`;
@@ -168,7 +199,12 @@ export class StatementPrinter {
         unsupported("return type layout");
       }
       this.line(level, `${head}(`);
-      parameters.forEach((p, i) => this.line(level + 1, `${p}${i < parameters.length - 1 || this.style.trailingComma === "all" ? "," : ""}`));
+      parameters.forEach((p, i) =>
+        this.line(
+          level + 1,
+          `${p}${i < parameters.length - 1 || this.style.trailingComma === "all" ? "," : ""}`,
+        ),
+      );
       this.line(level, `)${returns}${open}`);
     }
     if (node.body.statements.length > 0) {
@@ -195,7 +231,10 @@ export class StatementPrinter {
     this.line(level, `${head} {`);
     node.members.forEach((member, index) => {
       const previous = node.members[index - 1];
-      if (previous !== undefined && hasBlankLine(sourceText().slice(previous.end, leadingStart(member)))) {
+      if (
+        previous !== undefined &&
+        hasBlankLine(sourceText().slice(previous.end, leadingStart(member)))
+      ) {
         this.lines.push("");
       }
       this.comments(member, level + 1);
@@ -206,7 +245,7 @@ export class StatementPrinter {
 }
 
 function modifiers(node: ts.Statement): string {
-  const kinds = (ts.canHaveModifiers(node) ? ts.getModifiers(node) ?? [] : []).map((m) => m.kind);
+  const kinds = (ts.canHaveModifiers(node) ? (ts.getModifiers(node) ?? []) : []).map((m) => m.kind);
   if (kinds.some((k) => k !== ts.SyntaxKind.ExportKeyword && k !== ts.SyntaxKind.DeclareKeyword)) {
     unsupported("modifier");
   }
@@ -214,12 +253,22 @@ function modifiers(node: ts.Statement): string {
 }
 
 function simpleReturnType(type: ts.TypeNode): boolean {
-  const named = (t: ts.TypeNode) => ts.isTypeReferenceNode(t) || t.kind === ts.SyntaxKind.VoidKeyword || t.kind === ts.SyntaxKind.BooleanKeyword;
-  return named(type) || (ts.isTypePredicateNode(type) && type.type !== undefined && named(type.type));
+  const named = (t: ts.TypeNode) =>
+    ts.isTypeReferenceNode(t) ||
+    t.kind === ts.SyntaxKind.VoidKeyword ||
+    t.kind === ts.SyntaxKind.BooleanKeyword;
+  return (
+    named(type) || (ts.isTypePredicateNode(type) && type.type !== undefined && named(type.type))
+  );
 }
 
 function parameterText(parameter: ts.ParameterDeclaration): string {
-  if (!ts.isIdentifier(parameter.name) || parameter.dotDotDotToken !== undefined || parameter.initializer !== undefined || parameter.modifiers !== undefined) {
+  if (
+    !ts.isIdentifier(parameter.name) ||
+    parameter.dotDotDotToken !== undefined ||
+    parameter.initializer !== undefined ||
+    parameter.modifiers !== undefined
+  ) {
     unsupported("parameter form");
   }
   const optional = parameter.questionToken === undefined ? "" : "?";
@@ -228,12 +277,20 @@ function parameterText(parameter: ts.ParameterDeclaration): string {
 
 function forHead(node: ts.ForOfStatement | ts.ForInStatement | ts.ForStatement): string {
   if (ts.isForStatement(node)) {
-    const init = node.initializer === undefined ? "" : ts.isVariableDeclarationList(node.initializer) ? declarationList(node.initializer) : freeExpression(node.initializer);
+    const init =
+      node.initializer === undefined
+        ? ""
+        : ts.isVariableDeclarationList(node.initializer)
+          ? declarationList(node.initializer)
+          : freeExpression(node.initializer);
     const test = node.condition === undefined ? "" : freeExpression(node.condition);
     const update = node.incrementor === undefined ? "" : freeExpression(node.incrementor);
     return `for (${init}; ${test}; ${update})`;
   }
-  if (!ts.isVariableDeclarationList(node.initializer) || (ts.isForOfStatement(node) && node.awaitModifier !== undefined)) {
+  if (
+    !ts.isVariableDeclarationList(node.initializer) ||
+    (ts.isForOfStatement(node) && node.awaitModifier !== undefined)
+  ) {
     unsupported("loop form");
   }
   const keyword = ts.isForOfStatement(node) ? "of" : "in";
@@ -241,13 +298,24 @@ function forHead(node: ts.ForOfStatement | ts.ForInStatement | ts.ForStatement):
 }
 
 function declarationList(list: ts.VariableDeclarationList): string {
-  const keyword = (list.flags & ts.NodeFlags.Const) !== 0 ? "const" : (list.flags & ts.NodeFlags.Let) !== 0 ? "let" : unsupported("var");
+  const keyword =
+    (list.flags & ts.NodeFlags.Const) !== 0
+      ? "const"
+      : (list.flags & ts.NodeFlags.Let) !== 0
+        ? "let"
+        : unsupported("var");
   const [declaration, ...rest] = list.declarations;
-  if (declaration === undefined || rest.length > 0 || !ts.isIdentifier(declaration.name) || declaration.exclamationToken !== undefined) {
+  if (
+    declaration === undefined ||
+    rest.length > 0 ||
+    !ts.isIdentifier(declaration.name) ||
+    declaration.exclamationToken !== undefined
+  ) {
     return unsupported("declaration form");
   }
   const type = declaration.type === undefined ? "" : `: ${typeText(declaration.type)}`;
-  const init = declaration.initializer === undefined ? "" : ` = ${freeExpression(declaration.initializer)}`;
+  const init =
+    declaration.initializer === undefined ? "" : ` = ${freeExpression(declaration.initializer)}`;
   return `${keyword} ${declaration.name.text}${type}${init}`;
 }
 
@@ -259,7 +327,11 @@ function simpleStatement(node: ts.Statement): string {
   if (ts.isExpressionStatement(node)) {
     const expression = node.expression;
     // A statement that starts with `{`, `(`, `function` or `class` reads differently without its parentheses.
-    if (ts.isObjectLiteralExpression(expression) || ts.isFunctionExpression(expression) || ts.isStringLiteral(expression)) {
+    if (
+      ts.isObjectLiteralExpression(expression) ||
+      ts.isFunctionExpression(expression) ||
+      ts.isStringLiteral(expression)
+    ) {
       unsupported("expression statement form");
     }
     return `${freeExpression(expression)};`;
@@ -271,7 +343,9 @@ function simpleStatement(node: ts.Statement): string {
     return `throw ${freeExpression(node.expression)};`;
   }
   if (ts.isBreakStatement(node) || ts.isContinueStatement(node)) {
-    return node.label === undefined ? `${ts.isBreakStatement(node) ? "break" : "continue"};` : unsupported("label");
+    return node.label === undefined
+      ? `${ts.isBreakStatement(node) ? "break" : "continue"};`
+      : unsupported("label");
   }
   if (ts.isTypeAliasDeclaration(node) && node.typeParameters === undefined) {
     return `${modifiers(node)}type ${node.name.text} = ${typeText(node.type)};`;
@@ -283,11 +357,21 @@ function importOrExport(node: ts.Statement): string {
   if (ts.isImportDeclaration(node) && node.attributes === undefined) {
     const clause = node.importClause;
     const bindings = clause?.namedBindings;
-    if (clause !== undefined && clause.name === undefined && bindings !== undefined && ts.isNamespaceImport(bindings)) {
+    if (
+      clause !== undefined &&
+      clause.name === undefined &&
+      bindings !== undefined &&
+      ts.isNamespaceImport(bindings)
+    ) {
       return `import ${clause.isTypeOnly ? "type " : ""}* as ${bindings.name.text} from ${freeExpression(node.moduleSpecifier)};`;
     }
   }
-  if (ts.isExportDeclaration(node) && node.exportClause === undefined && node.moduleSpecifier !== undefined && node.attributes === undefined) {
+  if (
+    ts.isExportDeclaration(node) &&
+    node.exportClause === undefined &&
+    node.moduleSpecifier !== undefined &&
+    node.attributes === undefined
+  ) {
     return `export ${node.isTypeOnly ? "type " : ""}* from ${freeExpression(node.moduleSpecifier)};`;
   }
   return unsupported(ts.SyntaxKind[node.kind]);

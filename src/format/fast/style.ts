@@ -47,12 +47,27 @@ export function fastStyle(config: Readonly<Record<string, unknown>> | null): Fas
       return undefined;
     }
   }
-  const { printWidth = 80, tabWidth = 2, trailingComma = "all", endOfLine = "lf", plugins = [] } = options;
-  const positive = (n: unknown): n is number => typeof n === "number" && Number.isInteger(n) && n > 0;
-  if (!positive(printWidth) || !positive(tabWidth) || !(endOfLine === "lf" || endOfLine === "auto")) {
+  const {
+    printWidth = 80,
+    tabWidth = 2,
+    trailingComma = "all",
+    endOfLine = "lf",
+    plugins = [],
+  } = options;
+  const positive = (n: unknown): n is number =>
+    typeof n === "number" && Number.isInteger(n) && n > 0;
+  if (
+    !positive(printWidth) ||
+    !positive(tabWidth) ||
+    !(endOfLine === "lf" || endOfLine === "auto")
+  ) {
     return undefined;
   }
-  if (!Array.isArray(plugins) || plugins.length > 0 || !(trailingComma === "all" || trailingComma === "es5" || trailingComma === "none")) {
+  if (
+    !Array.isArray(plugins) ||
+    plugins.length > 0 ||
+    !(trailingComma === "all" || trailingComma === "es5" || trailingComma === "none")
+  ) {
     return undefined;
   }
   return { printWidth, tabWidth, trailingComma };

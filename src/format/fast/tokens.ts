@@ -15,6 +15,7 @@ const UNSUPPORTED = new Unsupported();
 
 export function unsupported(what: string): never {
   UNSUPPORTED.reason = what;
+  // eslint-disable-next-line @typescript-eslint/only-throw-error -- a reused signal, not an error: see Unsupported
   throw UNSUPPORTED;
 }
 
@@ -30,7 +31,9 @@ export function propertyKey(name: ts.PropertyName): string {
       return name.text;
     }
     // prettier's identifier test knows Unicode letters; leave such names to it.
-    return /^[\x20-\x7e]*$/.test(name.text) ? stringText(textOf(name)) : unsupported("non-ASCII key");
+    return /^[\x20-\x7e]*$/.test(name.text)
+      ? stringText(textOf(name))
+      : unsupported("non-ASCII key");
   }
   return unsupported("computed key");
 }
@@ -50,8 +53,10 @@ export function stringText(raw: string): string {
     return raw;
   }
   const other = enclosing === '"' ? "'" : '"';
-  const body = content.replace(/\\(.)|(["'])/gs, (match, escaped: string | undefined, bare: string | undefined) =>
-    escaped === other ? escaped : bare === enclosing ? `\\${bare}` : bare ?? match,
+  const body = content.replace(
+    /\\(.)|(["'])/gs,
+    (match, escaped: string | undefined, bare: string | undefined) =>
+      escaped === other ? escaped : bare === enclosing ? `\\${bare}` : (bare ?? match),
   );
   return `${enclosing}${body}${enclosing}`;
 }
@@ -61,10 +66,12 @@ export function numberText(raw: string): string {
   return /^(0|[1-9][0-9]*)(\.[0-9]*[1-9])?$/.test(raw) ? raw : unsupported(`number ${raw}`);
 }
 
-
 /** An object literal or type written with a line break after `{` stays expanded in prettier: not flat. */
 export function assertWrittenFlat(node: ts.Node, firstMember: ts.Node | undefined): void {
-  if (firstMember !== undefined && sourceText().slice(startOf(node), startOf(firstMember)).includes("\n")) {
+  if (
+    firstMember !== undefined &&
+    sourceText().slice(startOf(node), startOf(firstMember)).includes("\n")
+  ) {
     unsupported("object written expanded");
   }
 }

@@ -19,7 +19,8 @@ import { printingFrom, sourceText, startOf, textOf } from "./printing-source.js"
  * One top-level statement with its leading comments: printed, or its source text for prettier. `alone`: the
  * statement could read differently followed by another (no closing `;` or block), so prettier takes it by itself.
  */
-export type Piece = { readonly printed: string } | { readonly source: string; readonly alone: boolean };
+export type Piece =
+  { readonly printed: string } | { readonly source: string; readonly alone: boolean };
 
 export interface SplitFile {
   readonly pieces: readonly Piece[];
@@ -30,7 +31,10 @@ export interface SplitFile {
 export function splitAndPrint(fileName: string, text: string, style: FastStyle): SplitFile {
   // JSDoc is not parsed into nodes: comments are read as ranges, and parsing them was a fifth of the time here.
   // No parent links either (see source.ts).
-  const options = { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone };
+  const options = {
+    languageVersion: ts.ScriptTarget.Latest,
+    jsDocParsingMode: ts.JSDocParsingMode.ParseNone,
+  };
   const source = ts.createSourceFile(fileName, text, options, false, ts.ScriptKind.TS);
   return printingFrom(source, () => split(source, text, style));
 }
@@ -47,7 +51,11 @@ function split(source: ts.SourceFile, text: string, style: FastStyle): SplitFile
     // A comment after the statement on its last line is the statement's (prettier's own placement rules).
     const trailing = ts.getTrailingCommentRanges(text, statement.end) ?? [];
     const end = trailing.at(-1)?.end ?? statement.end;
-    pieces.push(trailing.length > 0 ? { source: text.slice(start, end), alone: true } : printPiece(statement, text.slice(start, end), style));
+    pieces.push(
+      trailing.length > 0
+        ? { source: text.slice(start, end), alone: true }
+        : printPiece(statement, text.slice(start, end), style),
+    );
     previousEnd = end;
   }
   if (trailingComments(source).length > 0) {
@@ -62,11 +70,15 @@ function printPiece(statement: ts.Statement, sourceText: string, style: FastStyl
     const printer = new StatementPrinter(style);
     printer.statement(statement, 0);
     const lines = printer.lines;
-    const tooWide = lines.some((line) => !line.startsWith(UNMEASURED) && width(line) > style.printWidth);
+    const tooWide = lines.some(
+      (line) => !line.startsWith(UNMEASURED) && width(line) > style.printWidth,
+    );
     if (tooWide || printer.commentsPrinted !== commentCount(statement)) {
       return fallback;
     }
-    return { printed: lines.map((line) => (line.startsWith(UNMEASURED) ? line.slice(1) : line)).join("\n") };
+    return {
+      printed: lines.map((line) => (line.startsWith(UNMEASURED) ? line.slice(1) : line)).join("\n"),
+    };
   } catch (error) {
     if (error instanceof Unsupported) {
       return fallback;
@@ -75,14 +87,16 @@ function printPiece(statement: ts.Statement, sourceText: string, style: FastStyl
   }
 }
 
-
 /** Whether nothing that follows can continue the statement: it ends with `;`, or it is a declaration with a body. */
 function closed(statement: ts.Statement): boolean {
-  const declaration = ts.isFunctionDeclaration(statement) || ts.isInterfaceDeclaration(statement) || ts.isClassDeclaration(statement) || ts.isEnumDeclaration(statement) || ts.isModuleDeclaration(statement);
+  const declaration =
+    ts.isFunctionDeclaration(statement) ||
+    ts.isInterfaceDeclaration(statement) ||
+    ts.isClassDeclaration(statement) ||
+    ts.isEnumDeclaration(statement) ||
+    ts.isModuleDeclaration(statement);
   return textOf(statement).endsWith(";") || (declaration && textOf(statement).endsWith("}"));
 }
-
-
 
 function trailingComments(source: ts.SourceFile): readonly ts.CommentRange[] {
   return ts.getLeadingCommentRanges(source.text, source.endOfFileToken.getFullStart()) ?? [];
@@ -95,15 +109,33 @@ function commentCount(statement: ts.Statement): number {
   if (!text.slice(startOf(statement), statement.end).includes("/")) {
     return (ts.getLeadingCommentRanges(text, statement.getFullStart()) ?? []).length;
   }
-  const scanner = ts.createScanner(ts.ScriptTarget.Latest, false, ts.LanguageVariant.Standard, text);
+  const scanner = ts.createScanner(
+    ts.ScriptTarget.Latest,
+    false,
+    ts.LanguageVariant.Standard,
+    text,
+  );
   scanner.resetTokenState(statement.getFullStart());
   let count = 0;
-  for (let token = scanner.scan(); token !== ts.SyntaxKind.EndOfFileToken && scanner.getTokenEnd() <= statement.end; token = scanner.scan()) {
-    if (token === ts.SyntaxKind.SingleLineCommentTrivia || token === ts.SyntaxKind.MultiLineCommentTrivia) {
+  for (
+    let token = scanner.scan();
+    token !== ts.SyntaxKind.EndOfFileToken && scanner.getTokenEnd() <= statement.end;
+    token = scanner.scan()
+  ) {
+    if (
+      token === ts.SyntaxKind.SingleLineCommentTrivia ||
+      token === ts.SyntaxKind.MultiLineCommentTrivia
+    ) {
       count++;
     }
     // Regular expressions and templates scan differently in context; a statement with either is prettier's.
-    if (token === ts.SyntaxKind.SlashToken || token === ts.SyntaxKind.SlashEqualsToken || token === ts.SyntaxKind.BacktickToken || token === ts.SyntaxKind.TemplateHead || token === ts.SyntaxKind.NoSubstitutionTemplateLiteral) {
+    if (
+      token === ts.SyntaxKind.SlashToken ||
+      token === ts.SyntaxKind.SlashEqualsToken ||
+      token === ts.SyntaxKind.BacktickToken ||
+      token === ts.SyntaxKind.TemplateHead ||
+      token === ts.SyntaxKind.NoSubstitutionTemplateLiteral
+    ) {
       return -1;
     }
   }

@@ -9,7 +9,11 @@ import type { Ctx } from "./context.js";
 import { documentedFormat } from "./primitives.js";
 
 /** Documentation keywords (Core §Documentation Keywords, Val §`default`, alternate names, units). */
-export function annotationsOf(schema: JsonValue | undefined, pointer: string, ctx: Ctx): Annotations {
+export function annotationsOf(
+  schema: JsonValue | undefined,
+  pointer: string,
+  ctx: Ctx,
+): Annotations {
   if (!isObject(schema)) {
     return {};
   }
@@ -18,9 +22,21 @@ export function annotationsOf(schema: JsonValue | undefined, pointer: string, ct
   const typeName = own(schema, "type");
   const format = typeof typeName === "string" ? documentedFormat(typeName) : undefined;
   if (examples !== undefined && !Array.isArray(examples)) {
-    ctx.source.sink.warning("SG_WRONG_SHAPE", appendPointer(pointer, "examples"), "examples must be an array; ignored");
+    ctx.source.sink.warning(
+      "SG_WRONG_SHAPE",
+      appendPointer(pointer, "examples"),
+      "examples must be an array; ignored",
+    );
   }
-  const tags = ["precision", "scale", "unit", "currency", "symbol", "contentMediaType", "contentCompression"].flatMap((tag) => {
+  const tags = [
+    "precision",
+    "scale",
+    "unit",
+    "currency",
+    "symbol",
+    "contentMediaType",
+    "contentCompression",
+  ].flatMap((tag) => {
     const raw = own(schema, tag);
     return typeof raw === "string" || typeof raw === "number" ? [{ tag, text: String(raw) }] : [];
   });

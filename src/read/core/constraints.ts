@@ -17,7 +17,13 @@ const FAMILY_KEYWORDS: Readonly<Record<Family, readonly string[]>> = {
   string: ["minLength", "pattern", "format"],
   number: ["minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf"],
   array: ["minItems", "maxItems", "uniqueItems", "contains", "minContains", "maxContains"],
-  object: ["minProperties", "maxProperties", "dependentRequired", "patternProperties", "propertyNames"],
+  object: [
+    "minProperties",
+    "maxProperties",
+    "dependentRequired",
+    "patternProperties",
+    "propertyNames",
+  ],
   map: ["minEntries", "maxEntries", "keyNames", "patternKeys"],
 };
 
@@ -49,12 +55,21 @@ function familiesOf(node: TypeNode): Family[] {
  * Reports validation keywords that do not fit the node's type (always an error) and, when the extension is not
  * enabled, each keyword that will be ignored. Returns whether the keywords are to be enforced.
  */
-export function validationGate(schema: JsonObject, node: TypeNode, pointer: string, ctx: Ctx): boolean {
+export function validationGate(
+  schema: JsonObject,
+  node: TypeNode,
+  pointer: string,
+  ctx: Ctx,
+): boolean {
   const present = VALIDATION_KEYWORDS.filter((key) => own(schema, key) !== undefined);
   const fits = familiesOf(node).flatMap((family) => FAMILY_KEYWORDS[family]);
   for (const key of present.filter((k) => !fits.includes(k))) {
     const typeName = typeof schema["type"] === "string" ? schema["type"] : node.kind;
-    ctx.source.sink.error("SG_BAD_CONSTRAINT", appendPointer(pointer, key), `${key} does not apply to ${typeName}`);
+    ctx.source.sink.error(
+      "SG_BAD_CONSTRAINT",
+      appendPointer(pointer, key),
+      `${key} does not apply to ${typeName}`,
+    );
   }
   if (!ctx.source.features.validation) {
     for (const key of present.filter((k) => fits.includes(k))) {
@@ -69,34 +84,62 @@ export function validationGate(schema: JsonObject, node: TypeNode, pointer: stri
 }
 
 /** A non-negative integer keyword, or undefined (reported when present but malformed). */
-export function readCount(schema: JsonObject, key: string, pointer: string, ctx: Ctx): number | undefined {
+export function readCount(
+  schema: JsonObject,
+  key: string,
+  pointer: string,
+  ctx: Ctx,
+): number | undefined {
   const raw = own(schema, key);
   if (raw === undefined) {
     return undefined;
   }
   if (typeof raw !== "number" || !Number.isInteger(raw) || raw < 0) {
-    ctx.source.sink.error("SG_BAD_CONSTRAINT", appendPointer(pointer, key), `${key} must be a non-negative integer, not ${JSON.stringify(raw)}`);
+    ctx.source.sink.error(
+      "SG_BAD_CONSTRAINT",
+      appendPointer(pointer, key),
+      `${key} must be a non-negative integer, not ${JSON.stringify(raw)}`,
+    );
     return undefined;
   }
   return raw;
 }
 
-function readNumber(schema: JsonObject, key: string, pointer: string, ctx: Ctx): number | undefined {
+function readNumber(
+  schema: JsonObject,
+  key: string,
+  pointer: string,
+  ctx: Ctx,
+): number | undefined {
   const raw = own(schema, key);
   if (raw === undefined) {
     return undefined;
   }
   if (typeof raw !== "number") {
-    ctx.source.sink.error("SG_BAD_CONSTRAINT", appendPointer(pointer, key), `${key} must be a number, not ${describeJson(raw)}`);
+    ctx.source.sink.error(
+      "SG_BAD_CONSTRAINT",
+      appendPointer(pointer, key),
+      `${key} must be a number, not ${describeJson(raw)}`,
+    );
     return undefined;
   }
   return raw;
 }
 
 /** A pair of limits that cannot both hold is an error, whether or not the keywords are enforced. */
-export function checkOrder(low: number | undefined, high: number | undefined, names: [string, string], pointer: string, ctx: Ctx): void {
+export function checkOrder(
+  low: number | undefined,
+  high: number | undefined,
+  names: [string, string],
+  pointer: string,
+  ctx: Ctx,
+): void {
   if (low !== undefined && high !== undefined && low > high) {
-    ctx.source.sink.error("SG_BAD_CONSTRAINT", appendPointer(pointer, names[0]), `${names[0]} (${low}) is greater than ${names[1]} (${high}): no value can match`);
+    ctx.source.sink.error(
+      "SG_BAD_CONSTRAINT",
+      appendPointer(pointer, names[0]),
+      `${names[0]} (${low}) is greater than ${names[1]} (${high}): no value can match`,
+    );
   }
 }
 
@@ -106,14 +149,22 @@ export function readPattern(raw: JsonValue | undefined, at: string, ctx: Ctx): s
     return undefined;
   }
   if (typeof raw !== "string") {
-    ctx.source.sink.error("SG_BAD_CONSTRAINT", at, `a pattern must be a string, not ${describeJson(raw)}`);
+    ctx.source.sink.error(
+      "SG_BAD_CONSTRAINT",
+      at,
+      `a pattern must be a string, not ${describeJson(raw)}`,
+    );
     return undefined;
   }
   try {
     new RegExp(raw, "u");
     return raw;
   } catch (error) {
-    ctx.source.sink.error("SG_BAD_CONSTRAINT", at, `invalid regular expression ${JSON.stringify(raw)}: ${(error as Error).message}`);
+    ctx.source.sink.error(
+      "SG_BAD_CONSTRAINT",
+      at,
+      `invalid regular expression ${JSON.stringify(raw)}: ${(error as Error).message}`,
+    );
     return undefined;
   }
 }
@@ -127,7 +178,12 @@ export interface StringPatch {
 }
 
 /** String rules: Core `maxLength` always; `minLength`, `pattern`, `format` when enforced. */
-export function readStringRules(schema: JsonObject, pointer: string, ctx: Ctx, enforce: boolean): StringPatch {
+export function readStringRules(
+  schema: JsonObject,
+  pointer: string,
+  ctx: Ctx,
+  enforce: boolean,
+): StringPatch {
   const maxLength = readCount(schema, "maxLength", pointer, ctx);
   const minLength = readCount(schema, "minLength", pointer, ctx);
   const pattern = readPattern(own(schema, "pattern"), appendPointer(pointer, "pattern"), ctx);
@@ -155,11 +211,19 @@ function readFormat(schema: JsonObject, pointer: string, ctx: Ctx): string | und
     return undefined;
   }
   if (typeof raw !== "string") {
-    ctx.source.sink.error("SG_BAD_CONSTRAINT", at, `format must be a string, not ${describeJson(raw)}`);
+    ctx.source.sink.error(
+      "SG_BAD_CONSTRAINT",
+      at,
+      `format must be a string, not ${describeJson(raw)}`,
+    );
     return undefined;
   }
   if (!STRING_FORMATS.includes(raw)) {
-    ctx.source.sink.warning("SG_UNKNOWN_FORMAT", at, `format ${JSON.stringify(raw)} is not a format structgen knows${formatHint(raw)}; it is not checked`);
+    ctx.source.sink.warning(
+      "SG_UNKNOWN_FORMAT",
+      at,
+      `format ${JSON.stringify(raw)} is not a format structgen knows${formatHint(raw)}; it is not checked`,
+    );
     return undefined;
   }
   return raw;
@@ -174,7 +238,12 @@ export interface NumberPatch {
   readonly multipleOf?: number;
 }
 
-export function readNumberRules(schema: JsonObject, pointer: string, ctx: Ctx, enforce: boolean): NumberPatch {
+export function readNumberRules(
+  schema: JsonObject,
+  pointer: string,
+  ctx: Ctx,
+  enforce: boolean,
+): NumberPatch {
   const read = (key: string): number | undefined => readNumber(schema, key, pointer, ctx);
   const [minimum, maximum, exclusiveMinimum, exclusiveMaximum, multipleOf] = [
     read("minimum"),
@@ -185,7 +254,11 @@ export function readNumberRules(schema: JsonObject, pointer: string, ctx: Ctx, e
   ];
   checkOrder(minimum, maximum, ["minimum", "maximum"], pointer, ctx);
   if (multipleOf !== undefined && multipleOf <= 0) {
-    ctx.source.sink.error("SG_BAD_CONSTRAINT", appendPointer(pointer, "multipleOf"), `multipleOf must be greater than 0, not ${multipleOf}`);
+    ctx.source.sink.error(
+      "SG_BAD_CONSTRAINT",
+      appendPointer(pointer, "multipleOf"),
+      `multipleOf must be greater than 0, not ${multipleOf}`,
+    );
   }
   if (!enforce) {
     return {};
@@ -201,9 +274,17 @@ export function readNumberRules(schema: JsonObject, pointer: string, ctx: Ctx, e
 
 /** Number rules merged with the range of the integer type: the narrower limit wins. */
 export function withNumberRules(node: NumberNode, patch: NumberPatch): NumberNode {
-  const tighter = (a: number | undefined, b: number | undefined, pick: (x: number, y: number) => number) =>
-    a === undefined ? b : b === undefined ? a : pick(a, b);
+  const tighter = (
+    a: number | undefined,
+    b: number | undefined,
+    pick: (x: number, y: number) => number,
+  ) => (a === undefined ? b : b === undefined ? a : pick(a, b));
   const min = tighter(node.minimum, patch.minimum, Math.max);
   const max = tighter(node.maximum, patch.maximum, Math.min);
-  return { ...node, ...patch, ...(min === undefined ? {} : { minimum: min }), ...(max === undefined ? {} : { maximum: max }) };
+  return {
+    ...node,
+    ...patch,
+    ...(min === undefined ? {} : { minimum: min }),
+    ...(max === undefined ? {} : { maximum: max }),
+  };
 }

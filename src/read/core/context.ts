@@ -50,7 +50,12 @@ export interface ResolvedEntry {
 /** The document-wide services the type readers need. */
 export interface Scope {
   /** The entry a `#/definitions/...` pointer written in `source` reaches; reports and returns undefined if none. */
-  lookup(pointer: JsonValue | undefined, source: Source, at: string, what: string): Entry | undefined;
+  lookup(
+    pointer: JsonValue | undefined,
+    source: Source,
+    at: string,
+    what: string,
+  ): Entry | undefined;
   /** The TypeScript name of an entry. */
   nameOf(entry: Entry): string;
   /** Reads an entry (memoized); reports an `$extends`/choice cycle through `at` and returns undefined. */

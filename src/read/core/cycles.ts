@@ -51,10 +51,15 @@ export function reportAliasCycles(declarations: readonly NamedType[]): boolean {
 }
 
 /** Components with more than one declaration, or one that refers to itself directly. */
-function aliasRings(declarations: readonly NamedType[], byName: ReadonlyMap<string, NamedType>): Set<string>[] {
+function aliasRings(
+  declarations: readonly NamedType[],
+  byName: ReadonlyMap<string, NamedType>,
+): Set<string>[] {
   const targetsOf = (name: string): string[] => {
     const declaration = byName.get(name);
-    return declaration === undefined ? [] : directTargets(declaration.type).filter((t) => byName.has(t));
+    return declaration === undefined
+      ? []
+      : directTargets(declaration.type).filter((t) => byName.has(t));
   };
   const index = new Map<string, number>();
   const low = new Map<string, number>();

@@ -8,7 +8,8 @@ import { appendPointer } from "../../model/pointer.js";
 import { describeJson, isObject, type JsonObject, type JsonValue, own } from "../source.js";
 import { type Features, IDENTIFIER, type Scope, type Source } from "./context.js";
 
-const META = /^https:\/\/json-structure\.(?:org|github\.io)\/meta\/(core|extended|validation)\/v0\/?#?$/;
+const META =
+  /^https:\/\/json-structure\.(?:org|github\.io)\/meta\/(core|extended|validation)\/v0\/?#?$/;
 const VALIDATION_FEATURES = ["JSONStructureValidation", "JSONSchemaValidation"];
 
 export interface RootShape {
@@ -22,13 +23,25 @@ export interface RootShape {
 export function readRoot(document: JsonObject, sink: DiagnosticSink): RootShape | undefined {
   const schema = own(document, "$schema");
   if (typeof schema !== "string") {
-    sink.error("SG_WRONG_SHAPE", "/$schema", `$schema must be the meta-schema URI, not ${describeJson(schema)}`);
+    sink.error(
+      "SG_WRONG_SHAPE",
+      "/$schema",
+      `$schema must be the meta-schema URI, not ${describeJson(schema)}`,
+    );
   } else if (!META.test(schema)) {
-    sink.warning("SG_UNKNOWN_KEY", "/$schema", `$schema ${JSON.stringify(schema)} is not a JSON Structure meta-schema structgen knows; read as Core`);
+    sink.warning(
+      "SG_UNKNOWN_KEY",
+      "/$schema",
+      `$schema ${JSON.stringify(schema)} is not a JSON Structure meta-schema structgen knows; read as Core`,
+    );
   }
   const id = own(document, "$id");
   if (typeof id !== "string" || id === "") {
-    sink.error(id === undefined ? "SG_MISSING_KEY" : "SG_WRONG_SHAPE", id === undefined ? "" : "/$id", "the document needs an $id (an absolute URI)");
+    sink.error(
+      id === undefined ? "SG_MISSING_KEY" : "SG_WRONG_SHAPE",
+      id === undefined ? "" : "/$id",
+      "the document needs an $id (an absolute URI)",
+    );
   }
   const hasType = own(document, "type") !== undefined;
   const rootPointer = own(document, "$root");
@@ -38,7 +51,11 @@ export function readRoot(document: JsonObject, sink: DiagnosticSink): RootShape 
   }
   const defs = own(document, "definitions");
   if (defs !== undefined && !isObject(defs)) {
-    sink.error("SG_WRONG_SHAPE", "/definitions", `definitions must be an object (a namespace), not ${describeJson(defs)}`);
+    sink.error(
+      "SG_WRONG_SHAPE",
+      "/definitions",
+      `definitions must be an object (a namespace), not ${describeJson(defs)}`,
+    );
     return undefined;
   }
   if (!hasType) {
@@ -46,8 +63,15 @@ export function readRoot(document: JsonObject, sink: DiagnosticSink): RootShape 
   }
   const name = own(document, "name");
   if (typeof name !== "string" || !IDENTIFIER.test(name)) {
-    const problem = name === undefined ? "a root type needs a name" : `the root type name ${JSON.stringify(name)} is not an identifier`;
-    sink.error(name === undefined ? "SG_MISSING_KEY" : "SG_BAD_NAME", name === undefined ? "" : "/name", problem);
+    const problem =
+      name === undefined
+        ? "a root type needs a name"
+        : `the root type name ${JSON.stringify(name)} is not an identifier`;
+    sink.error(
+      name === undefined ? "SG_MISSING_KEY" : "SG_BAD_NAME",
+      name === undefined ? "" : "/name",
+      problem,
+    );
     return undefined;
   }
   return { name };
@@ -75,12 +99,23 @@ export function checkOffers(document: JsonObject, source: Source, scope: Scope):
     return;
   }
   if (!isObject(offers)) {
-    source.sink.error("SG_WRONG_SHAPE", "/$offers", "$offers must map add-in names to type pointers");
+    source.sink.error(
+      "SG_WRONG_SHAPE",
+      "/$offers",
+      "$offers must map add-in names to type pointers",
+    );
     return;
   }
   for (const [name, targets] of Object.entries(offers)) {
     const at = appendPointer("/$offers", name);
     const list: readonly JsonValue[] = Array.isArray(targets) ? targets : [targets];
-    list.forEach((target, index) => scope.lookup(target, source, Array.isArray(targets) ? appendPointer(at, index) : at, "$offers"));
+    list.forEach((target, index) =>
+      scope.lookup(
+        target,
+        source,
+        Array.isArray(targets) ? appendPointer(at, index) : at,
+        "$offers",
+      ),
+    );
   }
 }

@@ -14,7 +14,12 @@ import { type Ctx } from "./context.js";
  * The merged bases of a schema as one object node: undefined when there is no `$extends`, null when it cannot be
  * used (reported). A tuple base contributes its elements as required properties.
  */
-export function inheritedObject(schema: JsonObject, pointer: string, ctx: Ctx, kind: "object" | "tuple"): ObjectNode | undefined | null {
+export function inheritedObject(
+  schema: JsonObject,
+  pointer: string,
+  ctx: Ctx,
+  kind: "object" | "tuple",
+): ObjectNode | undefined | null {
   const raw = own(schema, "$extends");
   if (raw === undefined) {
     return undefined;
@@ -36,7 +41,12 @@ export function inheritedObject(schema: JsonObject, pointer: string, ctx: Ctx, k
   return merge(bases);
 }
 
-function readBase(target: JsonValue, at: string, ctx: Ctx, kind: "object" | "tuple"): ObjectNode | undefined {
+function readBase(
+  target: JsonValue,
+  at: string,
+  ctx: Ctx,
+  kind: "object" | "tuple",
+): ObjectNode | undefined {
   const entry = ctx.scope.lookup(target, ctx.source, at, "$extends");
   if (entry === undefined) {
     return undefined;
@@ -60,7 +70,11 @@ function readBase(target: JsonValue, at: string, ctx: Ctx, kind: "object" | "tup
   if (kind === "object" && type.kind === "object") {
     return type;
   }
-  ctx.source.sink.error("SG_BAD_EXTENDS", at, `${name} is a ${type.kind}; a ${kind} can only extend a ${kind}`);
+  ctx.source.sink.error(
+    "SG_BAD_EXTENDS",
+    at,
+    `${name} is a ${type.kind}; a ${kind} can only extend a ${kind}`,
+  );
   return undefined;
 }
 
@@ -68,7 +82,13 @@ function tupleAsObject(tuple: TupleNode, pointer: string): ObjectNode {
   const labels = tuple.labels ?? [];
   const properties: Property[] = tuple.elements.map((type, index) => {
     const key = labels[index] ?? String(index);
-    return { key, required: true, type, annotations: {}, pointer: appendPointer(appendPointer(pointer, "properties"), key) };
+    return {
+      key,
+      required: true,
+      type,
+      annotations: {},
+      pointer: appendPointer(appendPointer(pointer, "properties"), key),
+    };
   });
   return { kind: "object", properties, additionalProperties: false };
 }

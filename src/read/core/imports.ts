@@ -37,13 +37,26 @@ export interface ImportState {
 const NETWORK_URI = /^[A-Za-z][A-Za-z0-9+.-]*:\/\//;
 
 /** Reads the target of an import written in `from` at `at`; undefined when it cannot be used (reported). */
-export function loadImport(target: JsonValue | undefined, from: Source, at: string, state: ImportState): { document: LoadedDocument; absolute: string } | undefined {
+export function loadImport(
+  target: JsonValue | undefined,
+  from: Source,
+  at: string,
+  state: ImportState,
+): { document: LoadedDocument; absolute: string } | undefined {
   if (typeof target !== "string" || target === "") {
-    from.sink.error("SG_WRONG_SHAPE", at, `an import target must be a file path, not ${describeJson(target)}`);
+    from.sink.error(
+      "SG_WRONG_SHAPE",
+      at,
+      `an import target must be a file path, not ${describeJson(target)}`,
+    );
     return undefined;
   }
   if (NETWORK_URI.test(target)) {
-    from.sink.error("SG_IMPORT_FAILED", at, `cannot import ${JSON.stringify(target)}: structgen imports local files only (a path relative to this document)`);
+    from.sink.error(
+      "SG_IMPORT_FAILED",
+      at,
+      `cannot import ${JSON.stringify(target)}: structgen imports local files only (a path relative to this document)`,
+    );
     return undefined;
   }
   const file = posix.normalize(posix.join(posix.dirname(from.file.replace(/\\/g, "/")), target));
@@ -60,10 +73,20 @@ export function loadImport(target: JsonValue | undefined, from: Source, at: stri
   return document === undefined ? undefined : { document, absolute };
 }
 
-function readDocument(file: string, absolute: string, from: Source, at: string, state: ImportState): LoadedDocument | undefined {
+function readDocument(
+  file: string,
+  absolute: string,
+  from: Source,
+  at: string,
+  state: ImportState,
+): LoadedDocument | undefined {
   const loaded = state.files.get(absolute) ?? { error: "not found" };
   if ("error" in loaded) {
-    from.sink.error("SG_IMPORT_FAILED", at, `cannot read the imported file ${file}: ${loaded.error}`);
+    from.sink.error(
+      "SG_IMPORT_FAILED",
+      at,
+      `cannot read the imported file ${file}: ${loaded.error}`,
+    );
     return undefined;
   }
   const bytes = loaded.bytes;
@@ -89,7 +112,10 @@ const MAX_IMPORTED_FILES = 256;
  * transitively, read ahead by absolute path. Problems are recorded, not reported: the reader reports them at the
  * import that names the file.
  */
-export async function preloadImports(document: JsonValue, dir: string): Promise<Map<string, ImportedFile>> {
+export async function preloadImports(
+  document: JsonValue,
+  dir: string,
+): Promise<Map<string, ImportedFile>> {
   const files = new Map<string, ImportedFile>();
   const pending: { value: JsonValue; dir: string }[] = [{ value: document, dir }];
   while (pending.length > 0 && files.size < MAX_IMPORTED_FILES) {
@@ -104,7 +130,9 @@ export async function preloadImports(document: JsonValue, dir: string): Promise<
         files.set(absolute, { bytes });
         pending.push({ value: parsedOrNull(bytes), dir: dirname(absolute) });
       } catch (error) {
-        files.set(absolute, { error: (error as NodeJS.ErrnoException).code ?? (error as Error).message });
+        files.set(absolute, {
+          error: (error as NodeJS.ErrnoException).code ?? (error as Error).message,
+        });
       }
     }
   }
@@ -128,7 +156,10 @@ function importTargets(value: JsonValue): string[] {
     return [];
   }
   return Object.entries(value).flatMap(([key, child]) =>
-    (key === "$import" || key === "$importdefs") && typeof child === "string" && child !== "" && !NETWORK_URI.test(child)
+    (key === "$import" || key === "$importdefs") &&
+    typeof child === "string" &&
+    child !== "" &&
+    !NETWORK_URI.test(child)
       ? [child]
       : importTargets(child),
   );

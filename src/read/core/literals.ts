@@ -18,7 +18,12 @@ const ENCODED_PATTERNS: Readonly<Record<string, RegExp>> = {
 };
 
 /** Replaces a primitive node by the literal of its `enum` or `const`, when it has one; undefined on error. */
-export function literalRules(node: TypeNode, schema: JsonObject, pointer: string, ctx: Ctx): TypeNode | undefined {
+export function literalRules(
+  node: TypeNode,
+  schema: JsonObject,
+  pointer: string,
+  ctx: Ctx,
+): TypeNode | undefined {
   const enumRaw = own(schema, "enum");
   const constRaw = own(schema, "const");
   if (enumRaw === undefined && constRaw === undefined) {
@@ -29,18 +34,30 @@ export function literalRules(node: TypeNode, schema: JsonObject, pointer: string
   const at = appendPointer(pointer, key);
   if (!primitive) {
     const code = key === "enum" ? "SG_ENUM_TYPE" : "SG_MISPLACED_KEYWORD";
-    ctx.source.sink.error(code, at, `${key} is only allowed on primitive types, not on ${node.kind === "union" ? "a union" : node.kind}`);
+    ctx.source.sink.error(
+      code,
+      at,
+      `${key} is only allowed on primitive types, not on ${node.kind === "union" ? "a union" : node.kind}`,
+    );
     return undefined;
   }
   if (enumRaw !== undefined && constRaw !== undefined) {
-    ctx.source.sink.error("SG_MISPLACED_KEYWORD", appendPointer(pointer, "const"), "enum and const cannot be combined");
+    ctx.source.sink.error(
+      "SG_MISPLACED_KEYWORD",
+      appendPointer(pointer, "const"),
+      "enum and const cannot be combined",
+    );
     return undefined;
   }
   if (key === "const") {
     return literalOf([constRaw as JsonValue], node, ctx, () => at);
   }
   if (!Array.isArray(enumRaw)) {
-    ctx.source.sink.error("SG_WRONG_SHAPE", at, `enum must be an array of values, not ${describeJson(enumRaw)}`);
+    ctx.source.sink.error(
+      "SG_WRONG_SHAPE",
+      at,
+      `enum must be an array of values, not ${describeJson(enumRaw)}`,
+    );
     return undefined;
   }
   if (enumRaw.length === 0) {
@@ -50,7 +67,12 @@ export function literalRules(node: TypeNode, schema: JsonObject, pointer: string
   return literalOf(enumRaw as readonly JsonValue[], node, ctx, (index) => appendPointer(at, index));
 }
 
-function literalOf(raw: readonly JsonValue[], node: TypeNode, ctx: Ctx, where: (index: number) => string): LiteralNode | undefined {
+function literalOf(
+  raw: readonly JsonValue[],
+  node: TypeNode,
+  ctx: Ctx,
+  where: (index: number) => string,
+): LiteralNode | undefined {
   const values: LiteralValue[] = [];
   // SameValueZero, as `===` on JSON values (0 and -0 are one value); a set keeps long enums linear.
   const seen = new Set<JsonValue>();
@@ -61,7 +83,11 @@ function literalOf(raw: readonly JsonValue[], node: TypeNode, ctx: Ctx, where: (
       ctx.source.sink.error("SG_ENUM_TYPE", where(index), `${JSON.stringify(value)} ${problem}`);
       usable = false;
     } else if (seen.has(value)) {
-      ctx.source.sink.error("SG_ENUM_DUPLICATE", where(index), `${JSON.stringify(value)} is listed twice`);
+      ctx.source.sink.error(
+        "SG_ENUM_DUPLICATE",
+        where(index),
+        `${JSON.stringify(value)} is listed twice`,
+      );
       usable = false;
     } else {
       values.push(value as LiteralValue);
@@ -79,7 +105,9 @@ export function valueProblem(value: JsonValue, node: TypeNode): string | undefin
     case "boolean":
       return typeof value === "boolean" ? undefined : "is not a boolean";
     case "encoded":
-      return typeof value === "string" && ENCODED_PATTERNS[node.encoding]?.test(value) === true ? undefined : `is not a ${node.encoding} string`;
+      return typeof value === "string" && ENCODED_PATTERNS[node.encoding]?.test(value) === true
+        ? undefined
+        : `is not a ${node.encoding} string`;
     case "number":
       return numberProblem(value, node);
     case "string":
@@ -89,7 +117,10 @@ export function valueProblem(value: JsonValue, node: TypeNode): string | undefin
   }
 }
 
-function numberProblem(value: JsonValue, node: Extract<TypeNode, { kind: "number" }>): string | undefined {
+function numberProblem(
+  value: JsonValue,
+  node: Extract<TypeNode, { kind: "number" }>,
+): string | undefined {
   if (typeof value !== "number" || (node.integer && !Number.isInteger(value))) {
     return node.integer ? "is not an integer" : "is not a number";
   }
@@ -101,18 +132,27 @@ function numberProblem(value: JsonValue, node: Extract<TypeNode, { kind: "number
   return outside ? "is outside the type's range" : undefined;
 }
 
-function stringProblem(value: JsonValue, node: Extract<TypeNode, { kind: "string" }>): string | undefined {
+function stringProblem(
+  value: JsonValue,
+  node: Extract<TypeNode, { kind: "string" }>,
+): string | undefined {
   if (typeof value !== "string") {
     return "is not a string";
   }
   const length = [...value].length;
-  if ((node.maxLength !== undefined && length > node.maxLength) || (node.minLength !== undefined && length < node.minLength)) {
+  if (
+    (node.maxLength !== undefined && length > node.maxLength) ||
+    (node.minLength !== undefined && length < node.minLength)
+  ) {
     return "does not fit the length limits";
   }
   if (node.pattern !== undefined && !new RegExp(node.pattern, "u").test(value)) {
     return "does not match the pattern";
   }
-  if (node.coreFormat !== undefined && !new RegExp(coreFormatPattern(node.coreFormat), "u").test(value)) {
+  if (
+    node.coreFormat !== undefined &&
+    !new RegExp(coreFormatPattern(node.coreFormat), "u").test(value)
+  ) {
     return `is not a valid ${node.coreFormat} string`;
   }
   return undefined;

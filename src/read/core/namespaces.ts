@@ -17,8 +17,21 @@ export function pathKey(path: readonly string[]): string {
 }
 
 /** Collects a document's declarations at `mount`; `withRoot` adds its inline root type (`$import`, or the input). */
-export function collectDocument(document: LoadedDocument, dir: string, mount: readonly string[], withRoot: boolean, table: Table, state: ImportState): void {
-  const source: Source = { file: document.file, dir, sink: document.sink, features: document.features, mount };
+export function collectDocument(
+  document: LoadedDocument,
+  dir: string,
+  mount: readonly string[],
+  withRoot: boolean,
+  table: Table,
+  state: ImportState,
+): void {
+  const source: Source = {
+    file: document.file,
+    dir,
+    sink: document.sink,
+    features: document.features,
+    mount,
+  };
   collectImports(document.value, "", source, mount, table, state);
   const defs = own(document.value, "definitions");
   if (isObject(defs)) {
@@ -29,34 +42,69 @@ export function collectDocument(document: LoadedDocument, dir: string, mount: re
     const path = [...mount, name];
     const clash = table.get(pathKey(path));
     if (clash !== undefined && clash.source.file === document.file) {
-      source.sink.error("SG_NAME_COLLISION", "/name", `the root type "${name}" has the same name as the definition at ${clash.pointer}`);
+      source.sink.error(
+        "SG_NAME_COLLISION",
+        "/name",
+        `the root type "${name}" has the same name as the definition at ${clash.pointer}`,
+      );
       return;
     }
-    table.set(pathKey(path), { path, schema: document.value, pointer: "", source, isDocumentRoot: true });
+    table.set(pathKey(path), {
+      path,
+      schema: document.value,
+      pointer: "",
+      source,
+      isDocumentRoot: true,
+    });
   }
 }
 
-function collectNamespace(namespace: JsonObject, pointer: string, source: Source, path: readonly string[], table: Table, state: ImportState): void {
+function collectNamespace(
+  namespace: JsonObject,
+  pointer: string,
+  source: Source,
+  path: readonly string[],
+  table: Table,
+  state: ImportState,
+): void {
   collectImports(namespace, pointer, source, path, table, state);
   for (const [key, value] of Object.entries(namespace)) {
     const at = appendPointer(pointer, key);
     if (key.startsWith("$")) {
       if (key !== "$import" && key !== "$importdefs" && key !== "$comment") {
-        source.sink.warning("SG_UNKNOWN_KEY", at, `unknown namespace keyword ${JSON.stringify(key)} is ignored`);
+        source.sink.warning(
+          "SG_UNKNOWN_KEY",
+          at,
+          `unknown namespace keyword ${JSON.stringify(key)} is ignored`,
+        );
       }
       continue;
     }
     if (!IDENTIFIER.test(key)) {
-      source.sink.error("SG_BAD_NAME", at, `type or namespace name ${JSON.stringify(key)} is not an identifier ([A-Za-z_][A-Za-z0-9_]*)`);
+      source.sink.error(
+        "SG_BAD_NAME",
+        at,
+        `type or namespace name ${JSON.stringify(key)} is not an identifier ([A-Za-z_][A-Za-z0-9_]*)`,
+      );
       continue;
     }
     if (!isObject(value)) {
-      source.sink.error("SG_WRONG_SHAPE", at, `${JSON.stringify(key)} must be a type declaration or a namespace object`);
+      source.sink.error(
+        "SG_WRONG_SHAPE",
+        at,
+        `${JSON.stringify(key)} must be a type declaration or a namespace object`,
+      );
       continue;
     }
     const childPath = [...path, key];
     if (own(value, "type") !== undefined || looksLikeType(value)) {
-      table.set(pathKey(childPath), { path: childPath, schema: value, pointer: at, source, isDocumentRoot: false });
+      table.set(pathKey(childPath), {
+        path: childPath,
+        schema: value,
+        pointer: at,
+        source,
+        isDocumentRoot: false,
+      });
     } else {
       collectNamespace(value, at, source, childPath, table, state);
     }
@@ -66,11 +114,20 @@ function collectNamespace(namespace: JsonObject, pointer: string, source: Source
 /** A namespace holds only objects; anything else (a `$ref`, a description string) is a type missing its `type`. */
 function looksLikeType(value: JsonObject): boolean {
   const namespaceKeys = ["$import", "$importdefs", "$comment"];
-  return Object.entries(value).some(([key, child]) => !namespaceKeys.includes(key) && (!isObject(child) || key.startsWith("$")));
+  return Object.entries(value).some(
+    ([key, child]) => !namespaceKeys.includes(key) && (!isObject(child) || key.startsWith("$")),
+  );
 }
 
 /** `$import` brings the target's root type and definitions; `$importdefs` only its definitions. */
-function collectImports(holder: JsonObject, pointer: string, source: Source, mount: readonly string[], table: Table, state: ImportState): void {
+function collectImports(
+  holder: JsonObject,
+  pointer: string,
+  source: Source,
+  mount: readonly string[],
+  table: Table,
+  state: ImportState,
+): void {
   for (const key of ["$import", "$importdefs"] as const) {
     const target = own(holder, key);
     if (target === undefined) {
@@ -82,6 +139,13 @@ function collectImports(holder: JsonObject, pointer: string, source: Source, mou
       continue;
     }
     const nested: ImportState = { ...state, stack: [...state.stack, loaded.absolute] };
-    collectDocument(loaded.document, dirname(resolve(loaded.absolute)), mount, key === "$import", table, nested);
+    collectDocument(
+      loaded.document,
+      dirname(resolve(loaded.absolute)),
+      mount,
+      key === "$import",
+      table,
+      nested,
+    );
   }
 }

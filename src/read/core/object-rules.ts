@@ -10,13 +10,25 @@ import { keyType } from "./collection-rules.js";
 import { type ParseNested, readPattern } from "./constraints.js";
 import { type Ctx } from "./context.js";
 
-export function objectExtras(schema: JsonObject, node: ObjectNode, pointer: string, ctx: Ctx, parse: ParseNested, enforce: boolean): Partial<ObjectNode> | undefined {
+export function objectExtras(
+  schema: JsonObject,
+  node: ObjectNode,
+  pointer: string,
+  ctx: Ctx,
+  parse: ParseNested,
+  enforce: boolean,
+): Partial<ObjectNode> | undefined {
   const dependentRequired = readDependentRequired(schema, node, pointer, ctx);
   const patternProperties = readPatternProperties(schema, node, pointer, ctx, parse);
   const namesRaw = own(schema, "propertyNames");
   const namesAt = appendPointer(pointer, "propertyNames");
-  const propertyNames = namesRaw === undefined ? undefined : keyType(parse(namesRaw, namesAt), namesAt, ctx);
-  if (dependentRequired === null || patternProperties === null || (namesRaw !== undefined && propertyNames === undefined)) {
+  const propertyNames =
+    namesRaw === undefined ? undefined : keyType(parse(namesRaw, namesAt), namesAt, ctx);
+  if (
+    dependentRequired === null ||
+    patternProperties === null ||
+    (namesRaw !== undefined && propertyNames === undefined)
+  ) {
     return undefined;
   }
   if (!enforce) {
@@ -32,21 +44,35 @@ export function objectExtras(schema: JsonObject, node: ObjectNode, pointer: stri
 type Dependent = NonNullable<ObjectNode["dependentRequired"]>;
 
 /** `{"email": ["name"]}`: when email is present, name must be too. Undefined: absent; null: malformed. */
-function readDependentRequired(schema: JsonObject, node: ObjectNode, pointer: string, ctx: Ctx): Dependent | undefined | null {
+function readDependentRequired(
+  schema: JsonObject,
+  node: ObjectNode,
+  pointer: string,
+  ctx: Ctx,
+): Dependent | undefined | null {
   const raw = own(schema, "dependentRequired");
   const at = appendPointer(pointer, "dependentRequired");
   if (raw === undefined) {
     return undefined;
   }
   if (!isObject(raw)) {
-    ctx.source.sink.error("SG_BAD_CONSTRAINT", at, `dependentRequired must be an object of name lists, not ${describeJson(raw)}`);
+    ctx.source.sink.error(
+      "SG_BAD_CONSTRAINT",
+      at,
+      `dependentRequired must be an object of name lists, not ${describeJson(raw)}`,
+    );
     return null;
   }
-  const known = (name: string): string => node.properties.find((p) => p.pointer.endsWith(`/${name}`))?.key ?? name;
+  const known = (name: string): string =>
+    node.properties.find((p) => p.pointer.endsWith(`/${name}`))?.key ?? name;
   const entries: { key: string; requires: string[] }[] = [];
   for (const [key, list] of Object.entries(raw)) {
     if (!Array.isArray(list) || !list.every((n) => typeof n === "string")) {
-      ctx.source.sink.error("SG_BAD_CONSTRAINT", appendPointer(at, key), "each dependentRequired entry must be an array of property names");
+      ctx.source.sink.error(
+        "SG_BAD_CONSTRAINT",
+        appendPointer(at, key),
+        "each dependentRequired entry must be an array of property names",
+      );
       return null;
     }
     entries.push({ key: known(key), requires: (list as readonly string[]).map(known) });
@@ -58,14 +84,24 @@ function readDependentRequired(schema: JsonObject, node: ObjectNode, pointer: st
  * `patternProperties`: members whose key matches hold that type. A declared property whose key matches a pattern
  * is refused: ajv's strict mode rejects that schema (strictly, it asks for `allowMatchingProperties`).
  */
-function readPatternProperties(schema: JsonObject, node: ObjectNode, pointer: string, ctx: Ctx, parse: ParseNested): { pattern: string; type: TypeNode }[] | undefined | null {
+function readPatternProperties(
+  schema: JsonObject,
+  node: ObjectNode,
+  pointer: string,
+  ctx: Ctx,
+  parse: ParseNested,
+): { pattern: string; type: TypeNode }[] | undefined | null {
   const raw = own(schema, "patternProperties");
   const at = appendPointer(pointer, "patternProperties");
   if (raw === undefined) {
     return undefined;
   }
   if (!isObject(raw)) {
-    ctx.source.sink.error("SG_BAD_CONSTRAINT", at, `patternProperties must be an object, not ${describeJson(raw)}`);
+    ctx.source.sink.error(
+      "SG_BAD_CONSTRAINT",
+      at,
+      `patternProperties must be an object, not ${describeJson(raw)}`,
+    );
     return null;
   }
   const result: { pattern: string; type: TypeNode }[] = [];
@@ -78,7 +114,11 @@ function readPatternProperties(schema: JsonObject, node: ObjectNode, pointer: st
     }
     const clash = node.properties.find((p) => new RegExp(pattern, "u").test(p.key));
     if (clash !== undefined) {
-      ctx.source.sink.error("SG_UNSUPPORTED", entryAt, `pattern ${JSON.stringify(pattern)} also matches the declared property "${clash.key}"; ajv's strict mode refuses that schema`);
+      ctx.source.sink.error(
+        "SG_UNSUPPORTED",
+        entryAt,
+        `pattern ${JSON.stringify(pattern)} also matches the declared property "${clash.key}"; ajv's strict mode refuses that schema`,
+      );
       return null;
     }
     result.push({ pattern, type });

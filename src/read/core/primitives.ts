@@ -25,9 +25,24 @@ export const INTEGER_RANGES: Readonly<Record<string, readonly [number, number]>>
 
 const ENCODED = ["int64", "uint64", "int128", "uint128", "decimal"] as const;
 const FLOATS = ["number", "float8", "float", "double"];
-const FORMATTED: Readonly<Record<string, string>> = { date: "date", datetime: "date-time", uri: "uri-reference", jsonpointer: "json-pointer" };
-const CORE_FORMATTED: Readonly<Record<string, CoreFormat>> = { time: "time", duration: "duration", uuid: "uuid" };
-const BINARY_ENCODINGS: readonly CoreFormat[] = ["base64", "base64url", "base16", "base32", "base32hex"];
+const FORMATTED: Readonly<Record<string, string>> = {
+  date: "date",
+  datetime: "date-time",
+  uri: "uri-reference",
+  jsonpointer: "json-pointer",
+};
+const CORE_FORMATTED: Readonly<Record<string, CoreFormat>> = {
+  time: "time",
+  duration: "duration",
+  uuid: "uuid",
+};
+const BINARY_ENCODINGS: readonly CoreFormat[] = [
+  "base64",
+  "base64url",
+  "base16",
+  "base32",
+  "base32hex",
+];
 
 export const PRIMITIVE_NAMES: readonly string[] = [
   "string",
@@ -47,7 +62,12 @@ export function isPrimitiveName(name: string): boolean {
 }
 
 /** The model node of a primitive type name, or undefined when `name` is not a primitive. */
-export function primitiveNode(name: string, schema: { readonly [key: string]: unknown } | undefined, pointer: string, ctx: Ctx | undefined): TypeNode | undefined {
+export function primitiveNode(
+  name: string,
+  schema: { readonly [key: string]: unknown } | undefined,
+  pointer: string,
+  ctx: Ctx | undefined,
+): TypeNode | undefined {
   const range = entryOf(INTEGER_RANGES, name);
   if (range !== undefined) {
     return { kind: "number", integer: true, minimum: range[0], maximum: range[1] };
@@ -83,9 +103,16 @@ export function primitiveNode(name: string, schema: { readonly [key: string]: un
 }
 
 /** `contentEncoding` (or the `encoding` spelling of the spec's examples); base64 when absent. */
-function binaryEncoding(schema: { readonly [key: string]: unknown } | undefined, pointer: string, ctx: Ctx | undefined): CoreFormat {
+function binaryEncoding(
+  schema: { readonly [key: string]: unknown } | undefined,
+  pointer: string,
+  ctx: Ctx | undefined,
+): CoreFormat {
   const object = schema as Parameters<typeof own>[0] | undefined;
-  const key = object !== undefined && own(object, "contentEncoding") !== undefined ? "contentEncoding" : "encoding";
+  const key =
+    object !== undefined && own(object, "contentEncoding") !== undefined
+      ? "contentEncoding"
+      : "encoding";
   const raw = object === undefined ? undefined : own(object, key);
   if (raw === undefined) {
     return "base64";
@@ -103,5 +130,7 @@ function binaryEncoding(schema: { readonly [key: string]: unknown } | undefined,
 
 /** The name a documentation `@format` tag shows: every Core primitive beyond plain JSON types. */
 export function documentedFormat(name: string): string | undefined {
-  return isPrimitiveName(name) && !["string", "boolean", "null", "any", "number"].includes(name) ? name : undefined;
+  return isPrimitiveName(name) && !["string", "boolean", "null", "any", "number"].includes(name)
+    ? name
+    : undefined;
 }

@@ -22,7 +22,12 @@ export interface CoreResult {
   readonly imported: readonly Diagnostic[];
 }
 
-export function readCore(document: JsonObject, file: string, sink: DiagnosticSink, files: ReadonlyMap<string, ImportedFile>): CoreResult {
+export function readCore(
+  document: JsonObject,
+  file: string,
+  sink: DiagnosticSink,
+  files: ReadonlyMap<string, ImportedFile>,
+): CoreResult {
   const root = readRoot(document, sink);
   const features = featuresOf(document, sink);
   const state: ImportState = { files, sinks: [], stack: [resolve(file)], cache: new Map() };
@@ -42,8 +47,16 @@ export function readCore(document: JsonObject, file: string, sink: DiagnosticSin
   const read = scope.resolveAll();
   checkOffers(document, source, scope);
   const failed = sink.hasErrors || state.sinks.some((s) => s.hasErrors);
-  const declarations = read.map(({ entry, resolved }) => declarationOf(entry, resolved, scope.nameOf(entry), entry === rootEntry));
-  if (failed || rootEntry === undefined || reportAliasCycles(declarations.map((d, i) => ({ ...d, sink: read[i]?.entry.source.sink ?? sink })))) {
+  const declarations = read.map(({ entry, resolved }) =>
+    declarationOf(entry, resolved, scope.nameOf(entry), entry === rootEntry),
+  );
+  if (
+    failed ||
+    rootEntry === undefined ||
+    reportAliasCycles(
+      declarations.map((d, i) => ({ ...d, sink: read[i]?.entry.source.sink ?? sink })),
+    )
+  ) {
     return { imported: imported() };
   }
   const slug = toFileSlug(fileStem(file));
@@ -52,8 +65,12 @@ export function readCore(document: JsonObject, file: string, sink: DiagnosticSin
     return { imported: imported() };
   }
   const rootName = scope.nameOf(rootEntry);
-  const ordered = [...declarations.filter((d) => d.name === rootName), ...declarations.filter((d) => d.name !== rootName)];
-  const description = typeof document["description"] === "string" ? document["description"] : undefined;
+  const ordered = [
+    ...declarations.filter((d) => d.name === rootName),
+    ...declarations.filter((d) => d.name !== rootName),
+  ];
+  const description =
+    typeof document["description"] === "string" ? document["description"] : undefined;
   const model: ModelDocument = {
     file,
     baseName: slug.slug,
@@ -66,28 +83,50 @@ export function readCore(document: JsonObject, file: string, sink: DiagnosticSin
 }
 
 /** The root type: the inline one, the `$root` target, or, for a type library, the first concrete declaration. */
-function findRoot(root: RootShape, table: Table, source: Source, scope: DocumentScope): Entry | undefined {
+function findRoot(
+  root: RootShape,
+  table: Table,
+  source: Source,
+  scope: DocumentScope,
+): Entry | undefined {
   if (root.name !== undefined) {
     return table.get(pathKey([root.name]));
   }
   if (root.rootPointer !== undefined) {
     const entry = scope.lookup(root.rootPointer, source, "/$root", "$root");
     if (entry !== undefined && entry.schema["abstract"] === true) {
-      source.sink.error("SG_ABSTRACT_USE", "/$root", `$root names ${scope.nameOf(entry)}, which is abstract`);
+      source.sink.error(
+        "SG_ABSTRACT_USE",
+        "/$root",
+        `$root names ${scope.nameOf(entry)}, which is abstract`,
+      );
       return undefined;
     }
     return entry;
   }
   const first = [...table.values()].find((e) => e.schema["abstract"] !== true);
   if (first === undefined) {
-    source.sink.error("SG_MISSING_KEY", "", "the document declares no type: it needs a root type, $root or definitions");
+    source.sink.error(
+      "SG_MISSING_KEY",
+      "",
+      "the document declares no type: it needs a root type, $root or definitions",
+    );
     return undefined;
   }
-  source.sink.warning("SG_NO_ROOT", "", `the document has no root type or $root (a type library); ${scope.nameOf(first)} is used as the root`);
+  source.sink.warning(
+    "SG_NO_ROOT",
+    "",
+    `the document has no root type or $root (a type library); ${scope.nameOf(first)} is used as the root`,
+  );
   return first;
 }
 
-function declarationOf(entry: Entry, resolved: ResolvedEntry, name: string, isRoot: boolean): Declaration {
+function declarationOf(
+  entry: Entry,
+  resolved: ResolvedEntry,
+  name: string,
+  isRoot: boolean,
+): Declaration {
   return {
     name,
     type: isRoot ? withDocumentKeys(resolved.type) : resolved.type,
@@ -104,11 +143,29 @@ function declarationOf(entry: Entry, resolved: ResolvedEntry, name: string, isRo
  */
 function withDocumentKeys(type: TypeNode): TypeNode {
   const keys: Property[] = [
-    { key: "$schema", required: false, type: { kind: "string" }, annotations: { description: "The schema this instance claims (its $id)." }, pointer: "" },
-    { key: "$uses", required: false, type: { kind: "array", items: { kind: "string" }, unique: false }, annotations: { description: "Add-ins this instance opts into." }, pointer: "" },
+    {
+      key: "$schema",
+      required: false,
+      type: { kind: "string" },
+      annotations: { description: "The schema this instance claims (its $id)." },
+      pointer: "",
+    },
+    {
+      key: "$uses",
+      required: false,
+      type: { kind: "array", items: { kind: "string" }, unique: false },
+      annotations: { description: "Add-ins this instance opts into." },
+      pointer: "",
+    },
   ];
   if (type.kind === "object") {
-    return { ...type, properties: [...type.properties, ...keys.filter((k) => !type.properties.some((p) => p.key === k.key))] };
+    return {
+      ...type,
+      properties: [
+        ...type.properties,
+        ...keys.filter((k) => !type.properties.some((p) => p.key === k.key)),
+      ],
+    };
   }
   if (type.kind === "union" && type.choice?.mode === "inline") {
     return { ...type, members: type.members.map(withDocumentKeys) };

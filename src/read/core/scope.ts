@@ -34,9 +34,18 @@ export class DocumentScope implements Scope {
     return this.names.get(entry) ?? entry.path.join("_");
   }
 
-  lookup(pointer: JsonValue | undefined, source: Source, at: string, what: string): Entry | undefined {
+  lookup(
+    pointer: JsonValue | undefined,
+    source: Source,
+    at: string,
+    what: string,
+  ): Entry | undefined {
     if (typeof pointer !== "string") {
-      source.sink.error("SG_WRONG_SHAPE", at, `${what} must be a JSON Pointer string such as "#/definitions/Name", not ${JSON.stringify(pointer) ?? "nothing"}`);
+      source.sink.error(
+        "SG_WRONG_SHAPE",
+        at,
+        `${what} must be a JSON Pointer string such as "#/definitions/Name", not ${JSON.stringify(pointer) ?? "nothing"}`,
+      );
       return undefined;
     }
     const segments = parsePointer(pointer);
@@ -47,7 +56,11 @@ export class DocumentScope implements Scope {
     const path = [...source.mount, ...segments];
     const entry = this.table.get(pathKey(path));
     if (entry === undefined) {
-      source.sink.error("SG_UNRESOLVED_REF", at, `${what} ${JSON.stringify(pointer)} ${this.whyMissing(path)}`);
+      source.sink.error(
+        "SG_UNRESOLVED_REF",
+        at,
+        `${what} ${JSON.stringify(pointer)} ${this.whyMissing(path)}`,
+      );
     }
     return entry;
   }
@@ -55,7 +68,11 @@ export class DocumentScope implements Scope {
   resolve(entry: Entry, at: { source: Source; pointer: string }): ResolvedEntry | undefined {
     const state = this.state.get(entry);
     if (state === "pending") {
-      at.source.sink.error("SG_REF_CYCLE", at.pointer, `${this.nameOf(entry)} depends on itself through $extends or an inline choice`);
+      at.source.sink.error(
+        "SG_REF_CYCLE",
+        at.pointer,
+        `${this.nameOf(entry)} depends on itself through $extends or an inline choice`,
+      );
       return undefined;
     }
     if (state !== undefined) {
@@ -63,10 +80,18 @@ export class DocumentScope implements Scope {
     }
     this.state.set(entry, "pending");
     const ctx = { source: entry.source, scope: this };
-    const type = parseSchema(entry.schema, entry.pointer, ctx, { isDocumentRoot: entry.isDocumentRoot });
+    const type = parseSchema(entry.schema, entry.pointer, ctx, {
+      isDocumentRoot: entry.isDocumentRoot,
+    });
     // Checked after the read: reading the type has read its bases, so their depths are known.
     const resolved =
-      type === undefined || !this.withinExtendsLimit(entry) ? undefined : { type, annotations: annotationsOf(entry.schema, entry.pointer, ctx), abstract: own(entry.schema, "abstract") === true };
+      type === undefined || !this.withinExtendsLimit(entry)
+        ? undefined
+        : {
+            type,
+            annotations: annotationsOf(entry.schema, entry.pointer, ctx),
+            abstract: own(entry.schema, "abstract") === true,
+          };
     this.state.set(entry, resolved ?? "failed");
     return resolved;
   }
@@ -82,7 +107,11 @@ export class DocumentScope implements Scope {
     }
     if (depth > MAX_EXTENDS_DEPTH) {
       const message = `${this.nameOf(entry)} is ${depth} $extends levels deep; structgen reads at most ${MAX_EXTENDS_DEPTH}, because every base is flattened into the types built on it`;
-      entry.source.sink.error("SG_EXTENDS_TOO_DEEP", appendPointer(entry.pointer, "$extends"), message);
+      entry.source.sink.error(
+        "SG_EXTENDS_TOO_DEEP",
+        appendPointer(entry.pointer, "$extends"),
+        message,
+      );
       return false;
     }
     this.depths.set(entry, depth);
@@ -131,10 +160,18 @@ export class DocumentScope implements Scope {
   /** The entries an entry's `$extends` names, found silently: `resolve` reports any that are wrong. */
   private basesOf(entry: Entry): Entry[] {
     const raw = own(entry.schema, "$extends");
-    const pointers = typeof raw === "string" ? [raw] : Array.isArray(raw) ? raw.filter((p): p is string => typeof p === "string") : [];
+    const pointers =
+      typeof raw === "string"
+        ? [raw]
+        : Array.isArray(raw)
+          ? raw.filter((p): p is string => typeof p === "string")
+          : [];
     return pointers.flatMap((pointer) => {
       const segments = parsePointer(pointer);
-      const base = typeof segments === "string" ? undefined : this.table.get(pathKey([...entry.source.mount, ...segments]));
+      const base =
+        typeof segments === "string"
+          ? undefined
+          : this.table.get(pathKey([...entry.source.mount, ...segments]));
       return base === undefined ? [] : [base];
     });
   }
@@ -156,7 +193,9 @@ export class DocumentScope implements Scope {
 /** The namespace path of a `#/definitions/...` pointer, or why it is not one. */
 export function parsePointer(pointer: string): readonly string[] | string {
   if (!pointer.startsWith(PREFIX)) {
-    return pointer.startsWith("#/") ? 'must point into "#/definitions/"' : 'must be a JSON Pointer fragment into "#/definitions/" of the same document';
+    return pointer.startsWith("#/")
+      ? 'must point into "#/definitions/"'
+      : 'must be a JSON Pointer fragment into "#/definitions/" of the same document';
   }
   const segments = pointer.slice(PREFIX.length).split("/");
   if (segments.some((s) => s === "")) {

@@ -5,16 +5,23 @@
  *  - an array: a union of primitive names and references (Core §Unions), first match wins, so `anyOf`.
  * Then the constraint keywords (constraints.ts) and `enum`/`const` (literals.ts) apply.
  */
-import type { Annotations, TypeNode } from "../../model/model.js";
+import type { TypeNode } from "../../model/model.js";
 import { appendPointer } from "../../model/pointer.js";
 import { describeJson, isObject, type JsonObject, type JsonValue, own } from "../source.js";
 import { readChoice } from "./choice.js";
 import { readArray, readMap, readObject, readTuple } from "./compounds.js";
-import { readNumberRules, readStringRules, validationGate, VALIDATION_KEYWORDS, withNumberRules, withStringRules } from "./constraints.js";
+import {
+  readNumberRules,
+  readStringRules,
+  validationGate,
+  VALIDATION_KEYWORDS,
+  withNumberRules,
+  withStringRules,
+} from "./constraints.js";
 import { type Ctx } from "./context.js";
 import { checkKeywords, warnExtensionAnnotations } from "./keywords.js";
 import { literalRules } from "./literals.js";
-import { documentedFormat, isPrimitiveName, primitiveNode } from "./primitives.js";
+import { isPrimitiveName, primitiveNode } from "./primitives.js";
 
 const COMPOUNDS = ["object", "array", "set", "map", "tuple", "choice"];
 
@@ -24,13 +31,29 @@ export interface SchemaOptions {
 }
 
 /** Reads a schema into a type node; undefined when it is unusable (every problem is reported). */
-export function parseSchema(value: JsonValue | undefined, pointer: string, ctx: Ctx, options: SchemaOptions = {}): TypeNode | undefined {
+export function parseSchema(
+  value: JsonValue | undefined,
+  pointer: string,
+  ctx: Ctx,
+  options: SchemaOptions = {},
+): TypeNode | undefined {
   if (!isObject(value)) {
-    ctx.source.sink.error("SG_WRONG_SHAPE", pointer, `a schema must be an object, not ${describeJson(value)}`);
+    ctx.source.sink.error(
+      "SG_WRONG_SHAPE",
+      pointer,
+      `a schema must be an object, not ${describeJson(value)}`,
+    );
     return undefined;
   }
   const typeValue = own(value, "type");
-  const typeName = typeof typeValue === "string" ? typeValue : Array.isArray(typeValue) ? "union" : isObject(typeValue) ? "ref" : undefined;
+  const typeName =
+    typeof typeValue === "string"
+      ? typeValue
+      : Array.isArray(typeValue)
+        ? "union"
+        : isObject(typeValue)
+          ? "ref"
+          : undefined;
   if (typeName === undefined) {
     return missingType(value, typeValue, pointer, ctx, options);
   }
@@ -42,17 +65,27 @@ export function parseSchema(value: JsonValue | undefined, pointer: string, ctx: 
     const key = ["enum", "const"].find((k) => own(value, k) !== undefined);
     if (key !== undefined) {
       const code = key === "enum" ? "SG_ENUM_TYPE" : "SG_MISPLACED_KEYWORD";
-      ctx.source.sink.error(code, appendPointer(pointer, key), `${key} is only allowed on primitive types, not on ${typeName}`);
+      ctx.source.sink.error(
+        code,
+        appendPointer(pointer, key),
+        `${key} is only allowed on primitive types, not on ${typeName}`,
+      );
       return undefined;
     }
   }
   const at = appendPointer(pointer, "type");
-  const parse = (nested: JsonValue, nestedPointer: string) => parseSchema(nested, nestedPointer, ctx);
+  const parse = (nested: JsonValue, nestedPointer: string) =>
+    parseSchema(nested, nestedPointer, ctx);
   switch (typeName) {
     case "ref":
       return withValueRules(parseRef(typeValue as JsonObject, at, ctx), value, pointer, ctx);
     case "union":
-      return withValueRules(parseUnion(typeValue as readonly JsonValue[], at, ctx), value, pointer, ctx);
+      return withValueRules(
+        parseUnion(typeValue as readonly JsonValue[], at, ctx),
+        value,
+        pointer,
+        ctx,
+      );
     case "object":
       return readObject(value, pointer, ctx, parse);
     case "array":
@@ -69,9 +102,19 @@ export function parseSchema(value: JsonValue | undefined, pointer: string, ctx: 
   }
 }
 
-function missingType(value: JsonObject, typeValue: JsonValue | undefined, pointer: string, ctx: Ctx, options: SchemaOptions): undefined {
+function missingType(
+  value: JsonObject,
+  typeValue: JsonValue | undefined,
+  pointer: string,
+  ctx: Ctx,
+  options: SchemaOptions,
+): undefined {
   if (typeValue !== undefined) {
-    ctx.source.sink.error("SG_WRONG_SHAPE", appendPointer(pointer, "type"), `type must be a type name, {"$ref": ...} or an array of them, not ${describeJson(typeValue)}`);
+    ctx.source.sink.error(
+      "SG_WRONG_SHAPE",
+      appendPointer(pointer, "type"),
+      `type must be a type name, {"$ref": ...} or an array of them, not ${describeJson(typeValue)}`,
+    );
     return undefined;
   }
   // checkKeywords explains a bare $ref, $defs or conditional composition better than "type is missing".
@@ -82,22 +125,38 @@ function missingType(value: JsonObject, typeValue: JsonValue | undefined, pointe
   return undefined;
 }
 
-function namedPrimitive(name: string, schema: JsonObject, at: string, ctx: Ctx): TypeNode | undefined {
+function namedPrimitive(
+  name: string,
+  schema: JsonObject,
+  at: string,
+  ctx: Ctx,
+): TypeNode | undefined {
   const node = primitiveNode(name, schema, at, ctx);
   if (node === undefined) {
-    const known = COMPOUNDS.includes(name) ? "" : "; see the README for the JSON Structure Core types structgen reads";
+    const known = COMPOUNDS.includes(name)
+      ? ""
+      : "; see the README for the JSON Structure Core types structgen reads";
     ctx.source.sink.error("SG_UNKNOWN_TYPE", at, `unknown type ${JSON.stringify(name)}${known}`);
   }
   return node;
 }
 
 /** Constraint keywords, then `enum`/`const`, on a primitive, reference or union. */
-function withValueRules(node: TypeNode | undefined, schema: JsonObject, pointer: string, ctx: Ctx): TypeNode | undefined {
+function withValueRules(
+  node: TypeNode | undefined,
+  schema: JsonObject,
+  pointer: string,
+  ctx: Ctx,
+): TypeNode | undefined {
   if (node === undefined) {
     return undefined;
   }
   if (own(schema, "enum") !== undefined && node.kind === "union") {
-    ctx.source.sink.error("SG_ENUM_TYPE", appendPointer(pointer, "enum"), "enum cannot be combined with a union");
+    ctx.source.sink.error(
+      "SG_ENUM_TYPE",
+      appendPointer(pointer, "enum"),
+      "enum cannot be combined with a union",
+    );
     return undefined;
   }
   const enforce = validationGate(schema, node, pointer, ctx);
@@ -105,17 +164,36 @@ function withValueRules(node: TypeNode | undefined, schema: JsonObject, pointer:
   return literalRules(ruled, schema, pointer, ctx);
 }
 
-function applyRules(node: TypeNode, schema: JsonObject, pointer: string, ctx: Ctx, enforce: boolean): TypeNode {
+function applyRules(
+  node: TypeNode,
+  schema: JsonObject,
+  pointer: string,
+  ctx: Ctx,
+  enforce: boolean,
+): TypeNode {
   const kinds = node.kind === "union" ? node.members.map((m) => m.kind) : [node.kind];
   // Read once, applied to every member it fits, so a problem is reported once.
-  const strings = kinds.includes("string") || own(schema, "maxLength") === undefined ? readStringRules(schema, pointer, ctx, enforce) : undefined;
-  const numbers = kinds.includes("number") ? readNumberRules(schema, pointer, ctx, enforce) : undefined;
+  const strings =
+    kinds.includes("string") || own(schema, "maxLength") === undefined
+      ? readStringRules(schema, pointer, ctx, enforce)
+      : undefined;
+  const numbers = kinds.includes("number")
+    ? readNumberRules(schema, pointer, ctx, enforce)
+    : undefined;
   if (strings === undefined) {
-    ctx.source.sink.error("SG_BAD_CONSTRAINT", appendPointer(pointer, "maxLength"), `maxLength does not apply to ${node.kind}`);
+    ctx.source.sink.error(
+      "SG_BAD_CONSTRAINT",
+      appendPointer(pointer, "maxLength"),
+      `maxLength does not apply to ${node.kind}`,
+    );
   }
   if (node.kind === "encoded" && enforce) {
     for (const key of VALIDATION_KEYWORDS.filter((k) => own(schema, k) !== undefined)) {
-      ctx.source.sink.warning("SG_UNSUPPORTED", appendPointer(pointer, key), `${key} on a string-encoded ${node.encoding} cannot be checked by JSON Schema; it is ignored`);
+      ctx.source.sink.warning(
+        "SG_UNSUPPORTED",
+        appendPointer(pointer, key),
+        `${key} on a string-encoded ${node.encoding} cannot be checked by JSON Schema; it is ignored`,
+      );
     }
   }
   const rule = (member: TypeNode): TypeNode =>
@@ -130,15 +208,28 @@ function applyRules(node: TypeNode, schema: JsonObject, pointer: string, ctx: Ct
 /** `{"$ref": "#/definitions/..."}` as the value of `type`; an abstract target is an error (Core §`abstract`). */
 export function parseRef(typeValue: JsonObject, at: string, ctx: Ctx): TypeNode | undefined {
   for (const key of Object.keys(typeValue).filter((k) => k !== "$ref" && k !== "description")) {
-    ctx.source.sink.warning("SG_UNKNOWN_KEY", appendPointer(at, key), `${JSON.stringify(key)} beside $ref is ignored`);
+    ctx.source.sink.warning(
+      "SG_UNKNOWN_KEY",
+      appendPointer(at, key),
+      `${JSON.stringify(key)} beside $ref is ignored`,
+    );
   }
-  const entry = ctx.scope.lookup(own(typeValue, "$ref"), ctx.source, appendPointer(at, "$ref"), "$ref");
+  const entry = ctx.scope.lookup(
+    own(typeValue, "$ref"),
+    ctx.source,
+    appendPointer(at, "$ref"),
+    "$ref",
+  );
   if (entry === undefined) {
     return undefined;
   }
   if (own(entry.schema, "abstract") === true) {
     const name = ctx.scope.nameOf(entry);
-    ctx.source.sink.error("SG_ABSTRACT_USE", appendPointer(at, "$ref"), `${name} is abstract: it can only be extended ($extends), not used as a type`);
+    ctx.source.sink.error(
+      "SG_ABSTRACT_USE",
+      appendPointer(at, "$ref"),
+      `${name} is abstract: it can only be extended ($extends), not used as a type`,
+    );
     return undefined;
   }
   return { kind: "ref", target: ctx.scope.nameOf(entry) };
@@ -158,7 +249,10 @@ function parseUnion(members: readonly JsonValue[], at: string, ctx: Ctx): TypeNo
     if (typeof member === "string" && isPrimitiveName(member)) {
       return primitiveNode(member, undefined, memberAt, ctx);
     }
-    const why = typeof member === "string" && COMPOUNDS.includes(member) ? `an inline ${member} cannot be a union member; declare it in definitions and use {"$ref": ...}` : `${JSON.stringify(member)} is not a primitive type name or {"$ref": ...}`;
+    const why =
+      typeof member === "string" && COMPOUNDS.includes(member)
+        ? `an inline ${member} cannot be a union member; declare it in definitions and use {"$ref": ...}`
+        : `${JSON.stringify(member)} is not a primitive type name or {"$ref": ...}`;
     ctx.source.sink.error("SG_UNKNOWN_TYPE", memberAt, why);
     return undefined;
   });
@@ -166,5 +260,7 @@ function parseUnion(members: readonly JsonValue[], at: string, ctx: Ctx): TypeNo
     return undefined;
   }
   const present = nodes as TypeNode[];
-  return present.length === 1 && present[0] !== undefined ? present[0] : { kind: "union", members: present };
+  return present.length === 1 && present[0] !== undefined
+    ? present[0]
+    : { kind: "union", members: present };
 }

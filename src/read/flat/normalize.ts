@@ -9,7 +9,13 @@
  */
 import type { DiagnosticSink } from "../../model/diagnostics.js";
 import { formatHint, isNumberFormat, isStringFormat } from "../../model/string-formats.js";
-import type { Annotations, Declaration, ModelDocument, Property, TypeNode } from "../../model/model.js";
+import type {
+  Annotations,
+  Declaration,
+  ModelDocument,
+  Property,
+  TypeNode,
+} from "../../model/model.js";
 import { fileStem, toFileSlug, toTypeIdentifier } from "../../model/names.js";
 import type { ResolvedOptions } from "../../model/options.js";
 import type { FlatDocument, FlatField, FlatType } from "./parse.js";
@@ -23,7 +29,11 @@ export function normalizeFlat(
 ): ModelDocument | undefined {
   const rootName = toTypeIdentifier(flat.entity);
   if (rootName === undefined) {
-    sink.error("SG_BAD_NAME", "/entity", `entity ${JSON.stringify(flat.entity)} has no letters or digits to make a type name from`);
+    sink.error(
+      "SG_BAD_NAME",
+      "/entity",
+      `entity ${JSON.stringify(flat.entity)} has no letters or digits to make a type name from`,
+    );
   }
   const slug = toFileSlug(flat.name ?? fileStem(file));
   if ("problem" in slug) {
@@ -33,7 +43,9 @@ export function normalizeFlat(
     return undefined;
   }
   const enumDeclarations: Declaration[] = [];
-  const properties = flat.fields.map((field) => toProperty(field, rootName, options, sink, enumDeclarations));
+  const properties = flat.fields.map((field) =>
+    toProperty(field, rootName, options, sink, enumDeclarations),
+  );
   const root: Declaration = {
     name: rootName,
     type: { kind: "object", properties, additionalProperties: options.additionalProperties },
@@ -59,13 +71,22 @@ function toProperty(
   sink: DiagnosticSink,
   enumDeclarations: Declaration[],
 ): Property {
-  const annotations = { ...annotationsOf(field.description), ...(field.format === undefined ? {} : { format: field.format }) };
+  const annotations = {
+    ...annotationsOf(field.description),
+    ...(field.format === undefined ? {} : { format: field.format }),
+  };
   let type = withFormat(toTypeNode(field.type, options), field, sink);
   if (field.enum !== undefined) {
     const name = `${rootName}${toTypeIdentifier(field.name) ?? "Value"}`;
-    const clash = enumDeclarations.find((d) => d.name === name) ?? (name === rootName ? { pointer: "/entity" } : undefined);
+    const clash =
+      enumDeclarations.find((d) => d.name === name) ??
+      (name === rootName ? { pointer: "/entity" } : undefined);
     if (clash !== undefined) {
-      sink.error("SG_NAME_COLLISION", field.pointer, `field "${field.name}" names its enum type ${name}, which ${clash.pointer === "/entity" ? "is the entity's type name" : `is also the enum type of the field at ${clash.pointer.replace(/\/enum$/, "")}`}`);
+      sink.error(
+        "SG_NAME_COLLISION",
+        field.pointer,
+        `field "${field.name}" names its enum type ${name}, which ${clash.pointer === "/entity" ? "is the entity's type name" : `is also the enum type of the field at ${clash.pointer.replace(/\/enum$/, "")}`}`,
+      );
     }
     // The enum type is documented by the field's description; deprecation belongs to the field alone.
     const { deprecated: _fieldOnly, ...enumAnnotations } = annotations;
@@ -95,9 +116,15 @@ function toTypeNode(type: FlatType, options: ResolvedOptions): TypeNode {
       }
       break;
     case "object":
-      return options.objectFields === "record" ? { kind: "map", values: { kind: "any" } } : { kind: "any" };
+      return options.objectFields === "record"
+        ? { kind: "map", values: { kind: "any" } }
+        : { kind: "any" };
     case "array":
-      return { kind: "array", items: type.items === undefined ? { kind: "any" } : toTypeNode(type.items, options), unique: false };
+      return {
+        kind: "array",
+        items: type.items === undefined ? { kind: "any" } : toTypeNode(type.items, options),
+        unique: false,
+      };
   }
 }
 
@@ -114,8 +141,15 @@ function withFormat(type: TypeNode, field: FlatField, sink: DiagnosticSink): Typ
   if (type.kind === "number" && isNumberFormat(format)) {
     return { ...type, format };
   }
-  const why = isStringFormat(format) || isNumberFormat(format) ? `does not apply to a ${field.type.kind === "scalar" ? field.type.name : field.type.kind} field` : "is not a format structgen knows";
-  sink.warning("SG_UNKNOWN_FORMAT", at, `format ${JSON.stringify(format)} ${why}${formatHint(format)}; it is kept as documentation only`);
+  const why =
+    isStringFormat(format) || isNumberFormat(format)
+      ? `does not apply to a ${field.type.kind === "scalar" ? field.type.name : field.type.kind} field`
+      : "is not a format structgen knows";
+  sink.warning(
+    "SG_UNKNOWN_FORMAT",
+    at,
+    `format ${JSON.stringify(format)} ${why}${formatHint(format)}; it is kept as documentation only`,
+  );
   return type;
 }
 
@@ -124,5 +158,7 @@ export function annotationsOf(description: string | undefined): Annotations {
   if (description === undefined || description.trim() === "") {
     return {};
   }
-  return /^\s*deprecated\b/i.test(description) ? { description, deprecated: true } : { description };
+  return /^\s*deprecated\b/i.test(description)
+    ? { description, deprecated: true }
+    : { description };
 }

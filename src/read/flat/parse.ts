@@ -34,7 +34,17 @@ export interface FlatDocument {
   readonly fields: readonly FlatField[];
 }
 
-const DOCUMENT_KEYS = ["jsonStructure", "name", "title", "description", "source", "entity", "fields", "fieldCount", "requiredCount"];
+const DOCUMENT_KEYS = [
+  "jsonStructure",
+  "name",
+  "title",
+  "description",
+  "source",
+  "entity",
+  "fields",
+  "fieldCount",
+  "requiredCount",
+];
 const FIELD_KEYS = ["name", "type", "required", "description", "enum", "format"];
 const SCALARS: readonly FlatScalar[] = ["string", "number", "integer", "boolean"];
 
@@ -42,7 +52,11 @@ const SCALARS: readonly FlatScalar[] = ["string", "number", "integer", "boolean"
 export function parseFlat(value: JsonObject, sink: DiagnosticSink): FlatDocument | undefined {
   warnUnknownKeys(value, "", DOCUMENT_KEYS, sink, "document");
   if (typeof value["jsonStructure"] !== "string") {
-    sink.error("SG_WRONG_SHAPE", "/jsonStructure", "jsonStructure must be a version string such as \"0.1\"");
+    sink.error(
+      "SG_WRONG_SHAPE",
+      "/jsonStructure",
+      'jsonStructure must be a version string such as "0.1"',
+    );
   }
   const entity = requiredString(value, "", "entity", sink);
   const fieldsValue = value["fields"];
@@ -79,7 +93,11 @@ function parseFields(items: readonly JsonValue[], sink: DiagnosticSink): FlatFie
     }
     const earlier = firstPointer.get(field.name);
     if (earlier !== undefined) {
-      sink.error("SG_DUPLICATE_FIELD", pointer, `field "${field.name}" is declared twice (first at ${earlier})`);
+      sink.error(
+        "SG_DUPLICATE_FIELD",
+        pointer,
+        `field "${field.name}" is declared twice (first at ${earlier})`,
+      );
       return;
     }
     firstPointer.set(field.name, pointer);
@@ -88,24 +106,48 @@ function parseFields(items: readonly JsonValue[], sink: DiagnosticSink): FlatFie
   return fields;
 }
 
-function parseField(item: JsonObject, pointer: string, sink: DiagnosticSink): FlatField | undefined {
+function parseField(
+  item: JsonObject,
+  pointer: string,
+  sink: DiagnosticSink,
+): FlatField | undefined {
   warnUnknownKeys(item, pointer, FIELD_KEYS, sink, "field");
   const name = requiredString(item, pointer, "name", sink);
   if (name === "") {
     sink.error("SG_BAD_NAME", appendPointer(pointer, "name"), "a field name must not be empty");
   } else if (name !== undefined && hasLoneSurrogate(name)) {
     // Such a key cannot be written as UTF-8, and ajv cannot compile a schema that names it.
-    sink.error("SG_BAD_NAME", appendPointer(pointer, "name"), "a field name must be well-formed Unicode (it holds a lone surrogate escape)");
+    sink.error(
+      "SG_BAD_NAME",
+      appendPointer(pointer, "name"),
+      "a field name must be well-formed Unicode (it holds a lone surrogate escape)",
+    );
   }
   const typeText = requiredString(item, pointer, "type", sink);
-  const type = typeText === undefined ? undefined : parseFlatType(typeText, appendPointer(pointer, "type"), sink);
+  const type =
+    typeText === undefined
+      ? undefined
+      : parseFlatType(typeText, appendPointer(pointer, "type"), sink);
   const required = item["required"];
   if (required !== undefined && typeof required !== "boolean") {
-    sink.error("SG_WRONG_SHAPE", appendPointer(pointer, "required"), "required must be true or false");
+    sink.error(
+      "SG_WRONG_SHAPE",
+      appendPointer(pointer, "required"),
+      "required must be true or false",
+    );
   }
   const enumValues = type === undefined ? undefined : parseEnum(item, pointer, type, sink);
-  const notes = { ...optionalString(item, pointer, "description", sink), ...optionalString(item, pointer, "format", sink) };
-  if (name === undefined || name === "" || hasLoneSurrogate(name) || type === undefined || enumValues === null) {
+  const notes = {
+    ...optionalString(item, pointer, "description", sink),
+    ...optionalString(item, pointer, "format", sink),
+  };
+  if (
+    name === undefined ||
+    name === "" ||
+    hasLoneSurrogate(name) ||
+    type === undefined ||
+    enumValues === null
+  ) {
     return undefined;
   }
   return {
@@ -119,7 +161,11 @@ function parseField(item: JsonObject, pointer: string, sink: DiagnosticSink): Fl
 }
 
 /** `string`, `integer`, `object`, `array`, `array<T>` (T itself a flat type). */
-export function parseFlatType(text: string, pointer: string, sink: DiagnosticSink): FlatType | undefined {
+export function parseFlatType(
+  text: string,
+  pointer: string,
+  sink: DiagnosticSink,
+): FlatType | undefined {
   const trimmed = text.trim();
   if ((SCALARS as readonly string[]).includes(trimmed)) {
     return { kind: "scalar", name: trimmed as FlatScalar };
@@ -135,7 +181,9 @@ export function parseFlatType(text: string, pointer: string, sink: DiagnosticSin
     const items = parseFlatType(inner, pointer, sink);
     return items === undefined ? undefined : { kind: "array", items };
   }
-  const hint = SCALARS.find((s) => s === trimmed.toLowerCase()) ? ` (types are lower case: "${trimmed.toLowerCase()}")` : "";
+  const hint = SCALARS.find((s) => s === trimmed.toLowerCase())
+    ? ` (types are lower case: "${trimmed.toLowerCase()}")`
+    : "";
   sink.error(
     "SG_UNKNOWN_TYPE",
     pointer,
@@ -145,7 +193,12 @@ export function parseFlatType(text: string, pointer: string, sink: DiagnosticSin
 }
 
 /** Returns the enum values, undefined when there is no enum, or null when the enum is unusable. */
-function parseEnum(item: JsonObject, pointer: string, type: FlatType, sink: DiagnosticSink): readonly LiteralValue[] | undefined | null {
+function parseEnum(
+  item: JsonObject,
+  pointer: string,
+  type: FlatType,
+  sink: DiagnosticSink,
+): readonly LiteralValue[] | undefined | null {
   const raw = item["enum"];
   const enumPointer = appendPointer(pointer, "enum");
   if (raw === undefined || raw === null) {
@@ -156,11 +209,19 @@ function parseEnum(item: JsonObject, pointer: string, type: FlatType, sink: Diag
     return null;
   }
   if (type.kind !== "scalar") {
-    sink.error("SG_ENUM_TYPE", enumPointer, `an enum needs a scalar field type, not ${describeType(type)}`);
+    sink.error(
+      "SG_ENUM_TYPE",
+      enumPointer,
+      `an enum needs a scalar field type, not ${describeType(type)}`,
+    );
     return null;
   }
   if (raw.length === 0) {
-    sink.error("SG_ENUM_EMPTY", enumPointer, "enum must list at least one value (use null for no enum)");
+    sink.error(
+      "SG_ENUM_EMPTY",
+      enumPointer,
+      "enum must list at least one value (use null for no enum)",
+    );
     return null;
   }
   const values: LiteralValue[] = [];
@@ -210,7 +271,10 @@ export function describeType(type: FlatType): string {
 function checkCounts(value: JsonObject, fields: readonly FlatField[], sink: DiagnosticSink): void {
   // A field with an error is not among `fields`: the counts would disagree for that reason alone.
   const fieldsFailed = sink.hasErrors;
-  const expected = { fieldCount: fields.length, requiredCount: fields.filter((f) => f.required).length };
+  const expected = {
+    fieldCount: fields.length,
+    requiredCount: fields.filter((f) => f.required).length,
+  };
   for (const key of ["fieldCount", "requiredCount"] as const) {
     const declared = value[key];
     if (declared === undefined || declared === null) {
@@ -219,40 +283,72 @@ function checkCounts(value: JsonObject, fields: readonly FlatField[], sink: Diag
     if (typeof declared !== "number") {
       sink.warning("SG_WRONG_SHAPE", `/${key}`, `${key} should be a number; ignored`);
     } else if (declared !== expected[key] && !fieldsFailed) {
-      sink.warning("SG_COUNT_MISMATCH", `/${key}`, `${key} says ${declared} but the fields give ${expected[key]}`);
+      sink.warning(
+        "SG_COUNT_MISMATCH",
+        `/${key}`,
+        `${key} says ${declared} but the fields give ${expected[key]}`,
+      );
     }
   }
 }
 
-function warnUnknownKeys(value: JsonObject, pointer: string, known: readonly string[], sink: DiagnosticSink, what: string): void {
+function warnUnknownKeys(
+  value: JsonObject,
+  pointer: string,
+  known: readonly string[],
+  sink: DiagnosticSink,
+  what: string,
+): void {
   for (const key of Object.keys(value)) {
     if (!known.includes(key)) {
-      sink.warning("SG_UNKNOWN_KEY", appendPointer(pointer, key), `unknown ${what} key ${JSON.stringify(key)} is ignored`);
+      sink.warning(
+        "SG_UNKNOWN_KEY",
+        appendPointer(pointer, key),
+        `unknown ${what} key ${JSON.stringify(key)} is ignored`,
+      );
     }
   }
 }
 
-function requiredString(value: JsonObject, pointer: string, key: string, sink: DiagnosticSink): string | undefined {
+function requiredString(
+  value: JsonObject,
+  pointer: string,
+  key: string,
+  sink: DiagnosticSink,
+): string | undefined {
   const raw = Object.hasOwn(value, key) ? value[key] : undefined;
   if (raw === undefined || raw === null) {
     sink.error("SG_MISSING_KEY", pointer, `missing required key "${key}"`);
     return undefined;
   }
   if (typeof raw !== "string") {
-    sink.error("SG_WRONG_SHAPE", appendPointer(pointer, key), `${key} must be a string, not ${describeJson(raw)}`);
+    sink.error(
+      "SG_WRONG_SHAPE",
+      appendPointer(pointer, key),
+      `${key} must be a string, not ${describeJson(raw)}`,
+    );
     return undefined;
   }
   return raw;
 }
 
 /** `null` and absent mean the same thing; anything but a string is an error. */
-function optionalString<K extends string>(value: JsonObject, pointer: string, key: K, sink: DiagnosticSink): { [P in K]?: string } {
+function optionalString<K extends string>(
+  value: JsonObject,
+  pointer: string,
+  key: K,
+  sink: DiagnosticSink,
+): { [P in K]?: string } {
   const raw = Object.hasOwn(value, key) ? value[key] : undefined;
   if (raw === undefined || raw === null) {
     return {};
   }
   if (typeof raw !== "string") {
-    sink.error("SG_WRONG_SHAPE", appendPointer(pointer, key), `${key} must be a string or null, not ${describeJson(raw)}`);
+    sink.error(
+      "SG_WRONG_SHAPE",
+      appendPointer(pointer, key),
+      `${key} must be a string or null, not ${describeJson(raw)}`,
+    );
     return {};
   }
   return { [key]: raw } as { [P in K]?: string };
