@@ -10,10 +10,7 @@ import * as prettier from "prettier";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { OutputFile } from "../src/emit/emitters.js";
 import { formatOutputs, type PrettierApi } from "../src/format/format.js";
-import {
-  FAST_FORMAT_PRETTIER_VERSION,
-  fastFormatsFor,
-} from "../src/format/prettier-version.js";
+import { FAST_FORMAT_PRETTIER_VERSION, fastFormatsFor } from "../src/format/prettier-version.js";
 import { generate } from "../src/pipeline/generate.js";
 import { REPO_ROOT } from "./helpers/fixtures.js";
 
