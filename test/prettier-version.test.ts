@@ -20,7 +20,7 @@ const CONFIG = { printWidth: 90 };
 
 interface FormatCall {
   readonly text: string;
-  readonly parser: string | undefined;
+  readonly parser: prettier.Options["parser"];
 }
 
 /** The real prettier under another `version`, recording every format call. */
