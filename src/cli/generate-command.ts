@@ -46,7 +46,7 @@ export async function runGenerate(
 ): Promise<number> {
   const started = performance.now();
   const { out } = settings;
-  const expanded = await resolveInputs(settings.patterns);
+  const expanded = await resolveInputs(settings.patterns, { cwd: settings.cwd });
   const unmatched = inputsThatNamedNothing(expanded);
   const key = unmatched.length === 0 ? await runKey(settings, expanded.inputs) : undefined;
   const manifest = key === undefined ? undefined : await unchangedSince(out, key, flags);
@@ -102,13 +102,13 @@ export async function runGenerate(
     reporter.finish({ ok: false, documents: result.documents, diagnostics }, undefined);
     return 1;
   }
-  const obsolete = obsoleteOutputs(out, expanded.inputs, outputs);
+  const obsolete = obsoleteOutputs(settings.cwd, out, expanded.inputs, outputs);
   if (destination instanceof OutputComparison) {
     return check(
       out,
       result,
       destination.result(),
-      stillObsolete(out, obsolete, outputs),
+      stillObsolete(settings.cwd, out, obsolete, outputs),
       outputs.length,
       reporter,
     );
@@ -249,6 +249,7 @@ function answerFromManifest(
  * file identity (WriteTransaction.removeObsolete).
  */
 function obsoleteOutputs(
+  cwd: string,
   out: string,
   inputs: readonly InputDocument[],
   outputs: readonly Hashed[],
@@ -256,7 +257,7 @@ function obsoleteOutputs(
   const previous = recordedRun(out);
   const ours = new Set(inputs.map((input) => sourcePath(out, input.path)));
   const answered = previous.documents.filter(
-    (d) => ours.has(d.input) || !existsSync(resolve(out, d.input)),
+    (d) => ours.has(d.input) || !existsSync(resolve(cwd, out, d.input)),
   );
   const current = new Set(outputs.map(([path]) => path));
   const perDocument = new Set(previous.documents.flatMap((d) => d.files));
@@ -274,6 +275,7 @@ function obsoleteOutputs(
  * except one that is one of this run's outputs under another path (as the writer decides at its commit).
  */
 function stillObsolete(
+  cwd: string,
   out: string,
   obsolete: readonly string[],
   outputs: readonly Hashed[],
@@ -282,8 +284,8 @@ function stillObsolete(
   const live =
     there.length === 0
       ? new Set<string>()
-      : identities(outputs.map(([path]) => resolve(out, path)));
-  return there.filter((path) => !live.has(fileIdentity(resolve(out, path))));
+      : identities(outputs.map(([path]) => resolve(cwd, out, path)));
+  return there.filter((path) => !live.has(fileIdentity(resolve(cwd, out, path))));
 }
 
 function check(
