@@ -5,11 +5,11 @@
  * What the manifest answers, and that it never lies, is manifest.test.ts's.
  */
 import { execFile } from "node:child_process";
-import { cpSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { MANIFEST_FILE } from "../src/write/manifest.js";
-import { removeTempDirs, SEED, tempCwd } from "./helpers/cli.js";
+import { GENERATE_SEED, removeTempDirs, seedGenerated } from "./helpers/cli.js";
 import { BIN, ensureBuilt, runBin, SPAWN_TIMEOUT_MS } from "./helpers/cli-process.js";
 import { REPO_ROOT } from "./helpers/fixtures.js";
 
@@ -19,20 +19,11 @@ vi.setConfig({ testTimeout: 2 * SPAWN_TIMEOUT_MS });
 beforeAll(ensureBuilt);
 afterAll(removeTempDirs);
 
-const GENERATE = ["generate", "letta-run-structure.json", "--out", "gen"];
+const GENERATE = GENERATE_SEED;
 const CHECK = [...GENERATE, "--check"];
 
-/**
- * A working folder with the seed and its outputs (and manifest) written by the bin: the manifest's key covers the
- * code that ran (run-key.ts), so an in-process run from src/ would write one the built bin never answers from.
- */
-async function generated(): Promise<string> {
-  const cwd = tempCwd("structgen-manifest-");
-  cpSync(SEED, join(cwd, "letta-run-structure.json"));
-  const result = await runBin(GENERATE, { cwd });
-  expect(result.code, result.stderr).toBe(0);
-  return cwd;
-}
+/** The seed's outputs written by the bin, which the bin must answer from (see seedGenerated). */
+const generated = () => seedGenerated(runBin);
 
 /** Runs the CLI and lists the node_modules packages (and prettier's parser plugins) the process loaded. */
 function runTraced(

@@ -10,22 +10,24 @@ import { cpSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } f
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { MANIFEST_FILE } from "../src/write/manifest.js";
-import { listFiles, readText, removeTempDirs, runCli, SEED, tempCwd } from "./helpers/cli.js";
+import {
+  GENERATE_SEED,
+  listFiles,
+  readText,
+  removeTempDirs,
+  runCli,
+  SEED,
+  seedGenerated,
+  tempCwd,
+} from "./helpers/cli.js";
 import { REPO_ROOT } from "./helpers/fixtures.js";
 
 afterAll(removeTempDirs);
 
-const GENERATE = ["generate", "letta-run-structure.json", "--out", "gen"];
+const GENERATE = GENERATE_SEED;
 const CHECK = [...GENERATE, "--check"];
 
-/** A working folder with the seed and its outputs (and manifest) written by the CLI. */
-async function generated(): Promise<string> {
-  const cwd = tempCwd("structgen-manifest-");
-  cpSync(SEED, join(cwd, "letta-run-structure.json"));
-  const result = await runCli(GENERATE, { cwd });
-  expect(result.code, result.stderr).toBe(0);
-  return cwd;
-}
+const generated = () => seedGenerated();
 
 describe("the fast path", () => {
   it("reports exactly what the full path reports (summary and --json)", async () => {

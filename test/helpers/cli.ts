@@ -3,9 +3,18 @@
  * it did: exit code, stdout, stderr, diagnostics, and the files it left on disk. Tests about the process itself
  * (the bin, signals, a real TTY, packaging) spawn it instead, with test/helpers/cli-process.ts.
  */
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import {
+  cpSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { isAbsolute, join, relative } from "node:path";
+import { expect } from "vitest";
 import { type CliIo, main } from "../../src/cli/main.js";
 import { REPO_ROOT } from "./fixtures.js";
 
@@ -117,6 +126,24 @@ export function runCli(
   options: InProcessOptions = {},
 ): Promise<CliResult> {
   return startCli(args, options).done;
+}
+
+/** The manifest tests' run: the seed, named from the working folder, into gen/. */
+export const GENERATE_SEED = ["generate", "letta-run-structure.json", "--out", "gen"] as const;
+
+/**
+ * A temp working folder with a copy of the seed and its outputs (and manifest) in gen/, written by `run`: the CLI in
+ * process, or the bin for a test that runs the bin on them (the manifest's key covers the code that ran, so the
+ * built bin never answers from a manifest an in-process run from src/ wrote).
+ */
+export async function seedGenerated(
+  run: (args: readonly string[], options: { cwd: string }) => Promise<CliResult> = runCli,
+): Promise<string> {
+  const cwd = tempCwd("structgen-manifest-");
+  cpSync(SEED, join(cwd, "letta-run-structure.json"));
+  const result = await run(GENERATE_SEED, { cwd });
+  expect(result.code, result.stderr).toBe(0);
+  return cwd;
 }
 
 async function inFolder<T>(cwd: string, body: () => Promise<T>): Promise<T> {
