@@ -89,7 +89,8 @@ let previousRun: Promise<unknown> = Promise.resolve();
  * Starts `structgen ...args` in process, in `cwd`. The library stages under the CLI open relative paths against the
  * process's working folder (src/cli/main.ts, CliIo), so the run makes `cwd` the process's working folder while it
  * lasts and then restores it. That is one folder per process: runs started together run one after another, in the
- * order they were started. Each test file runs in a process of its own, so no other file's run is affected.
+ * order they were started. A test process runs one file at a time (several in turn under `npm run test:fast`), and
+ * each run puts the folder back, so no other file sees it.
  */
 export function startCli(args: readonly string[], options: InProcessOptions = {}): StartedCli {
   const cwd = options.cwd ?? tempCwd();
