@@ -41,6 +41,14 @@ export function own(object: JsonObject, key: string): JsonValue | undefined {
 }
 
 /** What a JSON value is, for messages: "nothing", "null", "an array", "a string", ... */
+/**
+ * Whether text holds a lone surrogate (a JSON `\ud800` escape with no pair): such a key cannot be written as
+ * UTF-8, and ajv cannot compile a schema that names it ("URI malformed"), so no declared key may hold one.
+ */
+export function hasLoneSurrogate(text: string): boolean {
+  return /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(text);
+}
+
 export function describeJson(value: JsonValue | undefined): string {
   if (value === undefined) {
     return "nothing";
