@@ -22,11 +22,20 @@ export type LiteralValue = string | number | boolean | null;
 
 /**
  * JSON Structure string types whose lexical rule no ajv-formats format has (Core `time` without an offset,
+ * `datetime` as strict as RFC 3339 (ajv-formats' `date-time`, which it is checked with too, takes "+0530" and tabs),
  * `duration` with fractions, `uuid` without `urn:uuid:`, `binary` encodings). Guards call the helper of the same
  * rule in templates/core-formats.ts; the JSON Schema carries the same rule as a `pattern`.
  */
 export type CoreFormat =
-  "time" | "duration" | "uuid" | "base64" | "base64url" | "base16" | "base32" | "base32hex";
+  | "time"
+  | "datetime"
+  | "duration"
+  | "uuid"
+  | "base64"
+  | "base64url"
+  | "base16"
+  | "base32"
+  | "base32hex";
 
 /** Numbers that JSON Structure sends as strings to keep their precision. */
 export type EncodedNumberKind = "int64" | "uint64" | "int128" | "uint128" | "decimal";
