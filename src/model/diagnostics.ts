@@ -44,6 +44,8 @@ export const DIAGNOSTIC_CODES = {
   SG_EXTENSION_NOT_ENABLED:
     "a validation keyword used without enabling the validation extension (ignored)",
   SG_UNSUPPORTED: "a construct structgen cannot generate exactly",
+  SG_UNSAFE_PATTERN:
+    "a pattern can backtrack catastrophically (ReDoS) on some inputs; it is still checked as written",
   SG_IMPORT_FAILED: "an $import or $importdefs target cannot be read",
   SG_IMPORT_CYCLE: "imports that lead back to a document already being imported",
   SG_NO_ROOT: "a document without a root type (a type library)",

@@ -22,6 +22,11 @@ export interface Options {
   /** Format outputs with prettier, using the prettier config found for the output folder. @default true */
   readonly prettier?: boolean;
   /**
+   * Check every pattern a document declares for catastrophic backtracking (ReDoS) and warn (`SG_UNSAFE_PATTERN`)
+   * at each one that has it. Either way guards check patterns as written, as ajv does. @default true
+   */
+  readonly redosCheck?: boolean;
+  /**
    * The OpenAPI 3.0/3.1 document (JSON or YAML) the flat summaries were made from: each summary's `entity` is
    * read from its `components.schemas` to recover the types the summary lost. One spec serves every input.
    * A path (relative to the working folder; in a config file, relative to the config file). @default none
@@ -35,6 +40,7 @@ export interface ResolvedOptions {
   readonly formats: FormatsMode;
   readonly additionalProperties: boolean;
   readonly prettier: boolean;
+  readonly redosCheck: boolean;
   readonly sourceSpec?: string;
 }
 
@@ -46,6 +52,7 @@ export const DEFAULT_OPTIONS: ResolvedOptions = {
   formats: "validate",
   additionalProperties: true,
   prettier: true,
+  redosCheck: true,
 };
 
 /** Fills in defaults and keeps the emit list in a fixed order without duplicates. */
@@ -57,6 +64,7 @@ export function resolveOptions(options: Options = {}): ResolvedOptions {
     formats: options.formats ?? DEFAULT_OPTIONS.formats,
     additionalProperties: options.additionalProperties ?? DEFAULT_OPTIONS.additionalProperties,
     prettier: options.prettier ?? DEFAULT_OPTIONS.prettier,
+    redosCheck: options.redosCheck ?? DEFAULT_OPTIONS.redosCheck,
     ...(options.sourceSpec === undefined ? {} : { sourceSpec: options.sourceSpec }),
   };
 }
@@ -105,6 +113,13 @@ export const OPTION_TABLE: readonly OptionRow[] = [
     key: "prettier",
     description: "skip formatting the outputs with prettier",
     defaultText: "formatting on",
+  },
+  {
+    flag: "--no-redos-check",
+    key: "redosCheck",
+    description:
+      "skip checking patterns for catastrophic backtracking (ReDoS; warning SG_UNSAFE_PATTERN); guards check patterns as written either way",
+    defaultText: "check on",
   },
   {
     flag: "--source-spec <file>",

@@ -86,7 +86,9 @@ export function normalize(
   }
   const detected = { dialect: parsed.dialect, document: parsed.document };
   if (detected.dialect === "core") {
-    const core = readCore(detected.document, parsed.file, sink, parsed.imports ?? new Map());
+    const core = readCore(detected.document, parsed.file, sink, parsed.imports ?? new Map(), {
+      enabled: resolveOptions(options).redosCheck,
+    });
     const diagnostics = [...done(), ...core.imported];
     return core.model === undefined || hasErrors(diagnostics)
       ? { diagnostics }
