@@ -679,39 +679,12 @@ describe("hostile text in flat documents", () => {
   it(
     `generate() reports or produces safe, exact output (seed ${SEED}, ${RUNS} documents)`,
     async () => {
-      errorCodes.clear();
-      const generated: Generated[] = [];
-      let documents = 0;
-      let prettier = 0;
-      await fc.assert(
-        fc.asyncProperty(inputArb, async ([doc, text, options, path]) => {
-          const index = documents++;
-          const ok = await checkDocument(index, doc, text, options, path);
-          if (ok !== undefined) {
-            generated.push(ok);
-            if (options.prettier === true) {
-              prettier++;
-            }
-          }
-        }),
-        // Shrinking regenerates every candidate: cap the run so a failure reports in bounded time.
-        {
-          seed: SEED,
-          numRuns: RUNS,
-          interruptAfterTimeLimit: PROPERTY_MS,
-          markInterruptAsFailure: true,
-          reporter: report,
-        },
+      const { documents, generated, prettier } = await hostileProperty(
+        inputArb,
+        ([doc, text, options, path], index) => checkDocument(index, doc, text, options, path),
+        report,
       );
-      console.info(
-        `hostile: ${documents} documents, ${generated.length} with output (${prettier} through prettier); errors: ${JSON.stringify(Object.fromEntries(errorCodes))}`,
-      );
-      // Enough documents must get through for (a)-(d) to mean something.
-      expect(generated.length, `documents with output, of ${documents}`).toBeGreaterThanOrEqual(
-        RUNS / 3,
-      );
-      expect(prettier, "documents formatted with prettier").toBeGreaterThan(0);
-
+      expectEnough("hostile", documents, generated, prettier);
       expectTypechecks(generated);
     },
     TEST_MS,
@@ -733,41 +706,71 @@ describe.each(HOSTILE_DIALECTS.map((d) => [d.name, d] as const))(
     it(
       `generate() reports or produces safe output on which guard and ajv agree (seed ${SEED}, ${RUNS} documents)`,
       async () => {
-        errorCodes.clear();
-        const generated: Generated[] = [];
-        let documents = 0;
-        let prettier = 0;
-        await fc.assert(
-          fc.asyncProperty(dialectInputArb, async ([hostile, text, options, path]) => {
-            const index = documents++;
+        const { documents, generated, prettier } = await hostileProperty(
+          dialectInputArb,
+          async ([hostile, text, options, path], index) => {
             const result = await generateChecked(text, options, path);
-            if (result !== undefined) {
-              await checkOutputs(result, hostile.texts, SEED + index);
-              generated.push({ index, text, options, files: result.files });
-              prettier += options.prettier === true ? 1 : 0;
+            if (result === undefined) {
+              return undefined;
             }
-          }),
-          {
-            seed: SEED,
-            numRuns: RUNS,
-            interruptAfterTimeLimit: PROPERTY_MS,
-            markInterruptAsFailure: true,
-            reporter: (details) => reportDialect(dialect.name, details),
+            await checkOutputs(result, hostile.texts, SEED + index);
+            return { index, text, options, files: result.files };
           },
+          (details) => reportDialect(dialect.name, details),
         );
-        console.info(
-          `hostile ${dialect.name}: ${documents} documents, ${generated.length} with output (${prettier} through prettier); errors: ${JSON.stringify(Object.fromEntries(errorCodes))}`,
-        );
-        expect(generated.length, `documents with output, of ${documents}`).toBeGreaterThanOrEqual(
-          RUNS / 3,
-        );
-        expect(prettier, "documents formatted with prettier").toBeGreaterThan(0);
+        expectEnough(`hostile ${dialect.name}`, documents, generated, prettier);
         expectTypechecks(generated);
       },
       TEST_MS,
     );
   },
 );
+
+/** Runs `check` on RUNS inputs; counts the documents, those with output, and those formatted by prettier. */
+async function hostileProperty<T extends [unknown, string, Options, string]>(
+  inputs: fc.Arbitrary<T>,
+  check: (input: T, index: number) => Promise<Generated | undefined>,
+  reporter: (details: fc.RunDetails<[T]>) => void,
+): Promise<{ documents: number; generated: Generated[]; prettier: number }> {
+  errorCodes.clear();
+  const generated: Generated[] = [];
+  let documents = 0;
+  let prettier = 0;
+  await fc.assert(
+    fc.asyncProperty(inputs, async (input) => {
+      const ok = await check(input, documents++);
+      if (ok !== undefined) {
+        generated.push(ok);
+        prettier += input[2].prettier === true ? 1 : 0;
+      }
+    }),
+    // Shrinking regenerates every candidate: cap the run so a failure reports in bounded time.
+    {
+      seed: SEED,
+      numRuns: RUNS,
+      interruptAfterTimeLimit: PROPERTY_MS,
+      markInterruptAsFailure: true,
+      reporter,
+    },
+  );
+  return { documents, generated, prettier };
+}
+
+/** Enough documents must get through, some of them through prettier, for (a)-(d) to mean something. */
+function expectEnough(
+  label: string,
+  documents: number,
+  generated: readonly Generated[],
+  prettier: number,
+): void {
+  console.info(
+    `${label}: ${documents} documents, ${generated.length} with output (${prettier} through prettier); errors: ${JSON.stringify(Object.fromEntries(errorCodes))}`,
+  );
+  expect(generated.length, `documents with output, of ${documents}`).toBeGreaterThanOrEqual(
+    RUNS / 3,
+  );
+  expect(prettier, "documents formatted with prettier").toBeGreaterThan(0);
+}
 
 /** (a): one strict typecheck for every document that produced output, each in its own folder. */
 function expectTypechecks(generated: readonly Generated[]): void {
@@ -791,12 +794,11 @@ function reportDialect<Ts extends unknown[]>(dialect: string, details: fc.RunDet
   if (!details.failed) {
     return;
   }
-  const [hostile, text, options, path] = (details.counterexample?.[0] ?? []) as unknown[];
+  const [, text, options, path] = (details.counterexample?.[0] ?? []) as unknown[];
   const error =
     details.errorInstance instanceof Error
       ? details.errorInstance.message
       : String(details.errorInstance);
-  void hostile;
   throw new Error(
     [
       `hostile ${dialect} documents: property failed (seed ${details.seed}, path "${details.counterexamplePath ?? ""}", after ${details.numRuns} runs and ${details.numShrinks} shrinks)`,

@@ -16,14 +16,11 @@ import { SealedText } from "../../src/emit/sealed-text.js";
 import { StructureKind } from "../../src/emit/ts-morph.js";
 import { REPO_ROOT } from "../helpers/fixtures.js";
 
-const LITERAL_KINDS: ReadonlySet<ts.SyntaxKind> = new Set([
-  ts.SyntaxKind.StringLiteral,
-  ts.SyntaxKind.NoSubstitutionTemplateLiteral,
-  ts.SyntaxKind.TemplateHead,
-  ts.SyntaxKind.TemplateMiddle,
-  ts.SyntaxKind.TemplateTail,
-  ts.SyntaxKind.RegularExpressionLiteral,
-]);
+/** The tokens that hold text: strings, templates (every part) and regular expressions. */
+const isLiteral = (kind: ts.SyntaxKind): boolean =>
+  kind === ts.SyntaxKind.StringLiteral ||
+  kind === ts.SyntaxKind.RegularExpressionLiteral ||
+  (kind >= ts.SyntaxKind.FirstTemplateToken && kind <= ts.SyntaxKind.LastTemplateToken);
 const PLACEHOLDERS = /^(?:\uE000[0-9a-z]+\uE001)*$/;
 
 /** Every .ts file under fixtures/**\/expected and templates/. */
@@ -70,7 +67,7 @@ function literalsAndComments(text: string): [string, string][] {
     }
     if (node.kind >= ts.SyntaxKind.FirstToken && node.kind <= ts.SyntaxKind.LastToken) {
       comments(node.getFullStart());
-      if (LITERAL_KINDS.has(node.kind)) {
+      if (isLiteral(node.kind)) {
         found.push([node.getStart(source), ts.SyntaxKind[node.kind], node.getText(source)]);
       }
       return;
