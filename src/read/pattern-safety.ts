@@ -12,8 +12,8 @@
  * pattern, so documents without patterns never pay for it.
  *
  * What guards do with a flagged pattern: they check it as written, as ajv does with the schema (guard and ajv keep
- * agreeing); the warning is the protection. A `maxLength` beside the pattern bounds the work: guards and ajv both
- * test the length first.
+ * agreeing); the warning is the protection. A `maxLength` beside the pattern bounds the work (guards and ajv both
+ * test the length first), though against exponential growth only when it is small.
  */
 import { createRequire } from "node:module";
 import type { AnalysisResult, Literal } from "scslre";
@@ -52,15 +52,14 @@ export function patternHazard(pattern: string): PatternHazard | undefined {
 /** The warning's text (exported for tests). */
 export function unsafePatternMessage(pattern: string, hazard: PatternHazard): string {
   const shown = pattern.length > 80 ? `${pattern.slice(0, 77)}...` : pattern;
-  const growth =
+  const advice =
     hazard.growth === "exponential"
-      ? "exponential: each further character can double the time"
-      : "polynomial";
+      ? "exponential: each further character can double the time, so rewrite it (a maxLength, tested first, only helps when it is a couple of dozen characters at most)"
+      : "polynomial: rewrite it, or bound the string with maxLength, which guards and ajv test first";
   return (
     `pattern ${JSON.stringify(shown)} can backtrack catastrophically on a long run of ` +
-    `${JSON.stringify(hazard.character)} (${growth}); guards and ajv both run it on the data as written. ` +
-    "Rewrite it, or bound the string with maxLength (tested first). " +
-    "(The check: option redosCheck, flag --no-redos-check.)"
+    `${JSON.stringify(hazard.character)} (${advice}); guards and ajv both run it as written ` +
+    "(the check: option redosCheck, flag --no-redos-check)"
   );
 }
 
