@@ -893,6 +893,36 @@ describe("hostile text: shrunk counterexamples", () => {
     ]);
   });
 
+  it("a Core patternProperties key holding a lone surrogate: a diagnostic, not a schema ajv refuses", async () => {
+    const doc = {
+      $schema: "https://json-structure.org/meta/extended/v0/#",
+      $id: "https://example.com/a",
+      $uses: ["JSONStructureValidation"],
+      name: "A",
+      type: "object",
+      properties: { a: { type: "string" } },
+      patternProperties: { '\ud800"': { type: "string" } },
+    };
+    const result = await generate(
+      { inputs: [{ path: "a.struct.json", contents: JSON.stringify(doc) }], outDir: REPO_ROOT },
+      { prettier: false },
+    );
+    expect(result.diagnostics.map((d) => [d.code, d.pointer])).toEqual([
+      ["SG_BAD_CONSTRAINT", '/patternProperties/\ud800"'],
+    ]);
+  });
+
+  it("a closed object whose only field is an optional `object` (found by the stress run, seed 11)", async () => {
+    await checkOne(
+      {
+        jsonStructure: "0.1",
+        entity: "X",
+        fields: [{ name: "<!--\\'${`\u001f", type: "object", required: false }],
+      },
+      { prettier: false, additionalProperties: false, formats: "annotate" },
+    );
+  });
+
   it("a document with no fields and closed objects", async () => {
     await checkOne(
       { jsonStructure: "0.1", entity: "Run", fields: [] },
