@@ -458,7 +458,9 @@ async function checkOutputs(
 
   // (c) guard and ajv agree.
   const module = await loadGuards(guardsFile);
-  agree(model, module, schemaFile.contents, texts, seed);
+  // Strings of a few dozen units: enough for every rule, and short enough for any pattern the checker flagged.
+  const flagged = result.diagnostics.some((d) => d.code === "SG_UNSAFE_PATTERN");
+  agree(model, module, schemaFile.contents, texts, seed, flagged ? 16 : 48);
   return { model, files: result.files, guards: module, schema: schemaFile.contents };
 }
 
@@ -468,6 +470,7 @@ function candidateValues(
   name: string,
   texts: readonly string[],
   seed: number,
+  longest: number,
 ): unknown[] {
   const declaration = model.declarations.find((d) => d.name === name);
   const pool = [...new Set([...texts, ...fc.sample(hostileText, { seed, numRuns: 4 })])];
@@ -479,7 +482,27 @@ function candidateValues(
     }
   }
   const generated = fc.sample(taggedValuesArb(model, name), { seed, numRuns: 24 });
-  return [...values, ...generated.map((tagged) => tagged.value)];
+  return [...values, ...generated.map((tagged) => tagged.value)].map((v) => shortened(v, longest));
+}
+
+/**
+ * The value with every string cut to `longest` code units. Guards and ajv run a document's patterns as written,
+ * and a hostile pattern can backtrack catastrophically (the very hazard SG_UNSAFE_PATTERN warns of): on a long
+ * string, the test itself would stall.
+ */
+function shortened(value: unknown, longest: number): unknown {
+  if (typeof value === "string") {
+    return value.slice(0, longest);
+  }
+  if (Array.isArray(value)) {
+    return value.map((item) => shortened(item, longest));
+  }
+  if (typeof value === "object" && value !== null) {
+    return objectFrom(
+      Object.keys(value).map((k) => [k, shortened((value as Record<string, unknown>)[k], longest)]),
+    );
+  }
+  return value;
 }
 
 /** (c): is, validate and ajv give one verdict on every candidate; enum values pass both. */
@@ -489,6 +512,7 @@ function agree(
   schemaText: string,
   texts: readonly string[],
   seed: number,
+  longest: number,
 ): void {
   const schema = JSON.parse(schemaText) as { $id: string };
   const ajv = strictAjv();
@@ -508,7 +532,7 @@ function agree(
       throw new Error(`no guard or ajv validator for ${name}`);
     }
     const listed = declaration.type.kind === "literal" ? declaration.type.values : [];
-    for (const value of [...listed, ...candidateValues(model, name, texts, seed)]) {
+    for (const value of [...listed, ...candidateValues(model, name, texts, seed, longest)]) {
       const verdict = is(value) as boolean;
       const ajvVerdict = ajvValidate(value);
       const ok = (validate(value) as { ok: boolean }).ok;

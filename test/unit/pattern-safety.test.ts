@@ -12,7 +12,12 @@ import { join } from "node:path";
 import { describe, expect, it, vi } from "vitest";
 import type { Options } from "../../src/model/options.js";
 import { generate } from "../../src/pipeline/generate.js";
-import { patternHazard, unsafePatternMessage } from "../../src/read/pattern-safety.js";
+import {
+  MAX_NESTING,
+  MAX_UNBOUNDED,
+  patternHazard,
+  unsafePatternMessage,
+} from "../../src/read/pattern-safety.js";
 import { REPO_ROOT } from "../helpers/fixtures.js";
 import { loadGuards, strictAjv } from "../helpers/outputs.js";
 
@@ -61,6 +66,24 @@ describe("patternHazard", () => {
     "^[a-zA-Z0-9]{1,1000000}$",
   ])("passes %s", (pattern) => {
     expect(patternHazard(pattern)).toBeUndefined();
+  });
+
+  it.each([
+    [
+      "2,887 `x*` in a row (the hostile property's pattern that hung the analysis)",
+      "\u009d*".repeat(2887),
+    ],
+    ["25 unbounded repetitions", "a*".repeat(25)],
+    ["seven nested `(...)+`", `${"(?:".repeat(7)}x${")+".repeat(7)}`],
+  ])("reports %s as too complex to check, without analysing it", (_what, pattern) => {
+    expect(patternHazard(pattern)?.growth).toBe("unchecked");
+  });
+
+  it("analyses up to the limits", () => {
+    expect(patternHazard(`${"a*".repeat(MAX_UNBOUNDED)}b`)?.growth).toBe("polynomial");
+    expect(
+      patternHazard(`^${"(?:".repeat(MAX_NESTING - 1)}x+${")+".repeat(MAX_NESTING - 1)}$`)?.growth,
+    ).toBe("exponential");
   });
 
   it("passes every pattern of the corpus but the SDK's two ReDoS assets", () => {
