@@ -2,7 +2,7 @@
  * The normalized model every dialect is read into and every emitter reads from.
  * A readonly discriminated union on `kind`; emitters dispatch with an exhaustive `switch` + `assertNever`.
  * It is shaped for JSON Structure Core (nested objects, unions, references, string-encoded big numbers);
- * the flat dialect uses a subset of it.
+ * the flat dialect uses a subset of it, and the catalog reading (read/catalog/) most of it.
  */
 
 /** Documentation carried from the input to JSDoc and JSON Schema annotations. */
@@ -186,7 +186,8 @@ export interface ModelDocument {
   readonly file: string;
   /** The output base name: a safe file slug, e.g. "letta-run". */
   readonly baseName: string;
-  readonly dialect: "flat" | "core";
+  /** Which reading the document got: a flat summary, JSON Structure Core, or the looser catalog reading. */
+  readonly dialect: "flat" | "core" | "catalog";
   readonly title?: string;
   readonly description?: string;
   /** Where the document says it came from (flat `source`), for `@see`. */

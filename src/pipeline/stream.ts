@@ -79,7 +79,7 @@ export async function generateStream(
   const stopped = () => request.signal?.aborted === true;
   for (let i = 0; i < documents.length && !stopped() && !formatter.failed; i++) {
     const document = documents[i] as Pending;
-    const loaded = await reloadModel(document, resolved, specs, imports);
+    const loaded = await reloadModel(document, resolved, specs, imports, run.index);
     if ("problem" in loaded) {
       formatter.fail(loaded.problem);
     } else {
@@ -145,7 +145,7 @@ async function checkRun(
     report: kept.report,
     entry: kept.entry,
   }));
-  const common = { documents, sources, inputCount: run.inputs.length };
+  const common = { documents, sources, inputCount: run.inputs.length, index: run.index };
   if (hasErrors(run.diagnostics)) {
     return { ...common, failed: true, reports: [], diagnostics: run.diagnostics, custom: [] };
   }
