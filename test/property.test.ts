@@ -557,6 +557,20 @@ describe("guard and ajv agree: shrunk counterexamples", () => {
     ]);
   });
 
+  it("an object whose members are all optional and of any type typechecks (no unused presence helper)", async () => {
+    const doc = single({
+      kind: "object",
+      properties: [property("a", false, { kind: "any" }), property("b", false, { kind: "any" })],
+      additionalProperties: true,
+    });
+    expect(typecheck(emitModel(doc, {}), "nodenext")).toEqual([]);
+    await agreeOn(doc, [
+      { value: {}, valid: true },
+      { value: { a: null }, valid: true },
+      { value: [], valid: false },
+    ]);
+  });
+
   it("a closed object with no properties, and typed compound extra keys, typecheck", () => {
     const docs = [
       single({ kind: "object", properties: [], additionalProperties: false }),

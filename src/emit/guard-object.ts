@@ -26,15 +26,17 @@ export function objectTestBody(node: ObjectNode, ctx: GuardContext): string[] {
     ...node.properties.filter((p) => !p.required),
   ];
   for (const property of ordered) {
-    const has = `${use(ctx, "_hasOwn")}(value, ${stringLiteral(property.key)})`;
+    // Asked for only when written: `use` copies the helper into the guards, and an unused copy fails
+    // noUnusedLocals (an object whose members are all optional and of any type needs no presence check).
+    const has = () => `${use(ctx, "_hasOwn")}(value, ${stringLiteral(property.key)})`;
     if (property.type.kind === "any") {
       // Any value will do: only presence matters, and only when required.
-      lines.push(...(property.required ? [`if (!${has}) { return false; }`] : []));
+      lines.push(...(property.required ? [`if (!${has()}) { return false; }`] : []));
       continue;
     }
     const test = `{ const v = value[${stringLiteral(property.key)}]; if (!(${testExpression(property.type, "v", ctx)})) { return false; } }`;
     lines.push(
-      property.required ? `if (!${has}) { return false; } ${test}` : `if (${has}) ${test}`,
+      property.required ? `if (!${has()}) { return false; } ${test}` : `if (${has()}) ${test}`,
     );
   }
   const sets = requiredSetsCondition(node, ctx);
@@ -63,16 +65,16 @@ export function objectCheckBody(node: ObjectNode, ctx: GuardContext): string[] {
   for (const property of node.properties) {
     const at = `path + ${stringLiteral(`/${escapePointerSegment(property.key)}`)}`;
     const check = checkStatements(property.type, "v", at, ctx).join(" ");
-    const has = `${use(ctx, "_hasOwn")}(value, ${stringLiteral(property.key)})`;
+    const has = () => `${use(ctx, "_hasOwn")}(value, ${stringLiteral(property.key)})`;
     if (check === "") {
-      lines.push(...(property.required ? [`if (!${has}) { ${push(at, "is required")} }`] : []));
+      lines.push(...(property.required ? [`if (!${has()}) { ${push(at, "is required")} }`] : []));
       continue;
     }
     const present = `{ const v = value[${stringLiteral(property.key)}]; ${check} }`;
     lines.push(
       property.required
-        ? `if (${has}) ${present} else { ${push(at, "is required")} }`
-        : `if (${has}) ${present}`,
+        ? `if (${has()}) ${present} else { ${push(at, "is required")} }`
+        : `if (${has()}) ${present}`,
     );
   }
   const sets = requiredSetsCondition(node, ctx);
