@@ -7,7 +7,7 @@ import type { FunctionDeclarationStructure, StatementStructures } from "ts-morph
 import { StructureKind } from "./ts-morph.js";
 import type { Declaration, ModelDocument, TypeNode } from "../model/model.js";
 import type { ResolvedOptions } from "../model/options.js";
-import { bannerComment } from "./banner.js";
+import { bannerComment, documentInputs } from "./banner.js";
 import {
   checkFunctionName,
   checkStatements,
@@ -55,7 +55,7 @@ export function guardStatements(
   const checkers = declarations.map((declaration) => checkerFunction(declaration, ctx));
   const runtime = copyRuntime([...ctx.runtime, "_describeFailure"]);
   return [
-    bannerComment([doc.file]),
+    bannerComment(documentInputs(doc)),
     `import type * as ${TYPES_NAMESPACE} from ${stringLiteral(`./${doc.baseName}.types.js`)};`,
     ...(declarations.length === 0 ? [] : resultTypes()),
     ...exported,

@@ -15,7 +15,7 @@
 import type { Annotations, LiteralValue, Property, TypeNode } from "../../model/model.js";
 import { appendPointer } from "../../model/pointer.js";
 import { describeJson, isObject, type JsonObject, type JsonValue, own } from "../source.js";
-import { ANY, below, fail, orNull, type Reading, type Site, warn } from "./context.js";
+import { ANY, below, fail, orNull, placeOf, type Reading, type Site, warn } from "./context.js";
 import { derivedName, entryName, prefixed, typeNameOf } from "./names.js";
 
 const MEMBER_KEYS = ["fields", "children", "properties", "members"];
@@ -38,7 +38,7 @@ export function objectType(node: JsonObject, site: Site, r: Reading): TypeNode {
       site,
       "SG_OPEN_OBJECT",
       site.pointer,
-      "an object without fields or properties is read as an open record (any keys, any values)",
+      `${placeOf(site)} is an object without fields or properties: it is read as an open record (any keys, any values)`,
     );
     return { kind: "map", values: ANY };
   }
@@ -289,7 +289,7 @@ export function arrayType(node: JsonObject, site: Site, r: Reading, unique: bool
       site,
       "SG_UNTYPED_ARRAY",
       site.pointer,
-      "an array without items is read as an array of any values",
+      `${placeOf(site)} is an array without items: it is read as an array of any values`,
     );
     return { kind: "array", items: ANY, unique };
   }
@@ -331,7 +331,7 @@ export function mapType(node: JsonObject, site: Site, r: Reading): TypeNode {
       site,
       "SG_OPEN_OBJECT",
       site.pointer,
-      "a map without a value type is read as an open record (any values)",
+      `${placeOf(site)} is a map without a value type: it is read as an open record (any values)`,
     );
     return { kind: "map", values: ANY };
   }

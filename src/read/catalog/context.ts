@@ -74,6 +74,23 @@ export function fail(site: Site, code: DiagnosticCode, pointer: string, message:
   site.unit.sink.error(code, pointer, message);
 }
 
+/** How a message names the place of a site: `"address.geo"`, `"tags[]"` (items), `"labels{}"` (map values). */
+export function placeOf(site: Site): string {
+  if (site.path.length === 0) {
+    return "the root type";
+  }
+  const text = site.path
+    .map((segment, index) =>
+      segment === "Item"
+        ? "[]"
+        : segment === "Value"
+          ? "{}"
+          : `${index === 0 ? "" : "."}${segment}`,
+    )
+    .join("");
+  return JSON.stringify(text);
+}
+
 /** A site one step down: a property, an item, a map's values. */
 export function below(site: Site, pointer: string, segment: string): Site {
   return { unit: site.unit, pointer, path: [...site.path, segment], top: false };

@@ -34,6 +34,7 @@ const TYPE_KEYS = [
   "fields",
   "children",
   "properties",
+  "members",
   "items",
   "enum",
   "values",
