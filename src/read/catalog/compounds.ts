@@ -352,6 +352,7 @@ export function enumType(
   site: Site,
   r: Reading,
   at: string,
+  node: JsonObject = {},
 ): TypeNode {
   const kept: LiteralValue[] = [];
   let nullable = false;
@@ -394,7 +395,7 @@ export function enumType(
     ? literal
     : r.declare(site, "derived", derivedName(site.unit.rootName, site.path), () => ({
         type: literal,
-        annotations: {},
+        annotations: descriptionOnly(node),
       }));
   return nullable ? orNull(named) : named;
 }

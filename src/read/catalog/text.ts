@@ -38,7 +38,7 @@ export function fromExpr(
     case "object":
       return objectOf(expr.of, node, site, r, at);
     case "enum":
-      return enumType(expr.values, { kind: "string" }, site, r, at);
+      return enumType(expr.values, { kind: "string" }, site, r, at, node);
     case "union": {
       const union = unionOf(expr.members.map((m) => fromExpr(m, node, site, r, at, false)));
       return enumHere ? enumOf(node, union, site, r, at) : union;
@@ -138,7 +138,7 @@ export function enumOf(
   const scalar =
     base?.kind === "union" ? unionOf(base.members.filter((m) => m.kind !== "null")) : base;
   const nullable = base?.kind === "union" && base.members.some((m) => m.kind === "null");
-  const literal = enumType(values, scalar, site, r, `${site.pointer}/${key}`);
+  const literal = enumType(values, scalar, site, r, `${site.pointer}/${key}`, node);
   return nullable ? orNull(literal) : literal;
 }
 
