@@ -133,7 +133,8 @@ function nestedSchemas(
       nested.push(...entriesOf(map, appendPointer(pointer, key), key === "definitions"));
     }
   }
-  for (const key of [...SCHEMA_LISTS, "type"]) {
+  // Members of a `type` list are names (checked above) or {"$ref": ...}, which is Core there: not walked.
+  for (const key of SCHEMA_LISTS) {
     const list = own(schema, key);
     if (Array.isArray(list)) {
       list.forEach((item, index) =>
