@@ -54,7 +54,8 @@ export const DIAGNOSTIC_CODES = {
   SG_SPEC_INVALID: "the source spec is not an OpenAPI 3.0 or 3.1 document with components.schemas",
   SG_SPEC_NO_ENTITY: "the summary's entity is not in the source spec's components.schemas",
   SG_SPEC_MISMATCH: "the summary and its source spec disagree (the summary wins)",
-  SG_OPEN_OBJECT: "an object without properties, read as an open record of any values (catalog reading)",
+  SG_OPEN_OBJECT:
+    "an object without properties, read as an open record of any values (catalog reading)",
   SG_UNTYPED_ARRAY: "an array without items, read as an array of any values (catalog reading)",
   SG_CROSS_DOCUMENT_REF:
     "a reference resolved by name to another document of the run, whose declarations are copied (catalog reading)",

@@ -20,7 +20,9 @@ export function poolsOf(
   for (const key of POOL_KEYS) {
     const pool = own(document, key);
     const at = appendPointer("", key);
-    if (Array.isArray(pool)) {
+    if (Array.isArray(pool) && (key === "definitions" || key === "$defs")) {
+      problems?.(at, `${key} must be an object of types (name -> type), not a list`);
+    } else if (Array.isArray(pool)) {
       pool.forEach((schema, index) => {
         const name = entryName(schema);
         const pointer = appendPointer(at, index);

@@ -48,7 +48,7 @@ export class CatalogReading implements Reading {
       ...main,
       main: true,
       pools: poolsOf(main.document, (pointer, message) =>
-        main.sink.error("SG_MISSING_KEY", pointer, message),
+        main.sink.error("SG_WRONG_SHAPE", pointer, message),
       ),
     };
   }

@@ -40,6 +40,7 @@ const STRUCTURE_KEYS = [
   "then",
   "else",
 ];
+const COMPOSITION_KEYS = ["allOf", "anyOf", "oneOf"];
 const KNOWN_KEYS = new Set([...STRUCTURE_KEYS, ...CONSTRAINT_KEYS, ...DOCUMENTATION_KEYS]);
 
 export function readSchema(
@@ -85,6 +86,9 @@ function warnUnknownKeys(
 function baseType(node: JsonObject, site: Site, r: Reading): TypeNode {
   const ref = own(node, "$ref");
   const type = own(node, "type");
+  if (type !== undefined || typeof ref === "string") {
+    ignoredComposition(node, site);
+  }
   if (typeof ref === "string") {
     if (type !== undefined) {
       warn(
@@ -122,6 +126,30 @@ function baseType(node: JsonObject, site: Site, r: Reading): TypeNode {
   return ANY;
 }
 
+/**
+ * `allOf`, `anyOf` or `oneOf` beside a type or a reference: only documentation members are read (as the member's
+ * documentation); typed ones are not, with a warning. A composition that is not a list is an error.
+ */
+function ignoredComposition(node: JsonObject, site: Site): void {
+  for (const key of COMPOSITION_KEYS) {
+    const list = own(node, key);
+    const at = appendPointer(site.pointer, key);
+    if (list === undefined) {
+      continue;
+    }
+    if (!Array.isArray(list)) {
+      fail(site, "SG_WRONG_SHAPE", at, `${key} must be a list of types, not ${describeJson(list)}`);
+    } else if (!list.every(isDocumentationOnly)) {
+      warn(
+        site,
+        "SG_UNSUPPORTED",
+        at,
+        `${key} beside a type or $ref is not read; the type alone is checked`,
+      );
+    }
+  }
+}
+
 /** One member of a `type` list: a type text, `{"$ref": ...}` or a schema. */
 function typeMember(
   member: JsonValue,
@@ -152,7 +180,7 @@ function typeText(text: string, node: JsonObject, site: Site, r: Reading, at: st
 
 /** A schema without `type`: its members, items, values or composition say what it is; else any value, warned. */
 function impliedType(node: JsonObject, site: Site, r: Reading): TypeNode {
-  if (["allOf", "anyOf", "oneOf"].some((key) => own(node, key) !== undefined)) {
+  if (COMPOSITION_KEYS.some((key) => own(node, key) !== undefined)) {
     return composition(node, site, r);
   }
   if (hasMembers(node) || isObject(own(node, "additionalProperties"))) {
@@ -192,7 +220,15 @@ function composition(node: JsonObject, site: Site, r: Reading): TypeNode {
       `${key} is not read; it is ignored`,
     );
   }
-  const key = ["allOf", "anyOf", "oneOf"].find((k) => own(node, k) !== undefined) ?? "allOf";
+  const [key = "allOf", ...others] = COMPOSITION_KEYS.filter((k) => own(node, k) !== undefined);
+  for (const other of others) {
+    warn(
+      site,
+      "SG_UNSUPPORTED",
+      appendPointer(site.pointer, other),
+      `${other} beside ${key} is not read; it is ignored`,
+    );
+  }
   const list = own(node, key);
   const at = appendPointer(site.pointer, key);
   if (!Array.isArray(list)) {
