@@ -1,7 +1,8 @@
 /**
  * Documentation in the catalog reading: `description`, with `title` as its first paragraph; `example`,
  * `examples`, `default`, `deprecated`, `readOnly`, `writeOnly`, `unit` and a type hint that names no format go to
- * JSDoc (tags), and examples and default to the JSON Schema annotations too. Nothing here is checked.
+ * JSDoc (tags), and examples and default to the JSON Schema annotations too; the format a member is checked
+ * against is documented as `@format`. Nothing here is checked.
  */
 import type { Annotations } from "../../model/model.js";
 import { isObject, type JsonObject, type JsonValue, own } from "../source.js";
@@ -24,7 +25,7 @@ export const DOCUMENTATION_KEYS = [
 export interface DocOptions {
   /** Leave the title out (the document's own title is the schema's title). */
   readonly withoutTitle?: boolean;
-  /** A type hint that names no format (`string (ISO 8601)`), documented as `@format`. */
+  /** A type hint that names no format (`string (free text)`), documented as `@hint`. */
   readonly hint?: string;
   /** The format the schema names (`format`), documented as `@format` whether checked or not. */
   readonly format?: string;
@@ -45,12 +46,13 @@ export function annotationsOf(
     ...(fallback === undefined ? [] : [{ tag: "default", text: jsonText(fallback) }]),
     ...(own(schema, "readOnly") === true ? [{ tag: "readonly", text: "" }] : []),
     ...(own(schema, "writeOnly") === true ? [{ tag: "writeonly", text: "" }] : []),
+    ...(options.hint === undefined ? [] : [{ tag: "hint", text: options.hint }]),
     ...["unit", "currency"].flatMap((tag) => {
       const raw = own(schema, tag);
       return typeof raw === "string" || typeof raw === "number" ? [{ tag, text: String(raw) }] : [];
     }),
   ];
-  const format = options.format ?? options.hint;
+  const format = options.format;
   return {
     ...(description === undefined ? {} : { description }),
     ...(own(schema, "deprecated") === true ? { deprecated: true } : {}),

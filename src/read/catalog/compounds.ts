@@ -270,14 +270,30 @@ function member(
   site: Site,
   r: Reading,
 ): Property {
-  const memberSite = below(site, pointer, key);
+  const type = r.read(schema, below(site, pointer, key));
+  const annotations = r.documentation(schema);
+  const format = annotations.format ?? checkedFormat(type);
   return {
     key,
     required,
-    type: r.read(schema, memberSite),
-    annotations: r.documentation(schema),
+    type,
+    annotations: format === undefined ? annotations : { ...annotations, format },
     pointer,
   };
+}
+
+/** The format a type is checked against (`uuid` for a `uuid` field), for the member's `@format`. */
+function checkedFormat(type: TypeNode): string | undefined {
+  switch (type.kind) {
+    case "string":
+      return type.format ?? type.coreFormat;
+    case "number":
+      return type.format;
+    case "union":
+      return type.members.map(checkedFormat).find((f) => f !== undefined);
+    default:
+      return undefined;
+  }
 }
 
 /** An array of `items` (or of the item type the type text gave). */
