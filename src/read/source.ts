@@ -48,7 +48,11 @@ export function describeJson(value: JsonValue | undefined): string {
   if (value === null) {
     return "null";
   }
-  return Array.isArray(value) ? "an array" : `a ${typeof value}`;
+  return Array.isArray(value)
+    ? "an array"
+    : typeof value === "object"
+      ? "an object"
+      : `a ${typeof value}`;
 }
 
 export interface SourceDocument {
