@@ -40,6 +40,14 @@ export function own(object: JsonObject, key: string): JsonValue | undefined {
   return Object.hasOwn(object, key) ? object[key] : undefined;
 }
 
+/**
+ * A lone surrogate escape (`"\ud800"`) in a key: it cannot be written as UTF-8, and ajv cannot compile a schema
+ * that names it, so readers refuse it as a member name.
+ */
+export function hasLoneSurrogate(text: string): boolean {
+  return /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(text);
+}
+
 /** What a JSON value is, for messages: "nothing", "null", "an array", "a string", ... */
 export function describeJson(value: JsonValue | undefined): string {
   if (value === undefined) {

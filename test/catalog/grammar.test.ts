@@ -94,6 +94,13 @@ describe("type names", () => {
     expect(prefixed("Account", "Application")).toBe("AccountApplication");
     expect(prefixed("Run", "RunStatus")).toBe("RunStatus");
   });
+
+  it("derived names keep only letters every TypeScript takes in an identifier (a property test found U+323B0)", () => {
+    expect(derivedName("Run", ["straße", "Ωmega", "日本"])).toBe("RunStraßeΩmega日本");
+    expect(derivedName("Run", ["\u{323b0}"])).toBe("Run");
+    expect(derivedName("Run", ["a\u{1d400}b"])).toBe("RunAB");
+    expect(pathName("Run", ["\u{323b0}x"])).toBe("Run_x");
+  });
 });
 
 describe("detection", () => {

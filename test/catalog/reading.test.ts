@@ -179,6 +179,16 @@ describe("each spelling: its node, exact or warned", () => {
     expect(got.warnings).toEqual(warnings);
   });
 
+  it("a member key of letters TypeScript does not know still gets a usable derived name (shrunk from the property test)", async () => {
+    const doc = { name: "Order", properties: { "\u{323b0}": { type: "string", enum: ["red"] } } };
+    const result = await generate(
+      { inputs: [{ path: "order.json", contents: JSON.stringify(doc) }] },
+      { prettier: false },
+    );
+    expect(result.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    expect(result.models[0]?.declarations.map((d) => d.name)).toEqual(["Order", "Order_2"]);
+  });
+
   it("enum values become a named literal union under the property path; null makes it nullable", async () => {
     const { model } = await readOne({
       name: "Run",

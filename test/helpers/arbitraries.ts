@@ -1546,13 +1546,12 @@ function numberExample(node: Extract<TypeNode, { kind: "number" }>): number | un
     return 0;
   }
   const { low, high, step } = numberRange(node);
+  const steps = step === undefined ? 0 : Math.floor(high / step) - Math.ceil(low / step) + 3;
+  // A wide range (an int32's) has too many steps to list: its ends, zero and its middle will do.
   const candidates =
-    step === undefined
-      ? [low, high, (low + high) / 2, Math.round((low + high) / 2)]
-      : Array.from(
-          { length: Math.floor(high / step) - Math.ceil(low / step) + 3 },
-          (_, i) => (Math.ceil(low / step) - 1 + i) * step,
-        );
+    step === undefined || steps > 10_000
+      ? [low, high, 0, (low + high) / 2, Math.round((low + high) / 2)]
+      : Array.from({ length: steps }, (_, i) => (Math.ceil(low / step) - 1 + i) * step);
   return candidates.find((v) => numberOk(node, v));
 }
 

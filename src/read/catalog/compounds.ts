@@ -14,7 +14,14 @@
  */
 import type { Annotations, LiteralValue, Property, TypeNode } from "../../model/model.js";
 import { appendPointer } from "../../model/pointer.js";
-import { describeJson, isObject, type JsonObject, type JsonValue, own } from "../source.js";
+import {
+  describeJson,
+  hasLoneSurrogate,
+  isObject,
+  type JsonObject,
+  type JsonValue,
+  own,
+} from "../source.js";
 import { ANY, below, fail, orNull, placeOf, type Reading, type Site, warn } from "./context.js";
 import { derivedName, entryName, prefixed, typeNameOf } from "./names.js";
 
@@ -170,11 +177,14 @@ function mapMembers(
       "members is read as properties (a map of member names to types)",
     );
   }
-  return Object.keys(map).map((name) => {
+  return Object.keys(map).flatMap((name) => {
     const memberAt = appendPointer(at, name);
+    if (!wellFormedName(name, memberAt, site)) {
+      return [];
+    }
     const schema = map[name] as JsonValue;
     const flag = isObject(schema) ? requiredFlag(schema, memberAt, site) : false;
-    return member(name, schema, memberAt, required.has(name) || flag, site, r);
+    return [member(name, schema, memberAt, required.has(name) || flag, site, r)];
   });
 }
 
@@ -209,6 +219,9 @@ function fieldOf(
     fail(site, "SG_MISSING_KEY", pointer, `field "${name}" has no type`);
     return undefined;
   }
+  if (!wellFormedName(name, pointer, site)) {
+    return undefined;
+  }
   const earlier = seen.get(name);
   if (earlier !== undefined) {
     fail(
@@ -221,6 +234,19 @@ function fieldOf(
   }
   seen.set(name, pointer);
   return { name, pointer, required: requiredFlag(item, pointer, site) };
+}
+
+function wellFormedName(name: string, pointer: string, site: Site): boolean {
+  if (hasLoneSurrogate(name)) {
+    fail(
+      site,
+      "SG_BAD_NAME",
+      pointer,
+      "a member name must be well-formed Unicode (it holds a lone surrogate escape)",
+    );
+    return false;
+  }
+  return true;
 }
 
 /** `required: true|false` on a member; a list there names the required members of its own fields (read by it). */

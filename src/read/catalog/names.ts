@@ -54,7 +54,31 @@ export function prefixed(root: string, name: string): string {
   return name.startsWith(root) ? name : `${root}${name}`;
 }
 
-/** A derived name: the root, then each path segment in PascalCase (segments without letters or digits drop). */
+/**
+ * The letters and digits a derived name keeps: ASCII, Latin-1 and Latin Extended-A/B, Greek, Cyrillic, kana, the
+ * basic CJK block and Hangul syllables, blocks stable for decades that every TypeScript version takes in an
+ * identifier. A letter Unicode added lately (Node's tables are newer than TypeScript's) would make a name the
+ * compiler refuses, so a derived name drops anything else.
+ */
+const NAME_CHARACTER =
+  /[0-9A-Za-z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7a3]/u;
+
+/** The runs of name characters in `text` (see NAME_CHARACTER), in order. */
+function nameWords(text: string): string[] {
+  const words: string[] = [];
+  let word = "";
+  for (const ch of text) {
+    if (NAME_CHARACTER.test(ch) && /[\p{L}\p{Nd}]/u.test(ch)) {
+      word += ch;
+    } else if (word !== "") {
+      words.push(word);
+      word = "";
+    }
+  }
+  return word === "" ? words : [...words, word];
+}
+
+/** A derived name: the root, then each path segment in PascalCase (what has no letters or digits drops). */
 export function derivedName(root: string, path: readonly string[]): string {
   return `${root}${path.map((segment) => pascalSegment(segment)).join("")}`;
 }
@@ -62,14 +86,15 @@ export function derivedName(root: string, path: readonly string[]): string {
 /** The fallback of a derived name that collided: the root and the path as written, joined with "_". */
 export function pathName(root: string, path: readonly string[]): string {
   const segments = path
-    .map((segment) => segment.replace(/[^\p{L}\p{Nd}_]+/gu, "_"))
+    .map((segment) => nameWords(segment).join("_"))
     .filter((segment) => segment !== "");
   return [root, ...segments].join("_");
 }
 
 function pascalSegment(segment: string): string {
-  const words = segment.split(/[^\p{L}\p{Nd}]+/u).filter((word) => word !== "");
-  return words.map((word) => word.charAt(0).toUpperCase() + word.slice(1)).join("");
+  return nameWords(segment)
+    .map((word) => word.charAt(0).toUpperCase() + word.slice(1))
+    .join("");
 }
 
 /** The `$id` of a document, when it has a string one. */
