@@ -64,6 +64,8 @@ export const DIAGNOSTIC_CODES = {
   SG_VALUE_CONSTANT: "a `value` read as the only value allowed (catalog reading)",
   SG_GUESSED_TYPE:
     "a type read from a hint, an approximate type name or the keywords present rather than stated (catalog reading)",
+  SG_DOTTED_NAME:
+    "a field name with dots, read as one key (it may be a path into nested objects) (catalog reading)",
   SG_NAME_DERIVED:
     "names structgen derives collided and were renamed by the documented rule (catalog reading)",
 } as const;

@@ -233,6 +233,15 @@ function fieldOf(
     return undefined;
   }
   seen.set(name, pointer);
+  if (/[^.]\.[^.]/.test(name)) {
+    // Field lists flatten nested objects this way ("status.code"); JSON has no such path syntax, so it is a key.
+    warn(
+      site,
+      "SG_DOTTED_NAME",
+      appendPointer(pointer, "name"),
+      `field "${name}" is read as one key with dots in it; if it is a path into nested objects, nest the fields instead`,
+    );
+  }
   return { name, pointer, required: requiredFlag(item, pointer, site) };
 }
 
