@@ -73,14 +73,24 @@ function warnUnknownKeys(
 ): void {
   for (const key of Object.keys(node)) {
     if (!KNOWN_KEYS.has(key) && !key.startsWith("x-") && extraKeys?.has(key) !== true) {
+      const like = likelyKey(key);
       warn(
         site,
         "SG_UNKNOWN_KEY",
         appendPointer(site.pointer, key),
-        `unknown key ${JSON.stringify(key)} is ignored`,
+        `unknown key ${JSON.stringify(key)} is ignored${like === undefined ? "" : ` (the catalog reading knows ${JSON.stringify(like)})`}`,
       );
     }
   }
+}
+
+/** A structure key the unknown one looks like (`itemType` -> `items`), to hint at what the reading expected. */
+function likelyKey(key: string): string | undefined {
+  const lower = key.toLowerCase();
+  return STRUCTURE_KEYS.find((known) => {
+    const stem = known.toLowerCase().replace(/s$/, "");
+    return stem.length >= 4 && lower !== known.toLowerCase() && lower.startsWith(stem);
+  });
 }
 
 function baseType(node: JsonObject, site: Site, r: Reading): TypeNode {
