@@ -293,8 +293,9 @@ describe("references across the run's documents", () => {
       {
         inputs,
         outDir,
-        sink: async (files) => {
+        sink: (files) => {
           streamed.push(...files);
+          return Promise.resolve();
         },
       },
       { prettier: false },

@@ -125,8 +125,7 @@ function mapMembers(
     ? Object.keys(map).map((key) => ({
         key,
         schema: map[key],
-        required:
-          names.includes(key) || (isObject(map[key]) && own(map[key] as Json, "required") === true),
+        required: names.includes(key) || (isObject(map[key]) && own(map[key], "required") === true),
       }))
     : [];
 }

@@ -5,7 +5,7 @@
  * against is documented as `@format`. Nothing here is checked.
  */
 import type { Annotations } from "../../model/model.js";
-import { isObject, type JsonObject, type JsonValue, own } from "../source.js";
+import { isArrayValue, isObject, type JsonObject, type JsonValue, own } from "../source.js";
 
 /** Keys read as documentation only; the reader warns about none of them. */
 export const DOCUMENTATION_KEYS = [
@@ -80,7 +80,7 @@ function examplesOf(schema: JsonObject): JsonValue[] {
   const one = own(schema, "example");
   const many = own(schema, "examples");
   // `examples` is a list in JSON Schema; a lone value is still an example, not something to drop.
-  const listed = many === undefined ? [] : Array.isArray(many) ? many : [many];
+  const listed = many === undefined ? [] : isArrayValue(many) ? many : [many];
   return [...(one === undefined ? [] : [one]), ...listed];
 }
 

@@ -17,6 +17,7 @@ import { appendPointer } from "../../model/pointer.js";
 import {
   describeJson,
   hasLoneSurrogate,
+  isArrayValue,
   isObject,
   type JsonObject,
   type JsonValue,
@@ -111,7 +112,7 @@ function membersOf(node: JsonObject, site: Site, r: Reading): Property[] {
       continue;
     }
     const at = appendPointer(site.pointer, key);
-    if (!Array.isArray(list)) {
+    if (!isArrayValue(list)) {
       fail(
         site,
         "SG_WRONG_SHAPE",
@@ -126,7 +127,7 @@ function membersOf(node: JsonObject, site: Site, r: Reading): Property[] {
         properties.push(
           member(
             field.name,
-            item as JsonObject,
+            item,
             field.pointer,
             field.required || required.has(field.name),
             site,
@@ -294,7 +295,7 @@ function requiredNames(node: JsonObject, site: Site): Set<string> {
 }
 
 function isNameList(value: JsonValue): boolean {
-  return Array.isArray(value) && value.every((v) => typeof v === "string");
+  return isArrayValue(value) && value.every((v) => typeof v === "string");
 }
 
 function member(
@@ -344,7 +345,7 @@ export function arrayType(node: JsonObject, site: Site, r: Reading, unique: bool
     );
     return { kind: "array", items: ANY, unique };
   }
-  if (Array.isArray(items)) {
+  if (isArrayValue(items)) {
     warn(
       site,
       "SG_UNSUPPORTED",

@@ -9,7 +9,7 @@
  * a queue, not by recursion.
  */
 import { appendPointer } from "../../model/pointer.js";
-import { isObject, type JsonObject, type JsonValue, own } from "../source.js";
+import { isArrayValue, isObject, type JsonObject, type JsonValue, own } from "../source.js";
 
 export interface Marker {
   /** Pointer of the construct in the document. */
@@ -103,7 +103,7 @@ function markerIn(schema: JsonObject, pointer: string): Marker | undefined {
     };
   }
   const type = own(schema, "type");
-  const texts = typeof type === "string" ? [type] : Array.isArray(type) ? type : [];
+  const texts = typeof type === "string" ? [type] : isArrayValue(type) ? type : [];
   const at = appendPointer(pointer, "type");
   for (const text of texts) {
     if (typeof text === "string" && /^\s*\[/.test(text)) {
@@ -136,7 +136,7 @@ function nestedSchemas(
   // Members of a `type` list are names (checked above) or {"$ref": ...}, which is Core there: not walked.
   for (const key of SCHEMA_LISTS) {
     const list = own(schema, key);
-    if (Array.isArray(list)) {
+    if (isArrayValue(list)) {
       list.forEach((item, index) =>
         nested.push({ value: item, pointer: appendPointer(appendPointer(pointer, key), index) }),
       );

@@ -4,7 +4,7 @@
  * walked for its types). Each entry is a declaration of the document, named by its key or its `name`.
  */
 import { appendPointer } from "../../model/pointer.js";
-import { isObject, type JsonObject, own } from "../source.js";
+import { isArrayValue, isObject, type JsonObject, own } from "../source.js";
 import type { PoolEntry } from "./context.js";
 import { isNamespace } from "./markers.js";
 import { entryName } from "./names.js";
@@ -20,9 +20,9 @@ export function poolsOf(
   for (const key of POOL_KEYS) {
     const pool = own(document, key);
     const at = appendPointer("", key);
-    if (Array.isArray(pool) && (key === "definitions" || key === "$defs")) {
+    if (isArrayValue(pool) && (key === "definitions" || key === "$defs")) {
       problems?.(at, `${key} must be an object of types (name -> type), not a list`);
-    } else if (Array.isArray(pool)) {
+    } else if (isArrayValue(pool)) {
       pool.forEach((schema, index) => {
         const name = entryName(schema);
         const pointer = appendPointer(at, index);

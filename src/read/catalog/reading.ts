@@ -15,7 +15,7 @@ import type { Annotations, Declaration, TypeNode } from "../../model/model.js";
 import type { ResolvedOptions } from "../../model/options.js";
 import { aliasRings } from "../alias-rings.js";
 import type { IndexedDocument, RunIndex } from "../run-index.js";
-import { isObject, type JsonObject, type JsonValue, own } from "../source.js";
+import { isArrayValue, isObject, type JsonObject, type JsonValue, own } from "../source.js";
 import {
   ANY,
   type DeclKind,
@@ -287,7 +287,7 @@ function resolvePointer(document: JsonObject, pointer: string): JsonValue | unde
   let current: JsonValue | undefined = document;
   for (const segment of pointer.split("/").slice(1)) {
     const key = segment.replace(/~1/g, "/").replace(/~0/g, "~");
-    if (Array.isArray(current)) {
+    if (isArrayValue(current)) {
       current = /^(0|[1-9][0-9]*)$/.test(key) ? current[Number(key)] : undefined;
     } else if (isObject(current)) {
       current = own(current, key);

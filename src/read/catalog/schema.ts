@@ -6,7 +6,14 @@
  */
 import type { Annotations, LiteralValue, TypeNode } from "../../model/model.js";
 import { appendPointer } from "../../model/pointer.js";
-import { describeJson, isObject, type JsonObject, type JsonValue, own } from "../source.js";
+import {
+  describeJson,
+  isArrayValue,
+  isObject,
+  type JsonObject,
+  type JsonValue,
+  own,
+} from "../source.js";
 import { annotationsOf, DOCUMENTATION_KEYS } from "./annotations.js";
 import { arrayType, hasMembers, mapType, objectType } from "./compounds.js";
 import { CONSTRAINT_KEYS, withConstraints } from "./constraints.js";
@@ -117,7 +124,7 @@ function baseType(node: JsonObject, site: Site, r: Reading): TypeNode {
   if (typeof type === "string") {
     return typeText(type, node, site, r, at);
   }
-  if (Array.isArray(type)) {
+  if (isArrayValue(type)) {
     const members = type.map((member, index) =>
       typeMember(member, node, site, r, appendPointer(at, index)),
     );
@@ -147,7 +154,7 @@ function ignoredComposition(node: JsonObject, site: Site): void {
     if (list === undefined) {
       continue;
     }
-    if (!Array.isArray(list)) {
+    if (!isArrayValue(list)) {
       fail(site, "SG_WRONG_SHAPE", at, `${key} must be a list of types, not ${describeJson(list)}`);
     } else if (!list.every(isDocumentationOnly)) {
       warn(
@@ -199,10 +206,10 @@ function impliedType(node: JsonObject, site: Site, r: Reading): TypeNode {
   if (own(node, "items") !== undefined) {
     return arrayType(node, site, r, own(node, "uniqueItems") === true);
   }
-  if (own(node, "values") !== undefined && !Array.isArray(own(node, "values"))) {
+  if (own(node, "values") !== undefined && !isArrayValue(own(node, "values"))) {
     return mapType(node, site, r);
   }
-  if (Array.isArray(own(node, "enum")) || Array.isArray(own(node, "values"))) {
+  if (isArrayValue(own(node, "enum")) || isArrayValue(own(node, "values"))) {
     return enumOf(node, undefined, site, r, site.pointer);
   }
   if (own(node, "const") === undefined && own(node, "value") === undefined) {
@@ -241,7 +248,7 @@ function composition(node: JsonObject, site: Site, r: Reading): TypeNode {
   }
   const list = own(node, key);
   const at = appendPointer(site.pointer, key);
-  if (!Array.isArray(list)) {
+  if (!isArrayValue(list)) {
     fail(site, "SG_WRONG_SHAPE", at, `${key} must be a list of types, not ${describeJson(list)}`);
     return ANY;
   }
@@ -325,7 +332,7 @@ function withConstant(type: TypeNode, node: JsonObject, site: Site): TypeNode {
       `value ${JSON.stringify(value)} is read as the only value allowed (a constant)`,
     );
   }
-  return { kind: "literal", values: [value as LiteralValue] };
+  return { kind: "literal", values: [value] };
 }
 
 function fitsType(value: LiteralValue, type: TypeNode): boolean {
@@ -376,7 +383,7 @@ export function documentationOf(schema: JsonValue | undefined): Annotations {
     return {};
   }
   const parts = own(schema, "allOf");
-  const extra = Array.isArray(parts) ? parts.filter(isDocumentationOnly) : [];
+  const extra = isArrayValue(parts) ? parts.filter(isDocumentationOnly) : [];
   const format = own(schema, "format");
   const hint = typeHint(own(schema, "type"));
   const own_ = annotationsOf(schema, {

@@ -6,7 +6,7 @@
  */
 import type { TypeNode } from "../../model/model.js";
 import { isNumberFormat } from "../../model/string-formats.js";
-import { type JsonObject, type JsonValue, own } from "../source.js";
+import { isArrayValue, type JsonObject, type JsonValue, own } from "../source.js";
 import { arrayType, enumType, mapType, objectType } from "./compounds.js";
 import { ANY, below, NULL, orNull, type Reading, type Site, warn } from "./context.js";
 import { hintedString, primitiveType } from "./named.js";
@@ -124,7 +124,7 @@ export function enumOf(
   r: Reading,
   at: string,
 ): TypeNode {
-  const key = ["enum", "values"].find((k) => Array.isArray(own(node, k)));
+  const key = ["enum", "values"].find((k) => isArrayValue(own(node, k)));
   if (base !== undefined && !hasScalar(base)) {
     return base;
   }
