@@ -6,6 +6,8 @@
  */
 import type { Annotations } from "../../model/model.js";
 import { isArrayValue, isObject, type JsonObject, type JsonValue, own } from "../source.js";
+import { hintedString } from "./named.js";
+import { parseTypeText } from "./type-text.js";
 
 /** Keys read as documentation only; the reader warns about none of them. */
 export const DOCUMENTATION_KEYS = [
@@ -87,4 +89,56 @@ function examplesOf(schema: JsonObject): JsonValue[] {
 /** JSON on one line, for a JSDoc tag. */
 function jsonText(value: JsonValue): string {
   return JSON.stringify(value);
+}
+
+export function isDocumentationOnly(value: JsonValue): boolean {
+  return isObject(value) && Object.keys(value).every((key) => DOCUMENTATION_KEYS.includes(key));
+}
+
+/**
+ * The documentation of a member: its own keys, those of documentation-only `allOf` members, and a type hint that
+ * names no format (kept as `@format`).
+ */
+export function documentationOf(schema: JsonValue | undefined): Annotations {
+  if (!isObject(schema)) {
+    return {};
+  }
+  const parts = own(schema, "allOf");
+  const extra = isArrayValue(parts) ? parts.filter(isDocumentationOnly) : [];
+  const format = own(schema, "format");
+  const hint = typeHint(own(schema, "type"));
+  const own_ = annotationsOf(schema, {
+    ...(typeof format === "string" ? { format } : {}),
+    ...(hint === undefined ? {} : { hint }),
+  });
+  return extra.map((part) => annotationsOf(part)).reduce(mergeAnnotations, own_);
+}
+
+/** The schema's own documentation first; what it lacks comes from `more`. */
+function mergeAnnotations(first: Annotations, more: Annotations): Annotations {
+  const examples = [...(first.examples ?? []), ...(more.examples ?? [])];
+  const tags = [...(first.tags ?? []), ...(more.tags ?? [])];
+  const description = first.description ?? more.description;
+  const fallback = first.default ?? more.default;
+  return {
+    ...more,
+    ...first,
+    ...(description === undefined ? {} : { description }),
+    ...(first.deprecated === true || more.deprecated === true ? { deprecated: true } : {}),
+    ...(examples.length === 0 ? {} : { examples }),
+    ...(fallback === undefined ? {} : { default: fallback }),
+    ...(tags.length === 0 ? {} : { tags }),
+  };
+}
+
+function typeHint(type: JsonValue | undefined): string | undefined {
+  if (typeof type !== "string") {
+    return undefined;
+  }
+  const parsed = parseTypeText(type);
+  if ("error" in parsed || parsed.expr.kind !== "hinted") {
+    return undefined;
+  }
+  const hinted = hintedString(parsed.expr.hint);
+  return hinted?.exact === true ? undefined : parsed.expr.hint;
 }

@@ -28,7 +28,8 @@ import {
 import { DeclarationTable, type Pending } from "./declarations.js";
 import { documentTypeName, prefixed, typeNameOf } from "./names.js";
 import { poolsOf } from "./pools.js";
-import { documentationOf, readSchema } from "./schema.js";
+import { documentationOf } from "./annotations.js";
+import { readSchema } from "./schema.js";
 import { readRoot } from "./root.js";
 
 export class CatalogReading implements Reading {

@@ -7,7 +7,8 @@
 import type { TypeNode } from "../../model/model.js";
 import { isNumberFormat } from "../../model/string-formats.js";
 import { isArrayValue, type JsonObject, type JsonValue, own } from "../source.js";
-import { arrayType, enumType, mapType, objectType } from "./compounds.js";
+import { arrayType, enumType, mapType } from "./collections.js";
+import { objectType } from "./objects.js";
 import { ANY, below, NULL, orNull, type Reading, type Site, warn } from "./context.js";
 import { hintedString, primitiveType } from "./named.js";
 import type { TypeExpr } from "./type-text.js";
