@@ -8,7 +8,7 @@
 import { formatHint, isNumberFormat, isStringFormat } from "../../model/string-formats.js";
 import type { ArrayNode, NumberNode, StringNode, TypeNode } from "../../model/model.js";
 import { appendPointer } from "../../model/pointer.js";
-import { describeJson, type JsonObject, own } from "../source.js";
+import { describeJson, type JsonObject, type JsonValue, own } from "../source.js";
 import { type Site, warn } from "./context.js";
 
 type Family = "string" | "number" | "array";
@@ -189,20 +189,25 @@ function numeric(schema: JsonObject, key: string, site: Site): number | undefine
   return undefined;
 }
 
+/** Whether a keyword that takes text has text; warns (the keyword is then ignored) when not. */
+function isText(raw: JsonValue, key: string, at: string, site: Site): raw is string {
+  if (typeof raw === "string") {
+    return true;
+  }
+  warn(
+    site,
+    "SG_BAD_CONSTRAINT",
+    at,
+    `${key} must be a string, not ${describeJson(raw)}; it is ignored`,
+  );
+  return false;
+}
+
 /** A pattern ajv can compile: ECMA-262 with the "u" flag. */
 function patternOf(schema: JsonObject, site: Site): string | undefined {
   const raw = own(schema, "pattern");
   const at = appendPointer(site.pointer, "pattern");
-  if (raw === undefined) {
-    return undefined;
-  }
-  if (typeof raw !== "string") {
-    warn(
-      site,
-      "SG_BAD_CONSTRAINT",
-      at,
-      `pattern must be a string, not ${describeJson(raw)}; it is ignored`,
-    );
+  if (raw === undefined || !isText(raw, "pattern", at, site)) {
     return undefined;
   }
   try {
@@ -246,13 +251,7 @@ function withFormat(type: TypeNode, schema: JsonObject, site: Site): TypeNode {
     return type;
   }
   const at = appendPointer(site.pointer, "format");
-  if (typeof raw !== "string") {
-    warn(
-      site,
-      "SG_BAD_CONSTRAINT",
-      at,
-      `format must be a string, not ${describeJson(raw)}; it is ignored`,
-    );
+  if (!isText(raw, "format", at, site)) {
     return type;
   }
   const families = familiesOf(type);
