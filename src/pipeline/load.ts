@@ -87,7 +87,8 @@ export async function loadRun<T>(
 ): Promise<LoadedRun<T>> {
   // One spec for every input, read once however many inputs there are.
   const specs = options.specs ?? new SpecCache();
-  const index = await indexRun(given, resolved.dialect);
+  // References between documents need two of them: a one-input run reads its input once.
+  const index = given.length > 1 ? await indexRun(given, resolved.dialect) : RunIndex.EMPTY;
   let read = 0;
   const loaded = await mapLimited(given, LOAD_CONCURRENCY, async (input) => {
     const contents = options.hashInputs
