@@ -80,9 +80,14 @@ export async function runGenerate(
   const outputs = sink.outputs;
   const obsolete = obsoleteOutputs(out, expanded.inputs, outputs);
   if (destination instanceof OutputComparison) {
-    const compared = destination.result();
-    const still = stillObsolete(out, obsolete, outputs);
-    return check(out, result, compared, still, outputs.length, reporter);
+    return check(
+      out,
+      result,
+      destination.result(),
+      stillObsolete(out, obsolete, outputs),
+      outputs.length,
+      reporter,
+    );
   }
   // Every run records what it wrote (the next run removes what it no longer makes), but only a run with nothing to
   // say, and a key, may be answered from: a manifest answer repeats no diagnostics. The others get a key that

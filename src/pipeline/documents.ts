@@ -28,7 +28,7 @@ interface Kept {
   readonly model: ModelDocument | undefined;
 }
 
-export interface RunSettings {
+export interface LoadSettings {
   readonly resolved: ResolvedOptions;
   readonly outDir: string;
   readonly keepModels: boolean;
@@ -41,7 +41,7 @@ export interface RunSettings {
  * The load stage over every input: read -> detect -> parse -> normalize -> (enrich) (load.ts). A run that does not
  * keep its models reads each input itself, to hash the bytes it parses.
  */
-export async function loadDocuments(inputs: readonly InputDocument[], settings: RunSettings) {
+export async function loadDocuments(inputs: readonly InputDocument[], settings: LoadSettings) {
   const { resolved, outDir, keepModels } = settings;
   const specs = new SpecCache();
   const loaded = await loadInputs(
@@ -69,7 +69,7 @@ export class RunDocuments {
 
   constructor(
     documents: readonly LoadedDocument<Kept>[],
-    private readonly settings: RunSettings,
+    private readonly settings: LoadSettings,
     /** To load a document again: the run's specs, and the hash of every file its inputs imported. */
     private readonly reload: {
       readonly specs: SpecCache;

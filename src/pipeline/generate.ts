@@ -35,7 +35,10 @@ export interface GenerateRequest {
   readonly inputs: readonly (string | InputDocument)[];
   /** The output folder: used to find the prettier config; nothing is written. @default "." */
   readonly outDir?: string;
-  /** Custom emitters, run after the built-in ones; their files are formatted, written and checked alike. */
+  /**
+   * Custom emitters: they see every document; their files come after the built-in ones and are formatted, written
+   * and checked alike.
+   */
   readonly emitters?: readonly Emitter[];
   /**
    * Called as the run advances, e.g. to draw a progress line: `done` of `total` inputs read, documents emitted,
@@ -208,13 +211,11 @@ async function emitEachDocument(
     const placed = await documents.model(i);
     if ("problem" in placed) {
       format.fail(placed.problem);
+    } else {
+      const files = emitDocument(placed.model, placed.subfolder, run.resolved, printer, run.outDir);
+      run.progress("emit", i + 1, documents.count);
+      await format.add(files);
     }
-    const files =
-      "problem" in placed
-        ? []
-        : emitDocument(placed.model, placed.subfolder, run.resolved, printer, run.outDir);
-    run.progress("emit", i + 1, documents.count);
-    await format.add(files);
   }
 }
 
