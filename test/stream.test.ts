@@ -1,5 +1,5 @@
 /**
- * The pipeline as the CLI runs it (runPipeline in src/pipeline/generate.ts, with a sink and without `keepModels`):
+ * The pipeline as the CLI runs it (runPipeline in src/pipeline/generate.ts, with a sink and without `inMemory`):
  * the same outputs as generate(), one document's files at a time, nothing handed on when any input has an error,
  * nothing written when an input changes mid-run or the run is stopped, and no output or model kept after it is
  * handed on.
@@ -106,6 +106,23 @@ describe("the pipeline with a sink that keeps nothing", () => {
       expect(result.interrupted).toBe(false);
     },
   );
+
+  it("reports progress by stage: each document emitted, then its files formatted", async () => {
+    const seen: string[] = [];
+    await stream({
+      inputs: [SEED, join(PIPELINE, "billing", "invoice.json")],
+      onProgress: (p) => seen.push(`${p.stage} ${p.done}/${p.total}`),
+    });
+    expect(seen).toEqual([
+      "read 1/2",
+      "read 2/2",
+      "emit 1/2",
+      "format 3/7",
+      "emit 2/2",
+      "format 6/7",
+      "format 7/7",
+    ]);
+  });
 
   it("hands on nothing when the last input has an error, or names collide with it", async () => {
     const good = manyDocuments(5).map((d) => ({ path: `${d.name}.json`, contents: d.text }));

@@ -42,7 +42,8 @@ export interface GenerateRequest {
   readonly emitters?: readonly Emitter[];
   /**
    * Called as the run advances, e.g. to draw a progress line: `done` of `total` inputs read, documents emitted,
-   * or (when formatting) files formatted. Each document is emitted, then its files are formatted.
+   * or (when formatting) files formatted: once at the end for a run held in memory (`generate`), after each
+   * document's emit for a run that streams.
    */
   readonly onProgress?: (progress: {
     readonly stage: "read" | "emit" | "format";
@@ -71,21 +72,23 @@ export interface PipelineRequest extends GenerateRequest {
   /** Once aborted, no more documents are emitted and the result is `interrupted`. */
   readonly signal?: AbortSignal;
   /**
-   * Keep every model through the run and return them. Without it the run keeps none: each document is read again
-   * when its turn to be emitted comes, and the run fails if its bytes (or a file it imports) changed meanwhile.
-   * @default false
+   * Hold the whole run in memory, as `generate` does: keep every model (and return them), and format every file at
+   * once when the last is emitted, handing the sink one batch (prettier's fixed cost per call is then paid once per
+   * run, not once per document). Without it the run streams: it keeps no model, reads each input again when its
+   * turn to be emitted comes (and fails if its bytes, or a file it imports, changed meanwhile), and hands the sink
+   * each document's files as they come. @default false
    */
-  readonly keepModels?: boolean;
+  readonly inMemory?: boolean;
 }
 
 export interface PipelineResult extends Omit<GenerateResult, "files"> {
-  /** The models, with `keepModels`; else empty. */
+  /** The models, with `inMemory`; else empty. */
   readonly models: readonly ModelDocument[];
-  /** The files `$import` and the source spec read, with their bytes, with `keepModels`; else empty. */
+  /** The files `$import` and the source spec read, with their bytes, with `inMemory`; else empty. */
   readonly sources: GenerateResult["sources"];
   /**
    * Every file the run read, with the SHA-256 of the bytes it used: the inputs it read itself (paths as given;
-   * none with `keepModels`), then `$import` targets and the source spec (absolute paths).
+   * none with `inMemory`), then `$import` targets and the source spec (absolute paths).
    */
   readonly hashes: readonly Hashed[];
   /** Stopped by the signal before every file reached the sink: the sink must not keep what it took. */
@@ -102,7 +105,7 @@ export async function generate(
 ): Promise<GenerateResult> {
   const collected = new CollectingSink();
   const given = "inputs" in request ? request : { inputs: request };
-  const run = await runPipeline({ ...given, sink: collected, keepModels: true }, options);
+  const run = await runPipeline({ ...given, sink: collected, inMemory: true }, options);
   const { documents, models, diagnostics, sources } = run;
   return {
     files: hasErrors(diagnostics) ? [] : collected.files,
@@ -157,7 +160,7 @@ type Run = ReturnType<typeof openRun>;
 
 /** The request's parts, with defaults. */
 function openRun(request: PipelineRequest, resolved: ResolvedOptions) {
-  const { outDir = ".", emitters = [], onProgress, signal, keepModels = false } = request;
+  const { outDir = ".", emitters = [], onProgress, signal, inMemory = false } = request;
   const progress = (stage: "read" | "emit" | "format", done: number, total: number) =>
     onProgress?.({ stage, done, total });
   return {
@@ -167,7 +170,8 @@ function openRun(request: PipelineRequest, resolved: ResolvedOptions) {
     resolved,
     outDir,
     emitters,
-    keepModels,
+    keepModels: inMemory,
+    holdOutputs: inMemory,
     modelsBeforeEmit: emitters.length > 0,
     progress,
     onRead: (done: number, total: number) => progress("read", done, total),
@@ -195,9 +199,12 @@ function emitCustomFiles(
 function formatStage(run: Run, documents: RunDocuments, customFiles: number, sink: Sink) {
   const index = indexPath(documents.count, run.resolved) === undefined ? 0 : 1;
   const total = documents.reports().reduce((sum, r) => sum + r.files.length, index + customFiles);
-  return new FormatStage(sink, run.outDir, run.resolved.prettier, (done) =>
-    run.progress("format", done, total),
-  );
+  return new FormatStage(sink, {
+    outDir: run.outDir,
+    prettier: run.resolved.prettier,
+    holdUntilFinish: run.holdOutputs,
+    onFormatted: (done) => run.progress("format", done, total),
+  });
 }
 
 /** Each document in turn: its model (kept, or loaded again), its built-in files, formatted, to the sink. */
