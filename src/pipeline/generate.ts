@@ -2,9 +2,10 @@
  * The pipeline, the one both the API and the CLI run (`runPipeline`): read -> detect -> parse -> normalize ->
  * (enrich) every input (load.ts), the cross-document checks, the custom emitters, then one document at a time emit
  * -> format -> sink, and last the shared index.ts and the custom emitters' files. Nothing is written here: the sink
- * decides what becomes of the files (sinks.ts). The API's `generate` collects them in memory; the CLI hands them to
- * its write transaction or its `--check` comparison, which keeps nothing, so memory stays flat however many
- * documents a run has (documents.ts: such a run keeps no model either).
+ * decides what becomes of the files (sinks.ts). The CLI's sink, its write transaction or `--check` comparison,
+ * keeps nothing, and such a run keeps no model either (documents.ts), so memory stays flat however many documents
+ * it has. The API's `generate` is the same run held in memory (`inMemory`): a sink that collects the files, the
+ * models kept for its result, and every file formatted at once at the end.
  */
 import { type Diagnostic, hasErrors } from "../model/diagnostics.js";
 import { Printer } from "../emit/print.js";
