@@ -206,3 +206,8 @@ export interface ModelDocument {
 export function findDeclaration(doc: ModelDocument, name: string): Declaration | undefined {
   return doc.declarations.find((d) => d.name === name);
 }
+
+/** The type a tagged choice member holds under its choice name (`{ name: T }` -> T). */
+export function taggedChoiceValue(member: TypeNode, name: string): TypeNode | undefined {
+  return member.kind === "object" ? member.properties.find((p) => p.key === name)?.type : undefined;
+}
