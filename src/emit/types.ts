@@ -26,6 +26,7 @@ import { arrayLiteral, literal } from "./code/expression.js";
 import { isIdentifier, propertyName } from "./code/literal.js";
 import {
   arrayType,
+  functionType,
   indexSignature,
   intersectionType,
   keyword,
@@ -114,10 +115,42 @@ function propertyStructure(
   const doc = jsDocText(property.annotations);
   return {
     name: propertyName(property.key),
-    type: typeText(property.type),
+    type: memberType(property.key, typeExpression(property.type), !property.required).text,
     hasQuestionToken: !property.required,
     docs: doc === undefined ? [] : [{ description: doc }],
   };
+}
+
+/** Any function: every method of `Object` is assignable to it, whatever its parameters. */
+const ANY_FUNCTION = functionType([["...args", arrayType(keyword("never"))]], keyword("unknown"));
+
+/**
+ * The members TypeScript gives every object type (lib `interface Object`), with their types. `globalThis.` keeps a
+ * document's own declaration named `Function` from taking the name's place.
+ */
+const INHERITED_MEMBERS: ReadonlyMap<string, TypeExpression> = new Map([
+  ["constructor", typeReference("globalThis.Function")],
+  ...[
+    "toString",
+    "toLocaleString",
+    "valueOf",
+    "hasOwnProperty",
+    "isPrototypeOf",
+    "propertyIsEnumerable",
+  ].map((name): [string, TypeExpression] => [name, ANY_FUNCTION]),
+]);
+
+/**
+ * The type of a member. An optional member named like a member of `Object` (`constructor?: string`) also admits
+ * the inherited member's type: TypeScript reads an absent `constructor` as the inherited `Function`, so without it
+ * no object lacking the key (`{}`, `{ id: "a" }`) would be assignable to the type.
+ */
+function memberType(key: string, declared: TypeExpression, optional: boolean): TypeExpression {
+  const inherited = optional ? INHERITED_MEMBERS.get(key) : undefined;
+  if (inherited === undefined || declared.keyword === "unknown") {
+    return declared;
+  }
+  return declared.keyword === "never" ? inherited : unionType([declared, inherited]);
 }
 
 /** The TypeScript type for a node, as text. */
@@ -180,7 +213,9 @@ function taggedChoiceType(node: UnionNode, choice: ChoiceInfo): TypeExpression {
       const others = choice.names.filter((other) => other !== name);
       return objectType([
         propertySignature(name, typeExpression(value)),
-        ...others.map((other) => propertySignature(other, keyword("never"), { optional: true })),
+        ...others.map((other) =>
+          propertySignature(other, memberType(other, keyword("never"), true), { optional: true }),
+        ),
       ]);
     }),
   );
@@ -188,7 +223,9 @@ function taggedChoiceType(node: UnionNode, choice: ChoiceInfo): TypeExpression {
 
 function objectTypeExpression(node: ObjectNode): TypeExpression {
   const members = node.properties.map((p) =>
-    propertySignature(p.key, typeExpression(p.type), { optional: !p.required }),
+    propertySignature(p.key, memberType(p.key, typeExpression(p.type), !p.required), {
+      optional: !p.required,
+    }),
   );
   if (typeof node.additionalProperties !== "boolean") {
     // An index signature must admit every declared member, so with declared members it can only say `unknown`.

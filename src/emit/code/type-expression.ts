@@ -9,6 +9,8 @@ import { literalText, propertyName } from "./literal.js";
 
 /** TypeScript's binding strength for types, loosest first. */
 export const TypePrecedence = {
+  /** `(a: A) => R`: its return type would swallow a following `|`. */
+  function: 0,
   union: 1,
   intersection: 2,
   /** `readonly T[]`, `keyof T`. */
@@ -21,6 +23,8 @@ export const TypePrecedence = {
 export interface TypeExpression {
   readonly text: string;
   readonly precedence: number;
+  /** Set on keyword types (`unknown`, `never`, ...) only. */
+  readonly keyword?: Keyword;
 }
 
 /** One member of an object type: a property or an index signature, with its `;`. */
@@ -39,7 +43,7 @@ function operand(t: TypeExpression, min: number): string {
 export type Keyword = "unknown" | "string" | "number" | "boolean" | "null" | "never" | "void";
 
 export function keyword(name: Keyword): TypeExpression {
-  return type(name, TypePrecedence.primary);
+  return { text: name, precedence: TypePrecedence.primary, keyword: name };
 }
 
 /** A named type, optionally qualified (`types.Run`) and with type arguments (`Validation<T>`). */
@@ -120,4 +124,13 @@ export function tupleType(
     return label === undefined ? element.text : `${label}: ${element.text}`;
   });
   return type(`[${text.join(", ")}]`, TypePrecedence.primary);
+}
+
+/** `(name: T, ...) => R`; a parameter name may start with `...` (a rest parameter). */
+export function functionType(
+  parameters: readonly (readonly [name: string, type: TypeExpression])[],
+  returns: TypeExpression,
+): TypeExpression {
+  const list = parameters.map(([name, t]) => `${name}: ${t.text}`).join(", ");
+  return type(`(${list}) => ${returns.text}`, TypePrecedence.function);
 }
