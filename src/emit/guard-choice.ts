@@ -13,11 +13,9 @@ import {
   coalesce,
   conditional,
   type Expression,
-  FALSE,
   index,
   local,
   member,
-  not,
   notEquals,
   number,
   reference,
@@ -45,14 +43,15 @@ import {
   ownKeys,
   PATH,
   push,
-  runtimeCall,
   VALUE,
+  RETURN_FALSE,
+  failAndStop,
+  unlessObject,
 } from "./guard-context.js";
 
 /** A union that is a JSON Structure choice. */
 export type ChoiceNode = UnionNode & { readonly choice: ChoiceInfo };
 
-const RETURN_FALSE = returnStatement(FALSE);
 const V = local("v");
 const KEYS = local("keys");
 /** `keys[0]`: the one key of a tagged choice. */
@@ -87,7 +86,7 @@ function oneKey(onFailure: readonly Statement[]): Statement[] {
 
 /** Statements for `function (value: unknown): boolean`. */
 export function choiceTestBody(node: ChoiceNode, ctx: GuardContext): Statement[] {
-  const head = ifStatement(not(runtimeCall(ctx, "_isObject", [VALUE])), [RETURN_FALSE]);
+  const head = unlessObject(ctx, [RETURN_FALSE]);
   const choice = node.choice;
   if (choice.mode === "inline") {
     const cases = variants(node).map(({ name, member: m }): SwitchCase => ({
@@ -109,10 +108,7 @@ export function choiceTestBody(node: ChoiceNode, ctx: GuardContext): Statement[]
 
 /** Statements for `function (value: unknown, path: string, errors): void`. */
 export function choiceCheckBody(node: ChoiceNode, ctx: GuardContext): Statement[] {
-  const head = ifStatement(not(runtimeCall(ctx, "_isObject", [VALUE])), [
-    push(PATH, "must be object"),
-    returnStatement(),
-  ]);
+  const head = unlessObject(ctx, failAndStop("must be object"));
   const choice = node.choice;
   const names = listed(choice.names);
   if (choice.mode === "inline") {

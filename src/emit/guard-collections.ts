@@ -9,7 +9,6 @@ import {
   call,
   cast,
   type Expression,
-  FALSE,
   index,
   isAlwaysTrue,
   local,
@@ -43,11 +42,12 @@ import {
   runtimeCall,
   UNKNOWN_ARRAY,
   VALUE,
+  RETURN_FALSE,
+  failAndStop,
+  unlessObject,
 } from "./guard-context.js";
 import { containsCount, containsLimits, keyCountLimits, lengthLimits } from "./guard-rules.js";
 
-const RETURN_FALSE = returnStatement(FALSE);
-const FAIL_AND_STOP = (message: string): Statement[] => [push(PATH, message), returnStatement()];
 const ITEM = local("item");
 const KEY = local("key");
 const INDEX = local("index");
@@ -91,7 +91,7 @@ export function arrayCheckBody(node: ArrayNode, ctx: GuardContext): Statement[] 
   const contains = node.contains;
   const items = nestedCheck(node.items, ITEM, add(add(PATH, string("/")), INDEX), ctx);
   return [
-    ifStatement(not(isArray(VALUE)), FAIL_AND_STOP("must be array")),
+    ifStatement(not(isArray(VALUE)), failAndStop("must be array")),
     ...lengthLimits(node).map((c) => ifStatement(not(c.test), [push(PATH, c.message)])),
     // A loop over array items, or nothing when the items need no check.
     ...(items.length === 0
@@ -132,7 +132,7 @@ export function mapTestBody(node: MapNode, ctx: GuardContext): Statement[] {
       : [constStatement("item", index(VALUE, KEY)), ifStatement(not(values), [RETURN_FALSE])]),
   ];
   return [
-    ifStatement(not(runtimeCall(ctx, "_isObject", [VALUE])), [RETURN_FALSE]),
+    unlessObject(ctx, [RETURN_FALSE]),
     ...keyCountLimits(node).map((c) => ifStatement(not(c.test), [RETURN_FALSE])),
     ...(loop.length === 0 ? [] : [forOf("key", ownKeys(VALUE), loop)]),
     returnStatement(TRUE),
@@ -157,7 +157,7 @@ export function mapCheckBody(node: MapNode, ctx: GuardContext): Statement[] {
     ...(values.length === 0 ? [] : [constStatement("item", index(VALUE, KEY)), ...values]),
   ];
   return [
-    ifStatement(not(runtimeCall(ctx, "_isObject", [VALUE])), FAIL_AND_STOP("must be object")),
+    unlessObject(ctx, failAndStop("must be object")),
     ...keyCountLimits(node).map((c) => ifStatement(not(c.test), [push(PATH, c.message)])),
     ...(loop.length === 0 ? [] : [forOf("key", ownKeys(VALUE), loop)]),
   ];
@@ -186,7 +186,7 @@ export function tupleTestBody(node: TupleNode, ctx: GuardContext): Statement[] {
 export function tupleCheckBody(node: TupleNode, ctx: GuardContext): Statement[] {
   const length = node.elements.length;
   return [
-    ifStatement(notTupleOf(length), FAIL_AND_STOP(`must be an array of ${length} items`)),
+    ifStatement(notTupleOf(length), failAndStop(`must be an array of ${length} items`)),
     ...node.elements.flatMap((element, position) => {
       const checks = nestedCheck(element, ITEM, add(PATH, string(`/${position}`)), ctx);
       return checks.length === 0

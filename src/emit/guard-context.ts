@@ -10,14 +10,22 @@ import {
   call,
   construct,
   type Expression,
+  FALSE,
   index,
   local,
   member,
+  not,
   objectLiteral,
   reference,
   string,
 } from "./code/expression.js";
-import { constStatement, expressionStatement, type Statement } from "./code/statement.js";
+import {
+  constStatement,
+  expressionStatement,
+  ifStatement,
+  returnStatement,
+  type Statement,
+} from "./code/statement.js";
 import { arrayType, keyword, type TypeExpression, typeReference } from "./code/type-expression.js";
 
 /** The guard code of one type node, in two forms that must agree (see guard-code.ts). */
@@ -131,6 +139,18 @@ export function regexConstant(ctx: GuardContext, pattern: string): Expression {
   const regex = construct(reference("RegExp"), [string(pattern), string("u")]);
   ctx.helpers.push(constStatement(name, regex).text);
   return reference(name);
+}
+
+export const RETURN_FALSE = returnStatement(FALSE);
+
+/** A failure at `path` that ends the check: `errors.push(...); return;`. */
+export function failAndStop(message: string): Statement[] {
+  return [push(PATH, message), returnStatement()];
+}
+
+/** `if (!_isObject(value)) { ...otherwise }`: the head of every object, map and choice body. */
+export function unlessObject(ctx: GuardContext, otherwise: readonly Statement[]): Statement {
+  return ifStatement(not(runtimeCall(ctx, "_isObject", [VALUE])), otherwise);
 }
 
 /** `errors.push({ path, message })`. */

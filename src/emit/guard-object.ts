@@ -46,12 +46,13 @@ import {
   PATH,
   push,
   regexConstant,
-  runtimeCall,
   VALUE,
+  RETURN_FALSE,
+  failAndStop,
+  unlessObject,
 } from "./guard-context.js";
 import { dependentRequiredLines, keyCountLimits, requiredSetsCondition } from "./guard-rules.js";
 
-const RETURN_FALSE = returnStatement(FALSE);
 /** The value of the member being checked. */
 const V = local("v");
 const KEY = local("key");
@@ -60,7 +61,7 @@ const MATCHED = local("matched");
 
 /** Statements for `function (value: unknown): boolean`. */
 export function objectTestBody(node: ObjectNode, ctx: GuardContext): Statement[] {
-  const lines = [ifStatement(not(runtimeCall(ctx, "_isObject", [VALUE])), [RETURN_FALSE])];
+  const lines = [unlessObject(ctx, [RETURN_FALSE])];
   // Required keys first: a missing key is the cheapest failure to find, so it should not wait behind
   // format checks of optional members (the verdict is the same in any order).
   const ordered = [
@@ -103,12 +104,7 @@ export function objectTestBody(node: ObjectNode, ctx: GuardContext): Statement[]
 
 /** Statements for `function (value: unknown, path: string, errors): void`. */
 export function objectCheckBody(node: ObjectNode, ctx: GuardContext): Statement[] {
-  const lines = [
-    ifStatement(not(runtimeCall(ctx, "_isObject", [VALUE])), [
-      push(PATH, "must be object"),
-      returnStatement(),
-    ]),
-  ];
+  const lines = [unlessObject(ctx, failAndStop("must be object"))];
   const memberPath = (key: string): Expression =>
     add(PATH, string(`/${escapePointerSegment(key)}`));
   for (const property of node.properties) {

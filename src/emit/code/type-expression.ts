@@ -57,28 +57,28 @@ export function literalType(value: LiteralValue): TypeExpression {
   return type(literalText(value), TypePrecedence.primary);
 }
 
-/** Members joined by `|` (a nested union needs no parentheses); `never` when there are none. */
-export function unionType(members: readonly TypeExpression[]): TypeExpression {
+/** Members joined by an associative operator: a member of the same operator needs no parentheses. */
+function joined(
+  operator: "|" | "&",
+  precedence: number,
+  members: readonly TypeExpression[],
+  empty: TypeExpression,
+): TypeExpression {
   const [only] = members;
   if (members.length <= 1) {
-    return only ?? keyword("never");
+    return only ?? empty;
   }
-  return type(
-    members.map((m) => operand(m, TypePrecedence.union)).join(" | "),
-    TypePrecedence.union,
-  );
+  return type(members.map((m) => operand(m, precedence)).join(` ${operator} `), precedence);
 }
 
-/** Members joined by `&`; a union member is parenthesized. */
+/** Members joined by `|` (a nested union needs no parentheses); `never` when there are none. */
+export function unionType(members: readonly TypeExpression[]): TypeExpression {
+  return joined("|", TypePrecedence.union, members, keyword("never"));
+}
+
+/** Members joined by `&`; a union member is parenthesized; `unknown` when there are none. */
 export function intersectionType(members: readonly TypeExpression[]): TypeExpression {
-  const [only] = members;
-  if (members.length <= 1) {
-    return only ?? keyword("unknown");
-  }
-  return type(
-    members.map((m) => operand(m, TypePrecedence.intersection)).join(" & "),
-    TypePrecedence.intersection,
-  );
+  return joined("&", TypePrecedence.intersection, members, keyword("unknown"));
 }
 
 /** `T[]`, with `(A | B)[]` and `(A & B)[]` parenthesized. */
