@@ -27,7 +27,7 @@ export interface TypeExpression {
   readonly keyword?: Keyword;
 }
 
-/** One member of an object type: a property or an index signature, with its `;`. */
+/** One member of an object type: a property or an index signature. */
 export interface TypeMember {
   readonly text: string;
 }
@@ -91,10 +91,10 @@ export function readonlyArrayType(element: TypeExpression): TypeExpression {
   return type(`readonly ${arrayType(element).text}`, TypePrecedence.operator);
 }
 
-/** `{ a: T; b?: U; }`. */
+/** `{ a: T; b?: U }`, as prettier writes an object type on one line. */
 export function objectType(members: readonly TypeMember[]): TypeExpression {
   return type(
-    members.length === 0 ? "{}" : `{ ${members.map((m) => m.text).join(" ")} }`,
+    members.length === 0 ? "{}" : `{ ${members.map((m) => m.text).join("; ")} }`,
     TypePrecedence.primary,
   );
 }
@@ -106,12 +106,12 @@ export function propertySignature(
 ): TypeMember {
   const modifier = options.readonly === true ? "readonly " : "";
   const optional = options.optional === true ? "?" : "";
-  return { text: `${modifier}${propertyName(key)}${optional}: ${valueType.text};` };
+  return { text: `${modifier}${propertyName(key)}${optional}: ${valueType.text}` };
 }
 
-/** `[key: string]: T;`. */
+/** `[key: string]: T`. */
 export function indexSignature(valueType: TypeExpression): TypeMember {
-  return { text: `[key: string]: ${valueType.text};` };
+  return { text: `[key: string]: ${valueType.text}` };
 }
 
 /** A tuple; `[name: T, ...]` when every element has a label (labels must be identifiers). */

@@ -201,7 +201,7 @@ describe("type expressions: parentheses exactly where precedence needs them", ()
       "array of an intersection",
       {
         given: arrayType(intersectionType([object, choice])).text,
-        want: "({ a?: string; } & (A | B))[]",
+        want: "({ a?: string } & (A | B))[]",
       },
     ],
     [
@@ -226,7 +226,7 @@ describe("type expressions: parentheses exactly where precedence needs them", ()
       "intersection inside a union needs none",
       {
         given: unionType([intersectionType([object, choice]), literalType(null)]).text,
-        want: "{ a?: string; } & (A | B) | null",
+        want: "{ a?: string } & (A | B) | null",
       },
     ],
     ["array of a negative literal", { given: arrayType(literalType(-1)).text, want: "-1[]" }],
@@ -234,7 +234,7 @@ describe("type expressions: parentheses exactly where precedence needs them", ()
       "a quoted key",
       {
         given: objectType([propertySignature("first-name", keyword("string"))]).text,
-        want: '{ "first-name": string; }',
+        want: '{ "first-name": string }',
       },
     ],
     ["empty union is never", { given: unionType([]).text, want: "never" }],

@@ -50,7 +50,7 @@ const cases: TestCase<TypeNode, string>[] = [
         properties: [property("id", STRING), property("first-name", STRING, false)],
         additionalProperties: true,
       },
-      want: '{ id: string; "first-name"?: string; }',
+      want: '{ id: string; "first-name"?: string }',
     },
   ],
   [
@@ -61,7 +61,7 @@ const cases: TestCase<TypeNode, string>[] = [
     "object, typed extra keys alone",
     {
       given: { kind: "object", properties: [], additionalProperties: INTEGER },
-      want: "{ [key: string]: number; }",
+      want: "{ [key: string]: number }",
     },
   ],
   [
@@ -72,14 +72,14 @@ const cases: TestCase<TypeNode, string>[] = [
         properties: [property("id", STRING)],
         additionalProperties: INTEGER,
       },
-      want: "{ id: string; [key: string]: unknown; }",
+      want: "{ id: string; [key: string]: unknown }",
     },
   ],
   [
     "object with required key sets",
     {
       given: CONTACT,
-      want: "{ email?: string; phone?: string; } & ({ email: string; } | { phone: string; })",
+      want: "{ email?: string; phone?: string } & ({ email: string } | { phone: string })",
     },
   ],
   ["array", { given: { kind: "array", items: STRING, unique: false }, want: "string[]" }],
@@ -102,7 +102,7 @@ const cases: TestCase<TypeNode, string>[] = [
     "array of objects with required key sets (bug 1)",
     {
       given: { kind: "array", items: CONTACT, unique: false },
-      want: "({ email?: string; phone?: string; } & ({ email: string; } | { phone: string; }))[]",
+      want: "({ email?: string; phone?: string } & ({ email: string } | { phone: string }))[]",
     },
   ],
   [
@@ -116,12 +116,12 @@ const cases: TestCase<TypeNode, string>[] = [
       want: "(string | null)[][]",
     },
   ],
-  ["map", { given: { kind: "map", values: INTEGER }, want: "{ [key: string]: number; }" }],
+  ["map", { given: { kind: "map", values: INTEGER }, want: "{ [key: string]: number }" }],
   [
     "map of objects with required key sets",
     {
       given: { kind: "map", values: CONTACT },
-      want: "{ [key: string]: { email?: string; phone?: string; } & ({ email: string; } | { phone: string; }); }",
+      want: "{ [key: string]: { email?: string; phone?: string } & ({ email: string } | { phone: string }) }",
     },
   ],
   ["tuple", { given: { kind: "tuple", elements: [STRING, INTEGER] }, want: "[string, number]" }],
@@ -158,7 +158,7 @@ const cases: TestCase<TypeNode, string>[] = [
     "union of an object with required key sets and null",
     {
       given: { kind: "union", members: [CONTACT, NULL] },
-      want: "{ email?: string; phone?: string; } & ({ email: string; } | { phone: string; }) | null",
+      want: "{ email?: string; phone?: string } & ({ email: string } | { phone: string }) | null",
     },
   ],
   [
@@ -174,7 +174,7 @@ const cases: TestCase<TypeNode, string>[] = [
         ],
         additionalProperties: true,
       },
-      want: "{ constructor?: string | globalThis.Function; toString?: number | ((...args: never[]) => unknown); valueOf: number; hasOwnProperty?: unknown; }",
+      want: "{ constructor?: string | globalThis.Function; toString?: number | ((...args: never[]) => unknown); valueOf: number; hasOwnProperty?: unknown }",
     },
   ],
   ["ref", { given: { kind: "ref", target: "Contact" }, want: "Contact" }],
@@ -182,7 +182,7 @@ const cases: TestCase<TypeNode, string>[] = [
     "tagged choice: one key, the others ruled out",
     {
       given: PAYMENT,
-      want: "{ card: string; cash?: never; } | { cash: number; card?: never; }",
+      want: "{ card: string; cash?: never } | { cash: number; card?: never }",
     },
   ],
   [
@@ -200,21 +200,21 @@ const cases: TestCase<TypeNode, string>[] = [
         ],
         choice: { mode: "tagged", names: ["constructor", "b"] },
       },
-      want: "{ constructor: string; b?: never; } | { b: number; constructor?: globalThis.Function; }",
+      want: "{ constructor: string; b?: never } | { b: number; constructor?: globalThis.Function }",
     },
   ],
   [
     "array of a tagged choice",
     {
       given: { kind: "array", items: PAYMENT, unique: false },
-      want: "({ card: string; cash?: never; } | { cash: number; card?: never; })[]",
+      want: "({ card: string; cash?: never } | { cash: number; card?: never })[]",
     },
   ],
   [
     "inline choice: the member objects",
     {
       given: PET,
-      want: '{ kind: "dog"; barks: boolean; } | { kind: "fish"; fins: number; }',
+      want: '{ kind: "dog"; barks: boolean } | { kind: "fish"; fins: number }',
     },
   ],
   [
@@ -225,7 +225,7 @@ const cases: TestCase<TypeNode, string>[] = [
         properties: [property("contacts", { kind: "array", items: CONTACT, unique: false })],
         additionalProperties: false,
       },
-      want: "{ contacts: ({ email?: string; phone?: string; } & ({ email: string; } | { phone: string; }))[]; }",
+      want: "{ contacts: ({ email?: string; phone?: string } & ({ email: string } | { phone: string }))[] }",
     },
   ],
 ];
