@@ -86,6 +86,8 @@ export const VALUE = local("value");
 export const PATH = local("path");
 export const ERRORS = local("errors");
 
+const ERRORS_PUSH = member(ERRORS, "push");
+
 export const UNKNOWN_ARRAY: TypeExpression = arrayType(keyword("unknown"));
 
 export function isFunctionName(typeName: string): string {
@@ -159,11 +161,11 @@ export function push(path: Expression, message: string): Statement {
     ["path", path],
     ["message", string(message)],
   ]);
-  return expressionStatement(call(member(ERRORS, "push"), [failure]));
+  return expressionStatement(call(ERRORS_PUSH, [failure]));
 }
 
 /** `(value: unknown): boolean` for tests, `(value: unknown, path: string, errors: Failure[]): void` for checks. */
-function signature(kind: "is" | "check"): string {
+function signatureText(kind: "is" | "check"): string {
   const parameters: [string, TypeExpression][] =
     kind === "is"
       ? [["value", keyword("unknown")]]
@@ -176,6 +178,8 @@ function signature(kind: "is" | "check"): string {
   return `(${list}): ${keyword(kind === "is" ? "boolean" : "void").text}`;
 }
 
+const SIGNATURES = { is: signatureText("is"), check: signatureText("check") } as const;
+
 /**
  * The name of an internal helper function with this body ($is1, $check2, ...), numbered in creation order so
  * output is deterministic; an identical helper made earlier is reused.
@@ -185,7 +189,7 @@ export function helper(
   kind: "is" | "check",
   body: readonly Statement[],
 ): Expression {
-  const text = `${signature(kind)} {\n${body.map((s) => s.text).join("\n")}\n}`;
+  const text = `${SIGNATURES[kind]} {\n${body.map((s) => s.text).join("\n")}\n}`;
   const existing = ctx.helperNames.get(text);
   if (existing !== undefined) {
     return reference(existing);

@@ -46,13 +46,24 @@ function expression(text: string, precedence: number, reads: readonly string[]):
   return { text, precedence, reads };
 }
 
-/** The union of read lists, without repeats, in first-read order. */
+/** The union of read lists, without repeats, in first-read order. Lists are short: a few names at most. */
 export function unionOfReads(lists: readonly (readonly string[])[]): readonly string[] {
-  const nonEmpty = lists.filter((list) => list.length > 0);
-  if (nonEmpty.length <= 1) {
-    return nonEmpty[0] ?? NOTHING;
+  let union: readonly string[] = NOTHING;
+  let owned: string[] | undefined;
+  for (const list of lists) {
+    if (union.length === 0) {
+      union = list;
+      continue;
+    }
+    for (const name of list) {
+      if (!union.includes(name)) {
+        owned ??= [...union];
+        owned.push(name);
+        union = owned;
+      }
+    }
   }
-  return [...new Set(nonEmpty.flat())];
+  return union;
 }
 
 /** The text of `e` where at least `min` binding strength is needed. */
@@ -121,10 +132,16 @@ export function index(object: Expression, key: Expression): Expression {
 }
 
 export function call(callee: Expression, args: readonly Expression[]): Expression {
+  let list = "";
+  const reads: (readonly string[])[] = [callee.reads];
+  for (const [i, arg] of args.entries()) {
+    list += i === 0 ? operand(arg, Precedence.arrow) : `, ${operand(arg, Precedence.arrow)}`;
+    reads.push(arg.reads);
+  }
   return expression(
-    `${operand(callee, Precedence.call)}(${args.map((a) => operand(a, Precedence.arrow)).join(", ")})`,
+    `${operand(callee, Precedence.call)}(${list})`,
     Precedence.call,
-    unionOfReads([callee.reads, ...args.map((a) => a.reads)]),
+    unionOfReads(reads),
   );
 }
 

@@ -23,8 +23,14 @@ export function unicodeEscape(ch: string): string {
   return `\\u${ch.charCodeAt(0).toString(16).padStart(4, "0")}`;
 }
 
+/** Printable ASCII without a quote or a backslash: the string literal is the text in quotes. */
+const PLAIN = /^[\x20\x21\x23-\x5b\x5d-\x7e]*$/;
+
 /** A double-quoted string literal holding exactly `value`. */
 export function stringLiteral(value: string): string {
+  if (PLAIN.test(value)) {
+    return `"${value}"`;
+  }
   return JSON.stringify(value).replace(INVISIBLE, (ch) => unicodeEscape(ch));
 }
 

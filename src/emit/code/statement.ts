@@ -22,13 +22,17 @@ function statement(text: string, reads: readonly string[], declares = NOTHING): 
 
 /** What statements of one block read from outside it: a name declared earlier in the block is its own. */
 export function readsOf(statements: readonly Statement[]): readonly string[] {
-  const declared = new Set<string>();
-  const reads: string[] = [];
+  const lists: (readonly string[])[] = [];
+  let declared: string[] = [];
   for (const s of statements) {
-    reads.push(...s.reads.filter((name) => !declared.has(name)));
-    s.declares.forEach((name) => declared.add(name));
+    lists.push(
+      declared.length === 0 ? s.reads : s.reads.filter((name) => !declared.includes(name)),
+    );
+    if (s.declares.length > 0) {
+      declared = [...declared, ...s.declares];
+    }
   }
-  return unionOfReads([reads]);
+  return unionOfReads(lists);
 }
 
 /** True when the statements (or any expression in them) read the local variable. */
