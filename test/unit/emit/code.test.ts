@@ -2,6 +2,7 @@
  * The code builders (src/emit/code/): given expressions built from parts, want the text with parentheses exactly
  * where precedence needs them, strings escaped, and the local variables read.
  */
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
   add,
@@ -182,6 +183,22 @@ describe("string literals: a document's text never escapes its string", () => {
     expect(string(given).text).toBe(want);
     // The literal means exactly the given string.
     expect(JSON.parse(want)).toBe(given);
+  });
+
+  it("any string: the literal means exactly it, on one line, with nothing invisible", () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(fc.string(), fc.string({ unit: "binary" }), fc.string({ unit: "grapheme" })),
+        (given) => {
+          const text = stringLiteral(given);
+          expect(JSON.parse(text)).toBe(given);
+          expect(text).not.toMatch(
+            /[\n\r\u2028\u2029\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]/,
+          );
+        },
+      ),
+      { seed: 3, numRuns: 2000 },
+    );
   });
 
   it("literal() writes every JSON scalar", () => {
