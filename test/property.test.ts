@@ -4,7 +4,7 @@
  * values that are valid by construction pass both. When validate fails, every error path is a JSON pointer into
  * the value (or to a missing key of an existing object).
  *
- * Models are generated (flat-like and core-like), emitted straight from the model the way pipeline.ts's
+ * Models are generated (flat-like and core-like), emitted straight from the model the way emit/document.ts's
  * emitDocument does (prettier off), compiled once, then checked against hundreds of values each. The real seed
  * fixture, and generated catalog files (helpers/catalog-arbitraries.ts), go through generate(). Seeds are fixed; fast-check prints the seed and the shrunk counterexample.
  */
@@ -61,7 +61,7 @@ interface Compiled {
   readonly ajv: ReadonlyMap<string, ValidateFunction>;
 }
 
-/** What pipeline.ts's emitDocument writes for one model, without prettier. */
+/** What emit/document.ts's emitDocument writes for one model, without prettier. */
 /** Loads the guards and compiles the schema (strict, formats, own properties), failing on any ajv warning. */
 async function compile(doc: ModelDocument, files: readonly GeneratedFile[]): Promise<Compiled> {
   const guardFile = files.find((f) => f.path.endsWith(".guards.ts"));

@@ -8,7 +8,7 @@ import { bannerComment, bannerSource, documentInputs, forBanner } from "./banner
 import { guardExportNames, guardStatements } from "./guards.js";
 import type { Printer } from "./print.js";
 import { emitSchema, schemaFileName } from "./schema.js";
-import { stringLiteral } from "./ts-text.js";
+import { stringLiteral } from "./code/literal.js";
 import { typeExportNames, typeStatements } from "./types.js";
 import { bannerFor, type Emitter, runEmitters } from "./emitters.js";
 import type { OutputFile } from "../emit/emitters.js";

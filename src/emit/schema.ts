@@ -3,19 +3,17 @@
  * mode with ajv-formats and accepts exactly what the guards accept. The root declaration is the schema itself;
  * every other declaration is a `$defs` entry.
  */
-import { readFileSync } from "node:fs";
 import { assertNever } from "../model/diagnostics.js";
+import { encodedPattern } from "../model/encoded-numbers.js";
 import type {
   Annotations,
   Declaration,
-  EncodedNumberKind,
   ModelDocument,
   ObjectNode,
   TypeNode,
 } from "../model/model.js";
 import type { ResolvedOptions } from "../model/options.js";
 import { bannerText, documentInputs } from "./banner.js";
-import { encodedIntegerPattern } from "./encoded-range.js";
 import {
   arrayKeywords,
   mapKeywords,
@@ -30,15 +28,6 @@ export type JsonSchema = { readonly [key: string]: unknown };
 const DIALECT = "https://json-schema.org/draft/2020-12/schema";
 const PROTO_KEY = "__proto__";
 const AJV_UNSAFE_REQUIRED: ReadonlySet<string> = new Set(["", PROTO_KEY]);
-
-let encodedPatterns: Readonly<Record<EncodedNumberKind, string>> | undefined;
-
-function encodedPattern(kind: EncodedNumberKind): string {
-  encodedPatterns ??= JSON.parse(
-    readFileSync(new URL("../../templates/encoded-patterns.json", import.meta.url), "utf8"),
-  ) as Record<EncodedNumberKind, string>;
-  return encodedPatterns[kind];
-}
 
 export function schemaFileName(doc: ModelDocument): string {
   return `${doc.baseName}.schema.json`;
@@ -94,10 +83,8 @@ class SchemaEmitter {
           ...numberKeywords(node),
         };
       case "encoded":
-        return {
-          type: "string",
-          pattern: encodedIntegerPattern(node.encoding) ?? encodedPattern(node.encoding),
-        };
+        // The lexical form and the range, as the guard's template checks them (model/encoded-numbers.ts).
+        return { type: "string", pattern: encodedPattern(node.encoding) };
       case "literal":
         return node.values.length === 1 ? { const: node.values[0] } : { enum: [...node.values] };
       case "object":

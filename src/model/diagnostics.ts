@@ -23,7 +23,7 @@ export const DIAGNOSTIC_CODES = {
   SG_UNKNOWN_TYPE: "a field type structgen does not know",
   SG_DUPLICATE_FIELD: "two fields have the same name",
   SG_ENUM_EMPTY: "an enum has no values",
-  SG_ENUM_TYPE: "an enum value does not match the field's type",
+  SG_ENUM_TYPE: "an enum, const or default value does not match the field's type",
   SG_ENUM_DUPLICATE: "an enum lists the same value twice",
   SG_COUNT_MISMATCH: "fieldCount or requiredCount disagrees with the fields",
   SG_UNKNOWN_FORMAT: "a format structgen cannot check (kept as an annotation)",

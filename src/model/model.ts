@@ -140,8 +140,13 @@ export interface UnionNode {
    */
   readonly choice?: ChoiceInfo;
 }
+/**
+ * How a `choice` union dispatches. `names` holds each member's choice name, in member order (as many names as
+ * members), as the reader found them: emitters read it instead of working the names out of the members again.
+ */
 export type ChoiceInfo =
-  { readonly mode: "tagged" } | { readonly mode: "inline"; readonly selector: string };
+  | { readonly mode: "tagged"; readonly names: readonly string[] }
+  | { readonly mode: "inline"; readonly selector: string; readonly names: readonly string[] };
 /** A reference to a named declaration of the same document, by its declared name. */
 export interface RefNode {
   readonly kind: "ref";
@@ -201,4 +206,9 @@ export interface ModelDocument {
 /** Finds a declaration by name; the normalizer guarantees every ref target exists. */
 export function findDeclaration(doc: ModelDocument, name: string): Declaration | undefined {
   return doc.declarations.find((d) => d.name === name);
+}
+
+/** The type a tagged choice member holds under its choice name (`{ name: T }` -> T). */
+export function taggedChoiceValue(member: TypeNode, name: string): TypeNode | undefined {
+  return member.kind === "object" ? member.properties.find((p) => p.key === name)?.type : undefined;
 }

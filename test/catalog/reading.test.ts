@@ -8,8 +8,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { Declaration, ModelDocument, TypeNode } from "../../src/model/model.js";
 import type { OutputFile } from "../../src/emit/emitters.js";
-import { generate } from "../../src/pipeline/generate.js";
-import { generateStream } from "../../src/pipeline/stream.js";
+import { generate, runPipeline } from "../../src/pipeline/generate.js";
 import { normalize, parse } from "../../src/read/read.js";
 import { indexDocuments } from "../../src/read/run-index.js";
 import { REPO_ROOT } from "../helpers/fixtures.js";
@@ -289,13 +288,15 @@ describe("references across the run's documents", () => {
     const inputs = ["input-a.json", "input-b.json", "input-c.json"].map((f) => join(dir, f));
     const outDir = join(dir, "expected");
     const streamed: OutputFile[] = [];
-    const stream = await generateStream(
+    const stream = await runPipeline(
       {
         inputs,
         outDir,
-        sink: (files) => {
-          streamed.push(...files);
-          return Promise.resolve();
+        sink: {
+          add: (files) => {
+            streamed.push(...files);
+            return Promise.resolve();
+          },
         },
       },
       { prettier: false },

@@ -548,3 +548,64 @@ describe("warnings keep a Core document usable", () => {
     expect(result.files.length).toBeGreaterThan(0);
   });
 });
+
+describe("string-encoded numbers: enum, const and default values are checked for form and range", () => {
+  const USES = { $uses: ["JSONStructureValidation"] };
+  it.each([
+    {
+      given: { type: "int64", enum: ["1", "99999999999999999999"] },
+      want: {
+        pointer: "/properties/a/enum/1",
+        message:
+          '"99999999999999999999" is outside the int64 range (-9223372036854775808 to 9223372036854775807)',
+      },
+    },
+    {
+      given: { type: "int64", const: "-9223372036854775809" },
+      want: {
+        pointer: "/properties/a/const",
+        message:
+          '"-9223372036854775809" is outside the int64 range (-9223372036854775808 to 9223372036854775807)',
+      },
+    },
+    {
+      given: { type: "uint64", enum: ["-1"] },
+      want: { pointer: "/properties/a/enum/0", message: '"-1" is not a uint64 string' },
+    },
+    {
+      given: { type: "uint128", default: "340282366920938463463374607431768211456" },
+      want: {
+        pointer: "/properties/a/default",
+        message:
+          'default "340282366920938463463374607431768211456" is outside the uint128 range (0 to 340282366920938463463374607431768211455)',
+      },
+    },
+    {
+      given: { type: "decimal", default: 1.5 },
+      want: { pointer: "/properties/a/default", message: "default 1.5 is not a decimal string" },
+    },
+  ])("$given.type $given: SG_ENUM_TYPE", async ({ given, want }) => {
+    const result = await run({ ...prop(given), ...USES });
+    expect(result.files).toEqual([]);
+    expect(
+      result.diagnostics.map(({ code, severity, pointer, message }) => ({
+        code,
+        severity,
+        pointer,
+        message,
+      })),
+    ).toEqual([{ code: "SG_ENUM_TYPE", severity: "error", ...want }]);
+  });
+
+  it.each([
+    { type: "int64", enum: ["-9223372036854775808", "-0", "9223372036854775807"] },
+    { type: "uint64", const: "18446744073709551615" },
+    { type: "int128", default: "-170141183460469231731687303715884105728" },
+    { type: "uint128", default: "340282366920938463463374607431768211455" },
+    { type: "decimal", enum: ["-0.5", "12.25"], default: "-0.5" },
+  ])("$type at its limits: accepted", async (given) => {
+    const result = await run({ ...prop(given), ...USES });
+    expect(result.diagnostics).toEqual([]);
+    expect(result.files.length).toBeGreaterThan(0);
+  });
+});
