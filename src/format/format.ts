@@ -2,10 +2,11 @@
  * Stage 6, format: prettier's output, with the user's prettier config for the output folder when there is one.
  * A config that cannot be loaded, or a file prettier cannot format (a missing plugin), is a diagnostic, not a crash.
  *
- * prettier itself was most of a run's time, so under a config the fast printers follow (format/style.ts), the
- * TypeScript and JSON structgen emits are printed by format/fast-ts.ts and format/fast-json.ts, which give
- * prettier's exact bytes for what they print and hand everything else to prettier, statement by statement
- * (test/fast-format.test.ts compares them with prettier on every output the tests can generate).
+ * prettier itself was most of a run's time, so under a config the fast printers follow (fast/style.ts), the
+ * TypeScript and JSON structgen emits are printed by fast/, which gives prettier's exact bytes for what it prints
+ * and hands everything else to prettier, statement by statement (test/fast-format.test.ts compares them with
+ * prettier on every output the tests can generate). That holds for the prettier those tests ran, so the fast
+ * printers are used only when the prettier loaded here is that version (prettier-version.ts).
  */
 import { join } from "node:path";
 import type * as Prettier_ from "prettier";
@@ -13,12 +14,24 @@ import type { OutputFile } from "../emit/emitters.js";
 import type { Diagnostic } from "../model/diagnostics.js";
 import { assemble, formatSources, planFast, sourcesOf } from "./fast/plan.js";
 import { fastStyle } from "./fast/style.js";
+import { fastFormatsFor } from "./prettier-version.js";
 
+/** The parts of prettier the stage uses. */
+export type PrettierApi = Pick<
+  typeof Prettier_,
+  "format" | "getFileInfo" | "resolveConfig" | "version"
+>;
+
+/**
+ * `given` stands in for the prettier resolved from structgen's own location (tests give another version, or
+ * count the calls).
+ */
 export async function formatOutputs(
   files: readonly OutputFile[],
   outDir: string,
+  given: PrettierApi | undefined = undefined,
 ): Promise<{ files: OutputFile[]; diagnostics: Diagnostic[] }> {
-  const prettier = await import("prettier");
+  const prettier = given ?? (await import("prettier"));
   let config: Record<string, unknown> | null;
   try {
     config = await prettier.resolveConfig(join(outDir, "index.ts"), { editorconfig: true });
@@ -31,9 +44,10 @@ export async function formatOutputs(
       ],
     };
   }
+  // The main module's `version` export: loading it (which the config resolver needed anyway) loads no parser.
+  const style = fastFormatsFor(prettier.version) ? fastStyle(config) : undefined;
   // One file at a time: formatting everything at once keeps every syntax tree alive together, and memory
   // then grows with the size of the run (prettier's work is CPU-bound, so nothing is lost by waiting).
-  const style = fastStyle(config);
   const plans = files.map((file) =>
     style === undefined ? undefined : planFast(file.path, file.contents, style),
   );
@@ -57,11 +71,9 @@ export async function formatOutputs(
   return { files: formatted.flatMap((f) => ("file" in f ? [f.file] : [])), diagnostics: [] };
 }
 
-type Prettier = typeof Prettier_;
-
 /** The parser by extension for structgen's own outputs; prettier infers it for custom emitters' files (or leaves them as they are). */
 async function formatOne(
-  prettier: Prettier,
+  prettier: PrettierApi,
   file: OutputFile,
   config: Record<string, unknown> | null,
   outDir: string,
@@ -104,7 +116,7 @@ async function formatOne(
 }
 
 function prettierFormat(
-  prettier: Prettier,
+  prettier: PrettierApi,
   text: string,
   config: Record<string, unknown> | null,
   parser: string,

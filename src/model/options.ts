@@ -6,6 +6,10 @@
 export type EmitTarget = "types" | "guards" | "schema";
 export type ObjectFieldsMode = "unknown" | "record";
 export type FormatsMode = "validate" | "annotate";
+/** Which reader a document goes to: `auto` detects it (read/detect.ts); the others force one. */
+export type DialectChoice = "auto" | "flat" | "core" | "catalog";
+
+export const DIALECT_CHOICES: readonly DialectChoice[] = ["auto", "flat", "core", "catalog"];
 
 export interface Options {
   /** Which outputs to write. @default ["types", "guards", "schema"] */
@@ -32,6 +36,13 @@ export interface Options {
    * A path (relative to the working folder; in a config file, relative to the config file). @default none
    */
   readonly sourceSpec?: string;
+  /**
+   * How each input is read: `auto` tells flat summaries, JSON Structure Core and catalog files apart (and notes
+   * why a document got the catalog reading); `flat`, `core` or `catalog` reads every input that way. @default "auto"
+   */
+  readonly dialect?: DialectChoice;
+  /** Every warning of a document read in the catalog reading is an error: nothing is guessed. @default false */
+  readonly strict?: boolean;
 }
 
 export interface ResolvedOptions {
@@ -42,6 +53,8 @@ export interface ResolvedOptions {
   readonly prettier: boolean;
   readonly redosCheck: boolean;
   readonly sourceSpec?: string;
+  readonly dialect: DialectChoice;
+  readonly strict: boolean;
 }
 
 export const EMIT_TARGETS: readonly EmitTarget[] = ["types", "guards", "schema"];
@@ -53,6 +66,8 @@ export const DEFAULT_OPTIONS: ResolvedOptions = {
   additionalProperties: true,
   prettier: true,
   redosCheck: true,
+  dialect: "auto",
+  strict: false,
 };
 
 /** Fills in defaults and keeps the emit list in a fixed order without duplicates. */
@@ -66,6 +81,8 @@ export function resolveOptions(options: Options = {}): ResolvedOptions {
     prettier: options.prettier ?? DEFAULT_OPTIONS.prettier,
     redosCheck: options.redosCheck ?? DEFAULT_OPTIONS.redosCheck,
     ...(options.sourceSpec === undefined ? {} : { sourceSpec: options.sourceSpec }),
+    dialect: options.dialect ?? DEFAULT_OPTIONS.dialect,
+    strict: options.strict ?? DEFAULT_OPTIONS.strict,
   };
 }
 
@@ -104,7 +121,7 @@ export const OPTION_TABLE: readonly OptionRow[] = [
     flag: "--additional-properties <bool>",
     key: "additionalProperties",
     description:
-      "allow keys a flat summary does not declare, where its --source-spec says nothing about extra keys (a JSON Structure Core document decides that itself); in types, guards and schema alike",
+      "allow keys a flat summary or a catalog file does not declare, where its --source-spec or the file itself says nothing about extra keys (a JSON Structure Core document decides that itself); in types, guards and schema alike",
     choices: ["true", "false"],
     defaultText: String(DEFAULT_OPTIONS.additionalProperties),
   },
@@ -127,6 +144,21 @@ export const OPTION_TABLE: readonly OptionRow[] = [
     description:
       "the OpenAPI document (JSON or YAML) the flat summaries came from: recover the exact types they lost",
     defaultText: "none",
+  },
+  {
+    flag: "--dialect <dialect>",
+    key: "dialect",
+    description:
+      "how to read each input: detect flat summaries, JSON Structure Core and catalog files, or read every input as one of them",
+    choices: DIALECT_CHOICES,
+    defaultText: DEFAULT_OPTIONS.dialect,
+  },
+  {
+    flag: "--strict",
+    key: "strict",
+    description:
+      "make every warning of a document read in the catalog reading an error, for those who want nothing guessed",
+    defaultText: String(DEFAULT_OPTIONS.strict),
   },
 ];
 

@@ -1604,7 +1604,7 @@ function numberExample(node: Extract<TypeNode, { kind: "number" }>): number | un
   const steps = step === undefined ? 0 : Math.floor(high / step) - Math.ceil(low / step) + 3;
   const candidates =
     step === undefined
-      ? [low, high, (low + high) / 2, Math.round((low + high) / 2)]
+      ? [low, high, 0, (low + high) / 2, Math.round((low + high) / 2)]
       : steps > 1000
         ? // A wide range (a Core int32 is -2^31 to 2^31 - 1): its ends, and the multiples nearest 0.
           [0, Math.ceil(low / step) * step, Math.floor(high / step) * step, step, -step]

@@ -1,5 +1,5 @@
 /**
- * The prettier options the fast printers (fast-ts.ts, fast-json.ts) reproduce. A config that sets anything else
+ * The prettier options the fast printers (the files beside this one) reproduce. A config that sets anything else
  * (tabs, single quotes, no semicolons, a plugin...) gets prettier for every file.
  */
 import { unsupported } from "./tokens.js";
