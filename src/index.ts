@@ -4,18 +4,26 @@
  *
  * - `generate(inputs, options)` runs the whole pipeline in memory and returns `{ files, documents, diagnostics }`;
  *   `writeOutputs` and `checkOutputs` write or compare those files.
- * - The stages, for other generators: `parse` (read + detect), `normalize` (to the model), and the three
+ * - `runPipeline({ inputs, sink }, options)` runs the same pipeline but hands each document's formatted files to a
+ *   `Sink` as they come and keeps neither them nor the models, so memory stays flat for any number of documents.
+ * - The stages, for other generators: `parse` (read + detect), `normalize` (to the model; catalog files resolve
+ *   references to the other documents of a run through `indexRun` / `indexDocuments`), and the three
  *   emitters `emitTypes`, `emitGuards`, `emitJsonSchema`; the model types (`ModelDocument`, `TypeNode`, ...).
  * - Custom emitters (`Emitter`): functions from the model to files, written, checked and formatted like the
  *   built-in outputs; pass them to `generate({ inputs, emitters })` or in `structgen.config.mjs`.
  */
-export { generate, loadModel, normalize, parse } from "./pipeline/generate.js";
+export { generate, loadModel, normalize, parse, runPipeline } from "./pipeline/generate.js";
+export { indexDocuments, indexRun } from "./read/run-index.js";
+export type { IndexedDocument, RunIndex } from "./read/run-index.js";
 export type {
   DocumentReport,
   GenerateRequest,
   GenerateResult,
   InputDocument,
   ParsedInput,
+  PipelineRequest,
+  PipelineResult,
+  Sink,
 } from "./pipeline/generate.js";
 export { writeOutputs, checkOutputs } from "./write/write.js";
 export type { WriteOptions, WriteResult, CheckResult } from "./write/write.js";
@@ -35,6 +43,7 @@ export type {
   EmitTarget,
   ObjectFieldsMode,
   FormatsMode,
+  DialectChoice,
   OptionRow,
 } from "./model/options.js";
 export { formatDiagnostic, DIAGNOSTIC_CODES } from "./model/diagnostics.js";

@@ -12,7 +12,8 @@
  * "-0" is lexically valid for the signed types (the pattern allows it) and means zero.
  */
 
-// Lexical patterns; templates/encoded-patterns.json holds the same sources for JSON Schema.
+// A copy of src/model/encoded-numbers.ts, the one source of these patterns and bounds (generated guards import
+// nothing); test/templates/encoded.test.ts checks that every constant here equals its entry there.
 const SIGNED_INTEGER_RE = /^-?(0|[1-9][0-9]*)$/;
 const UNSIGNED_INTEGER_RE = /^(0|[1-9][0-9]*)$/;
 const DECIMAL_RE = /^-?(0|[1-9][0-9]*)\.[0-9]+$/;

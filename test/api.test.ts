@@ -125,7 +125,7 @@ describe("generate()", () => {
       inputs: [SEED, join(PIPELINE, "billing", "invoice.json")],
       onProgress: (p) => seen.push(`${p.stage} ${p.done}/${p.total}`),
     });
-    expect(seen).toEqual(["read 1/2", "read 2/2", "emit 1/2", "emit 2/2", "format 0/7"]);
+    expect(seen).toEqual(["read 1/2", "read 2/2", "emit 1/2", "emit 2/2", "format 7/7"]);
   });
 });
 

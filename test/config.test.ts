@@ -7,6 +7,7 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { loadConfig, renderSettingsTable, RUN_SETTINGS } from "../src/cli/config.js";
 import { EXAMPLES } from "../src/cli/main.js";
+import { flagOptions } from "../src/cli/settings.js";
 import { OPTION_TABLE } from "../src/model/options.js";
 import { MANIFEST_FILE } from "../src/write/manifest.js";
 import {
@@ -355,5 +356,15 @@ describe("one table feeds the help, the config loader and the README", () => {
       "out",
       "emitters",
     ]);
+  });
+});
+
+describe("negated flags", () => {
+  it("a --no-x flag left out (commander's true) leaves the config file's value; given, it wins", () => {
+    expect(flagOptions({ prettier: true, redosCheck: true })).toEqual({});
+    expect(flagOptions({ prettier: false, redosCheck: false })).toEqual({
+      prettier: false,
+      redosCheck: false,
+    });
   });
 });

@@ -26,6 +26,8 @@ vi.setConfig({ testTimeout: HANG_MS, hookTimeout: HANG_MS });
 const CASES = errorCases();
 const LEGAL = CASES.filter((c) => c.outputs !== undefined);
 const BAD = CASES.filter((c) => c.outputs === undefined);
+/** One CLI run takes one set of options: the cases that need their own (options.json) are left to generate(). */
+const ONE_RUN = BAD.filter((c) => Object.keys(c.options).length === 0);
 
 let root: string;
 
@@ -89,6 +91,15 @@ describe("the catalogue is complete", () => {
       "core-extends-cycle",
       "core-import-cycle",
       "core-ref-nowhere",
+      // Issue 13: what the catalog reading still rejects.
+      "catalog-fields-not-array",
+      "catalog-field-problems",
+      "catalog-duplicate-fields",
+      "catalog-unbalanced-type",
+      "catalog-python-list",
+      "catalog-declared-collision",
+      "catalog-required-invalid",
+      "catalog-strict",
     ]) {
       expect(names).toContain(required);
     }
@@ -239,13 +250,13 @@ describe("through the CLI", () => {
   it("all bad cases in one run: exit 1, each case's diagnostics as file:line:column, nothing written", async () => {
     const cwd = mkdtempSync(join(tmpdir(), "structgen-errors-cli-"));
     try {
-      const inputs = BAD.map((c) => relative(cwd, materialize(c, cwd, false)));
+      const inputs = ONE_RUN.map((c) => relative(cwd, materialize(c, cwd, false)));
       const result = await runCli(["generate", ...inputs, "--out", "gen"], { cwd });
       expect(result.code, result.stderr.slice(0, 2000)).toBe(1);
       expect(result.stdout).toBe("");
       expectNoStackTrace(result);
       const lines = diagnosticLines(result.stderr);
-      for (const errorCase of BAD) {
+      for (const errorCase of ONE_RUN) {
         const file = (d: { file?: string }) => `${errorCase.name}/${d.file ?? errorCase.inputName}`;
         const got = lines
           .filter((d) => d.file.startsWith(`${errorCase.name}/`))

@@ -9,28 +9,12 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SEED } from "./helpers/cli.js";
 import { REPO_ROOT } from "./helpers/fixtures.js";
-import {
-  packTarball,
-  projectWith,
-  readmeExample,
-  removeProjects,
-  run,
-  userEnv,
-} from "./helpers/package.js";
+import { git as gitIn } from "./helpers/git.js";
+import { packTarball, projectWith, readmeExample, removeProjects, run } from "./helpers/package.js";
 
 let repo: string;
 
-/** git with no user or system config, and an identity for the commits. */
-const gitEnv = userEnv({
-  GIT_CONFIG_GLOBAL: "/dev/null",
-  GIT_CONFIG_NOSYSTEM: "1",
-  GIT_AUTHOR_NAME: "Test",
-  GIT_AUTHOR_EMAIL: "test@example.invalid",
-  GIT_COMMITTER_NAME: "Test",
-  GIT_COMMITTER_EMAIL: "test@example.invalid",
-});
-const git = (...args: string[]) =>
-  run("git", ["-c", "commit.gpgsign=false", ...args], { cwd: repo, env: gitEnv });
+const git = (...args: string[]) => gitIn(repo, args);
 const structgen = (...args: string[]) =>
   run(join(repo, "node_modules", ".bin", "structgen"), args, { cwd: repo });
 

@@ -1,7 +1,8 @@
 /**
- * The CLI's pipeline (src/stream.ts): the same outputs as generate(), one document's files at a time, nothing
- * handed on when any input has an error, nothing written when an input changes mid-run or the run is stopped, and
- * no output or model kept after it is handed on.
+ * The pipeline as the CLI runs it (runPipeline in src/pipeline/generate.ts, with a sink and without `inMemory`):
+ * the same outputs as generate(), one document's files at a time, nothing handed on when any input has an error,
+ * nothing written when an input changes mid-run or the run is stopped, and no output or model kept after it is
+ * handed on.
  */
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -9,11 +10,10 @@ import { afterAll, describe, expect, it } from "vitest";
 import type { Emitter } from "../src/emit/emitters.js";
 import type { OutputFile } from "../src/emit/emitters.js";
 import { resolveInputs } from "../src/pipeline/inputs.js";
-import { loadRun } from "../src/pipeline/load.js";
+import { loadInputs } from "../src/pipeline/load.js";
 import type { InputDocument } from "../src/read/read.js";
 import { resolveOptions } from "../src/model/options.js";
-import { generate } from "../src/pipeline/generate.js";
-import { generateStream, type StreamRequest } from "../src/pipeline/stream.js";
+import { generate, type PipelineRequest, runPipeline } from "../src/pipeline/generate.js";
 import { WriteTransaction } from "../src/write/transaction.js";
 import { manyDocuments } from "./helpers/big-inputs.js";
 import { listFiles, removeTempDirs, SEED, tempCwd } from "./helpers/cli.js";
@@ -43,6 +43,17 @@ const pages: Emitter = {
   ],
 };
 
+/** One run-wide file: a custom emitter that needs every model at once, and whose output grows by little per document. */
+const roots: Emitter = {
+  name: "roots",
+  emit: (documents) => [
+    {
+      path: "roots.ts",
+      contents: `export const ROOTS=[${documents.map((d) => JSON.stringify(d.root)).join(",")}]`,
+    },
+  ],
+};
+
 /** `count` flat documents of 40 fields each, in files (as the CLI gives them: by path, so the run reads them). */
 function documents(count: number): InputDocument[] {
   const dir = join(tempCwd(), "in");
@@ -51,17 +62,22 @@ function documents(count: number): InputDocument[] {
   return docs.map((d) => ({ path: join(dir, `${d.name}.json`) }));
 }
 
-/** Runs the stream, collecting what it hands on, batch by batch. */
-async function stream(request: Omit<StreamRequest, "sink">, options = {}) {
+/** A sink that hands each batch to `take` and keeps nothing itself. */
+const sinkOf = (take: (files: readonly OutputFile[]) => unknown) => ({
+  add: (files: readonly OutputFile[]) => Promise.resolve(take(files)).then(() => undefined),
+});
+
+/** Runs the pipeline, collecting what it hands on, batch by batch. */
+async function stream(request: Omit<PipelineRequest, "sink">, options = {}) {
   const batches: OutputFile[][] = [];
-  const result = await generateStream(
-    { ...request, sink: (files) => (batches.push([...files]), Promise.resolve()) },
+  const result = await runPipeline(
+    { ...request, sink: sinkOf((files) => batches.push([...files])) },
     options,
   );
   return { result, batches };
 }
 
-describe("the streamed pipeline", () => {
+describe("the pipeline with a sink that keeps nothing", () => {
   it.each([
     ["formatted, with a custom emitter", { emitters: [pages] }, {}],
     ["unformatted, types and schema only", {}, { prettier: false, emit: ["types", "schema"] }],
@@ -91,6 +107,23 @@ describe("the streamed pipeline", () => {
     },
   );
 
+  it("reports progress by stage: each document emitted, then its files formatted", async () => {
+    const seen: string[] = [];
+    await stream({
+      inputs: [SEED, join(PIPELINE, "billing", "invoice.json")],
+      onProgress: (p) => seen.push(`${p.stage} ${p.done}/${p.total}`),
+    });
+    expect(seen).toEqual([
+      "read 1/2",
+      "read 2/2",
+      "emit 1/2",
+      "format 3/7",
+      "emit 2/2",
+      "format 6/7",
+      "format 7/7",
+    ]);
+  });
+
   it("hands on nothing when the last input has an error, or names collide with it", async () => {
     const good = manyDocuments(5).map((d) => ({ path: `${d.name}.json`, contents: d.text }));
     const broken = {
@@ -116,14 +149,14 @@ describe("the streamed pipeline", () => {
     const out = join(cwd, "out");
     const transaction = new WriteTransaction(out);
     let written = 0;
-    const result = await generateStream(
+    const result = await runPipeline(
       {
         inputs,
         outDir: out,
-        sink: async (files) => {
+        sink: sinkOf(async (files) => {
           written += files.length;
           await transaction.add(files);
-        },
+        }),
         onProgress: ({ stage, done, total }) => {
           if (stage === "read" && done === total) {
             writeFileSync(last, readFileSync(last, "utf8").replace("Version 1.", "Version 2."));
@@ -143,17 +176,16 @@ describe("the streamed pipeline", () => {
     const controller = new AbortController();
     const inputs = manyDocuments(6).map((d) => ({ path: `${d.name}.json`, contents: d.text }));
     const batches: OutputFile[][] = [];
-    const result = await generateStream(
+    const result = await runPipeline(
       {
         inputs,
         signal: controller.signal,
-        sink: (files) => {
+        sink: sinkOf((files) => {
           batches.push([...files]);
           if (batches.length === 2) {
             controller.abort();
           }
-          return Promise.resolve();
-        },
+        }),
       },
       { prettier: false },
     );
@@ -166,13 +198,12 @@ describe("the streamed pipeline", () => {
     let handed = 0;
     let first = 0;
     let last = 0;
-    const result = await generateStream(
+    const result = await runPipeline(
       {
         inputs,
-        sink: (files) => {
+        sink: sinkOf((files) => {
           handed += files.reduce((sum, file) => sum + file.contents.length, 0);
-          return Promise.resolve();
-        },
+        }),
         onProgress: ({ stage, done, total }) => {
           // From the 50th document on, when the code it runs is compiled.
           if (stage === "emit" && done === 50) {
@@ -192,35 +223,42 @@ describe("the streamed pipeline", () => {
     expect(last - first).toBeLessThan(handed / 4);
   });
 
-  it("keeps no model from the checks to the emit: per document, far less than its model", async () => {
-    const keptUntilTheEmit = async (count: number): Promise<number> => {
-      const inputs = documents(count);
-      const before = liveHeapBytes();
-      let kept = 0;
-      await generateStream(
-        {
-          inputs,
-          sink: () => Promise.resolve(),
-          onProgress: ({ stage, done }) => {
-            if (stage === "emit" && done === 1) {
-              kept = liveHeapBytes() - before;
-            }
+  it.each([
+    ["", []],
+    [", not even after a custom emitter saw them all", [roots]],
+  ] as const)(
+    "keeps no model from the checks to the emit: per document, far less than its model%s",
+    async (_name, emitters) => {
+      const keptUntilTheEmit = async (count: number): Promise<number> => {
+        const inputs = documents(count);
+        const before = liveHeapBytes();
+        let kept = 0;
+        await runPipeline(
+          {
+            inputs,
+            emitters,
+            sink: sinkOf(() => undefined),
+            onProgress: ({ stage, done }) => {
+              if (stage === "emit" && done === 1) {
+                kept = liveHeapBytes() - before;
+              }
+            },
           },
-        },
-        { prettier: false },
-      );
-      return kept;
-    };
-    await keptUntilTheEmit(20);
-    const perDocument = ((await keptUntilTheEmit(400)) - (await keptUntilTheEmit(100))) / 300;
-    // For scale: the models of as many such documents, held at once.
-    const inputs = documents(300);
-    const before = liveHeapBytes();
-    const models = await loadRun(inputs, resolveOptions({}), (model) => model);
-    const perModel = (liveHeapBytes() - before) / 300;
-    expect(models.documents.length).toBe(300);
-    expect(perDocument).toBeLessThan(perModel / 3);
-  });
+          { prettier: false },
+        );
+        return kept;
+      };
+      await keptUntilTheEmit(20);
+      const perDocument = ((await keptUntilTheEmit(400)) - (await keptUntilTheEmit(100))) / 300;
+      // For scale: the models of as many such documents, held at once.
+      const inputs = documents(300);
+      const before = liveHeapBytes();
+      const models = await loadInputs(inputs, resolveOptions({}), (model) => model);
+      const perModel = (liveHeapBytes() - before) / 300;
+      expect(models.documents.length).toBe(300);
+      expect(perDocument).toBeLessThan(perModel / 3);
+    },
+  );
 });
 
 describe("through a write transaction", () => {
@@ -232,11 +270,7 @@ describe("through a write transaction", () => {
     expect((await writeOutputs(join(cwd, "a"), whole.files)).diagnostics).toEqual([]);
     mkdirSync(join(cwd, "b"));
     const transaction = new WriteTransaction(join(cwd, "b"));
-    await generateStream({
-      inputs,
-      outDir: join(cwd, "b"),
-      sink: (files) => transaction.add(files),
-    });
+    await runPipeline({ inputs, outDir: join(cwd, "b"), sink: transaction });
     expect((await transaction.commit()).diagnostics).toEqual([]);
     expect(snapshot(join(cwd, "b"))).toEqual(snapshot(join(cwd, "a")));
   });

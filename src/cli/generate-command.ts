@@ -3,30 +3,23 @@
  * wrote it: write/manifest.ts) or run the pipeline and write or check, and report. The pipeline, and with it the
  * compiler and prettier's parsers, is loaded only on the full path.
  */
-import { readFile } from "node:fs/promises";
-import { existsSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { hasErrors } from "../model/diagnostics.js";
 import type { OutputFile } from "../emit/emitters.js";
 import { inputsThatNamedNothing, resolveInputs } from "../pipeline/inputs.js";
-import type { DocumentReport, InputDocument } from "../pipeline/generate.js";
-import type { StreamResult } from "../pipeline/stream.js";
-import { acquireLock } from "../write/lock.js";
+import type { DocumentReport, InputDocument, PipelineResult } from "../pipeline/generate.js";
+import { RecordingSink } from "../pipeline/sinks.js";
 import {
   type Hashed,
   type Manifest,
-  MANIFEST_FILE,
   renderManifest,
-  sha256,
-  recordedRun,
   UNKEYED,
   sourcePath,
-  verifiedManifest,
 } from "../write/manifest.js";
-import { obsoleteFiles, writeError } from "../write/plan.js";
-import { fileIdentity, identities } from "../write/temp-files.js";
+import { writeError } from "../write/plan.js";
 import { WriteTransaction } from "../write/transaction.js";
 import { type CheckResult, OutputComparison, type WriteResult } from "../write/write.js";
+import { obsoleteOutputs, stillObsolete, unchangedSince } from "./previous-run.js";
 import type { Reporter } from "./report.js";
 import { runKey } from "./run-key.js";
 import type { RunSettings } from "./settings.js";
@@ -38,7 +31,11 @@ export interface GenerateFlags {
   readonly signal: AbortSignal;
 }
 
-/** One run: 0 when everything was written (or is up to date under --check), 1 otherwise. */
+/**
+ * One run: expand the inputs, answer from the manifest when it holds, else run the pipeline with the write
+ * transaction (or the --check comparison) as its sink, and report. 0 when everything was written (or is up to date
+ * under --check), 1 otherwise.
+ */
 export async function runGenerate(
   settings: RunSettings,
   flags: GenerateFlags,
@@ -56,42 +53,20 @@ export async function runGenerate(
       return answered;
     }
   }
-  const { generateStream } = await import("../pipeline/stream.js");
-  const progress = reporter.progress();
   // Each document's outputs go straight to the check or to the write transaction, then are dropped: the run keeps
   // only their paths and hashes (the manifest needs the hashes).
   const destination = flags.check
     ? new OutputComparison(out)
     : new WriteTransaction(out, { force: flags.force, signal: flags.signal });
-  const outputs: Hashed[] = [];
-  let result: StreamResult;
-  try {
-    result = await generateStream(
-      {
-        inputs: expanded.inputs,
-        outDir: out,
-        emitters: settings.emitters,
-        signal: flags.signal,
-        sink: async (files) => {
-          outputs.push(
-            ...files.map((file): Hashed => [file.path, flags.check ? "" : sha256(file.contents)]),
-          );
-          await destination.add(files);
-        },
-        onProgress: ({ stage, done, total }) =>
-          progress.update(
-            `structgen: ${stage === "read" ? "reading" : "generating"} ${done}/${total} documents`,
-          ),
-      },
-      settings.options,
-    );
-  } catch (error) {
-    // An emitter that throws (a bug): nothing staged so far may stay behind.
-    await abort(destination);
-    throw error;
-  } finally {
-    progress.clear();
-  }
+  const sink = new RecordingSink(destination, !flags.check);
+  const result = await runPipelineInto(
+    sink,
+    destination,
+    settings,
+    flags,
+    expanded.inputs,
+    reporter,
+  );
   const interrupted = result.interrupted
     ? [writeError(out, "", "interrupted; previous outputs are unchanged", "SG_WRITE_FAILED")]
     : [];
@@ -102,6 +77,7 @@ export async function runGenerate(
     reporter.finish({ ok: false, documents: result.documents, diagnostics }, undefined);
     return 1;
   }
+  const outputs = sink.outputs;
   const obsolete = obsoleteOutputs(settings.cwd, out, expanded.inputs, outputs);
   if (destination instanceof OutputComparison) {
     return check(
@@ -116,27 +92,73 @@ export async function runGenerate(
   // Every run records what it wrote (the next run removes what it no longer makes), but only a run with nothing to
   // say, and a key, may be answered from: a manifest answer repeats no diagnostics. The others get a key that
   // matches none.
-  const answerable = key !== undefined && diagnostics.length === 0;
-  const record =
-    result.sources.length >= expanded.inputs.length
-      ? await formattedLikeOutputs(
-          renderManifest(
-            out,
-            answerable ? key : UNKEYED,
-            result.sources,
-            outputs,
-            result.documents,
-          ),
-          out,
-          settings,
-        )
-      : undefined;
-  if (record !== undefined && outputs.length > 0) {
-    await destination.add([record], false);
-  }
-  await destination.removeObsolete(obsolete);
+  const recordKey = key !== undefined && diagnostics.length === 0 ? key : UNKEYED;
+  const run = { key: recordKey, inputs: expanded.inputs.length, outputs, obsolete };
+  await recordAndRemove(destination, result, run, settings);
   const outcome = await destination.commit();
   return write(out, result, { ...outcome, removed: destination.removedPaths }, reporter, started);
+}
+
+/** Stages the manifest of this run (when every input was hashed) and the removal of its obsolete files. */
+async function recordAndRemove(
+  transaction: WriteTransaction,
+  result: PipelineResult,
+  run: {
+    readonly key: string;
+    readonly inputs: number;
+    readonly outputs: readonly Hashed[];
+    readonly obsolete: readonly string[];
+  },
+  settings: RunSettings,
+): Promise<void> {
+  const { out } = settings;
+  if (result.hashes.length >= run.inputs && run.outputs.length > 0) {
+    const manifest = renderManifest(out, run.key, result.hashes, run.outputs, result.documents);
+    await transaction.add([await formattedLikeOutputs(manifest, out, settings)], false);
+  }
+  await transaction.removeObsolete(run.obsolete);
+}
+
+/**
+ * The pipeline, with `sink` in front of `destination`. The pipeline, and with it the compiler and prettier's
+ * parsers, is loaded only here, on the full path.
+ */
+async function runPipelineInto(
+  sink: RecordingSink,
+  destination: OutputComparison | WriteTransaction,
+  settings: RunSettings,
+  flags: GenerateFlags,
+  inputs: readonly InputDocument[],
+  reporter: Reporter,
+): Promise<PipelineResult> {
+  const { runPipeline } = await import("../pipeline/generate.js");
+  const progress = reporter.progress();
+  try {
+    return await runPipeline(
+      {
+        inputs,
+        outDir: settings.out,
+        emitters: settings.emitters,
+        signal: flags.signal,
+        sink,
+        onProgress: ({ stage, done, total }) => {
+          // The line counts documents; files formatted are not documents.
+          if (stage !== "format") {
+            progress.update(
+              `structgen: ${stage === "read" ? "reading" : "generating"} ${done}/${total} documents`,
+            );
+          }
+        },
+      },
+      settings.options,
+    );
+  } catch (error) {
+    // An emitter that throws (a bug): nothing staged so far may stay behind.
+    await abort(destination);
+    throw error;
+  } finally {
+    progress.clear();
+  }
 }
 
 /**
@@ -158,36 +180,6 @@ async function formattedLikeOutputs(
 async function abort(destination: OutputComparison | WriteTransaction): Promise<void> {
   if (destination instanceof WriteTransaction) {
     await destination.abort();
-  }
-}
-
-/**
- * The manifest in `out` if it still holds for this run. A regenerate reads it under the folder's lock, as a write
- * would, so that it cannot answer in the middle of another run's renames.
- */
-async function unchangedSince(
-  out: string,
-  key: string,
-  flags: GenerateFlags,
-): Promise<Manifest | undefined> {
-  const present = await readFile(join(out, MANIFEST_FILE)).then(
-    () => true,
-    () => false,
-  );
-  if (!present) {
-    return undefined;
-  }
-  if (flags.check) {
-    return verifiedManifest(out, key);
-  }
-  const locked = await acquireLock(out, { signal: flags.signal }).catch(() => undefined);
-  if (locked === undefined || "problem" in locked) {
-    return undefined;
-  }
-  try {
-    return verifiedManifest(out, key);
-  } finally {
-    await locked.lock.release();
   }
 }
 
@@ -240,57 +232,9 @@ function answerFromManifest(
   return 0;
 }
 
-/**
- * Files the folder's manifest lists that this run does not generate, of the documents this run answers for: those
- * it generates (a name or `--emit` changed) and those whose input is gone (deleted or renamed). A document whose
- * input is still there but not among this run's (a one-off run on one file, another project sharing the folder)
- * keeps its files, and so do the shared files (index.ts) unless every earlier document is answered for. Whether a
- * path still names one of this run's outputs under another spelling (case, a linked folder) the writer decides, by
- * file identity (WriteTransaction.removeObsolete).
- */
-function obsoleteOutputs(
-  cwd: string,
-  out: string,
-  inputs: readonly InputDocument[],
-  outputs: readonly Hashed[],
-): string[] {
-  const previous = recordedRun(out);
-  const ours = new Set(inputs.map((input) => sourcePath(out, input.path)));
-  const answered = previous.documents.filter(
-    (d) => ours.has(d.input) || !existsSync(resolve(cwd, out, d.input)),
-  );
-  const current = new Set(outputs.map(([path]) => path));
-  const perDocument = new Set(previous.documents.flatMap((d) => d.files));
-  const candidates = [
-    ...answered.flatMap((d) => d.files),
-    ...(answered.length === previous.documents.length
-      ? previous.outputs.filter((path) => !perDocument.has(path))
-      : []),
-  ];
-  return [...new Set(candidates)].filter((path) => path !== MANIFEST_FILE && !current.has(path));
-}
-
-/**
- * What `--check` reports as obsolete: what a regenerate would remove, i.e. the files still there with the banner,
- * except one that is one of this run's outputs under another path (as the writer decides at its commit).
- */
-function stillObsolete(
-  cwd: string,
-  out: string,
-  obsolete: readonly string[],
-  outputs: readonly Hashed[],
-): string[] {
-  const there = obsoleteFiles(out, obsolete);
-  const live =
-    there.length === 0
-      ? new Set<string>()
-      : identities(outputs.map(([path]) => resolve(cwd, out, path)));
-  return there.filter((path) => !live.has(fileIdentity(resolve(cwd, out, path))));
-}
-
 function check(
   out: string,
-  result: StreamResult,
+  result: PipelineResult,
   outcome: CheckResult,
   obsolete: readonly string[],
   files: number,
@@ -321,7 +265,7 @@ function check(
 
 function write(
   out: string,
-  result: StreamResult,
+  result: PipelineResult,
   outcome: WriteResult & { readonly removed: readonly string[] },
   reporter: Reporter,
   started: number,

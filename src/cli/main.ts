@@ -56,12 +56,15 @@ export const EXAMPLES: Readonly<Record<CommandName, readonly string[]>> = {
     "structgen generate run.json -o gen --emit types,guards --additional-properties false --no-format",
     "structgen generate run.json -o gen --object-fields record --formats annotate --json --quiet --force",
     "structgen generate summaries/ -o gen --source-spec openapi.yaml   # recover the types the summaries lost",
+    "structgen generate catalog/statsig -o gen --dialect catalog --strict   # catalog files, nothing guessed",
+    "structgen generate trusted/ -o gen --no-redos-check   # no warnings about patterns that can backtrack",
   ],
   validate: [
     "structgen validate letta-run-structure.json 'runs/*.json'",
     "structgen validate run.json data.json --formats annotate --additional-properties false --json",
     "structgen validate run.json data/ --object-fields record --config structgen.config.json --quiet",
-    "structgen validate run.json runs/ --source-spec openapi.json",
+    "structgen validate run.json runs/ --source-spec openapi.json --no-redos-check",
+    "structgen validate order-structure.json orders/ --dialect catalog --strict",
   ],
 };
 

@@ -53,7 +53,10 @@ export class Reporter {
       return;
     }
     for (const diagnostic of diagnostics) {
-      this.streams.stderr.write(`${renderDiagnostic(diagnostic, this.err)}\n`);
+      // A note (which reading a document got) is not a problem: --quiet keeps only problems.
+      if (!(this.flags.quiet && diagnostic.severity === "info")) {
+        this.streams.stderr.write(`${renderDiagnostic(diagnostic, this.err)}\n`);
+      }
     }
   }
 

@@ -32,7 +32,8 @@ export function flagOptions(
   const options: Record<string, unknown> = {};
   for (const row of rows) {
     const raw = flags[row.key];
-    if (raw === undefined || (row.key === "prettier" && raw === true)) {
+    // A `--no-x` flag is true unless given: true says nothing, so it must not override the config file.
+    if (raw === undefined || (row.flag.startsWith("--no-") && raw === true)) {
       continue;
     }
     const parsed = parseOptionValue(row, raw as string | boolean);

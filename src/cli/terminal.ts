@@ -52,7 +52,9 @@ export function renderDiagnostic(d: Diagnostic, colors: Paint): string {
   const severity =
     d.severity === "error"
       ? colors.red(colors.bold(d.severity))
-      : colors.yellow(colors.bold(d.severity));
+      : d.severity === "warning"
+        ? colors.yellow(colors.bold(d.severity))
+        : colors.dim(d.severity);
   return `${text.slice(0, at)}: ${severity} ${colors.dim(d.code)}:${text.slice(at + marker.length)}`;
 }
 

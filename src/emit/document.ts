@@ -4,11 +4,11 @@
  * streaming one (stream.ts) emit through these functions, so they give the same files.
  */
 import type { Diagnostic } from "../model/diagnostics.js";
-import { bannerComment, bannerSource, forBanner } from "./banner.js";
+import { bannerComment, bannerSource, documentInputs, forBanner } from "./banner.js";
 import { guardExportNames, guardStatements } from "./guards.js";
 import type { Printer } from "./print.js";
 import { emitSchema, schemaFileName } from "./schema.js";
-import { stringLiteral } from "./ts-text.js";
+import { stringLiteral } from "./code/literal.js";
 import { typeExportNames, typeStatements } from "./types.js";
 import { bannerFor, type Emitter, runEmitters } from "./emitters.js";
 import type { OutputFile } from "../emit/emitters.js";
@@ -24,6 +24,8 @@ export interface Placed {
 
 export interface DocumentReport {
   readonly input: string;
+  /** Which reading the document got: a flat summary, JSON Structure Core, or the catalog reading. */
+  readonly dialect: ModelDocument["dialect"];
   readonly files: readonly string[];
   readonly exports: readonly string[];
 }
@@ -64,6 +66,7 @@ export function documentReport(
   ];
   return {
     input: doc.file,
+    dialect: doc.dialect,
     files: outputPaths(doc, subfolder, options).map((p) => p.path),
     exports,
   };
@@ -83,7 +86,10 @@ export function emitDocument(
       case "types":
         return {
           path,
-          contents: printer.print(path, [bannerComment([doc.file]), ...typeStatements(doc)]),
+          contents: printer.print(path, [
+            bannerComment(documentInputs(doc)),
+            ...typeStatements(doc),
+          ]),
         };
       case "guards":
         return { path, contents: printer.print(path, guardStatements(doc, options)) };

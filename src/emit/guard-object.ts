@@ -6,19 +6,62 @@
  */
 import type { ObjectNode, TypeNode } from "../model/model.js";
 import { escapePointerSegment } from "../model/pointer.js";
-import { checkStatements, type GuardContext, push, testExpression } from "./guard-code.js";
 import {
-  dependentRequiredLines,
-  keyCountLimits,
+  add,
+  assign,
+  call,
+  compare,
+  type Expression,
+  FALSE,
+  index,
+  isAlwaysTrue,
+  local,
+  member,
+  not,
+  number,
+  string,
+  TRUE,
+} from "./code/expression.js";
+import {
+  block,
+  BREAK,
+  constStatement,
+  expressionStatement,
+  forOf,
+  ifStatement,
+  letStatement,
+  reads,
+  returnStatement,
+  type Statement,
+  switchStatement,
+} from "./code/statement.js";
+import {
+  type GuardContext,
+  hasOwn,
+  keyPath,
+  memberValue,
+  nestedCheck,
+  nestedTest,
+  ownKeys,
+  PATH,
+  push,
   regexConstant,
-  requiredSetsCondition,
-  use,
-} from "./guard-rules.js";
-import { stringLiteral } from "./ts-text.js";
+  VALUE,
+  RETURN_FALSE,
+  failAndStop,
+  unlessObject,
+} from "./guard-context.js";
+import { dependentRequiredLines, keyCountLimits, requiredSetsCondition } from "./guard-rules.js";
+
+/** The value of the member being checked. */
+const V = local("v");
+const KEY = local("key");
+const MEMBER = local("member");
+const MATCHED = local("matched");
 
 /** Statements for `function (value: unknown): boolean`. */
-export function objectTestBody(node: ObjectNode, ctx: GuardContext): string[] {
-  const lines = [`if (!${use(ctx, "_isObject")}(value)) { return false; }`];
+export function objectTestBody(node: ObjectNode, ctx: GuardContext): Statement[] {
+  const lines = [unlessObject(ctx, [RETURN_FALSE])];
   // Required keys first: a missing key is the cheapest failure to find, so it should not wait behind
   // format checks of optional members (the verdict is the same in any order).
   const ordered = [
@@ -26,75 +69,73 @@ export function objectTestBody(node: ObjectNode, ctx: GuardContext): string[] {
     ...node.properties.filter((p) => !p.required),
   ];
   for (const property of ordered) {
-    const has = `${use(ctx, "_hasOwn")}(value, ${stringLiteral(property.key)})`;
-    if (property.type.kind === "any") {
+    // Built only when written: hasOwn records the _hasOwn helper for copying, and an unused copy fails
+    // noUnusedLocals (an object whose members are all optional and of any type needs no presence check).
+    const has = (): Expression => hasOwn(ctx, VALUE, property.key);
+    const test = nestedTest(property.type, V, ctx);
+    if (isAlwaysTrue(test)) {
       // Any value will do: only presence matters, and only when required.
-      lines.push(...(property.required ? [`if (!${has}) { return false; }`] : []));
+      lines.push(...(property.required ? [ifStatement(not(has()), [RETURN_FALSE])] : []));
       continue;
     }
-    const test = `{ const v = value[${stringLiteral(property.key)}]; if (!(${testExpression(property.type, "v", ctx)})) { return false; } }`;
+    const checked = [
+      constStatement("v", memberValue(VALUE, property.key)),
+      ifStatement(not(test), [RETURN_FALSE]),
+    ];
     lines.push(
-      property.required ? `if (!${has}) { return false; } ${test}` : `if (${has}) ${test}`,
+      ...(property.required
+        ? [ifStatement(not(has()), [RETURN_FALSE]), block(checked)]
+        : [ifStatement(has(), checked)]),
     );
   }
   const sets = requiredSetsCondition(node, ctx);
   lines.push(
-    ...[...keyCountLimits(node), ...(sets === undefined ? [] : [sets])].map(
-      (c) => `if (!(${c.test})) { return false; }`,
+    ...[...keyCountLimits(node), ...(sets === undefined ? [] : [sets])].map((c) =>
+      ifStatement(not(c.test), [RETURN_FALSE]),
     ),
-  );
-  lines.push(...dependentRequiredLines(node, ctx, () => "return false;"));
-  lines.push(
+    ...dependentRequiredLines(node, ctx, () => [RETURN_FALSE]),
     ...keyLoop(node, ctx, {
-      member: (type) => `if (!(${testExpression(type, "member", ctx)})) { return false; }`,
-      badName: () => "return false;",
-      forbidden: () => "return false;",
+      member: (type) => [ifStatement(not(nestedTest(type, MEMBER, ctx)), [RETURN_FALSE])],
+      badName: () => [RETURN_FALSE],
+      forbidden: () => [RETURN_FALSE],
     }),
+    returnStatement(TRUE),
   );
-  lines.push("return true;");
   return lines;
 }
 
 /** Statements for `function (value: unknown, path: string, errors): void`. */
-export function objectCheckBody(node: ObjectNode, ctx: GuardContext): string[] {
-  const lines = [
-    `if (!${use(ctx, "_isObject")}(value)) { ${push("path", "must be object")} return; }`,
-  ];
+export function objectCheckBody(node: ObjectNode, ctx: GuardContext): Statement[] {
+  const lines = [unlessObject(ctx, failAndStop("must be object"))];
+  const memberPath = (key: string): Expression =>
+    add(PATH, string(`/${escapePointerSegment(key)}`));
   for (const property of node.properties) {
-    const at = `path + ${stringLiteral(`/${escapePointerSegment(property.key)}`)}`;
-    const check = checkStatements(property.type, "v", at, ctx).join(" ");
-    const has = `${use(ctx, "_hasOwn")}(value, ${stringLiteral(property.key)})`;
-    if (check === "") {
-      lines.push(...(property.required ? [`if (!${has}) { ${push(at, "is required")} }`] : []));
+    const at = memberPath(property.key);
+    const check = nestedCheck(property.type, V, at, ctx);
+    const has = (): Expression => hasOwn(ctx, VALUE, property.key);
+    const missing = [push(at, "is required")];
+    if (check.length === 0) {
+      lines.push(...(property.required ? [ifStatement(not(has()), missing)] : []));
       continue;
     }
-    const present = `{ const v = value[${stringLiteral(property.key)}]; ${check} }`;
+    const present = [constStatement("v", memberValue(VALUE, property.key)), ...check];
     lines.push(
-      property.required
-        ? `if (${has}) ${present} else { ${push(at, "is required")} }`
-        : `if (${has}) ${present}`,
+      property.required ? ifStatement(has(), present, missing) : ifStatement(has(), present),
     );
   }
   const sets = requiredSetsCondition(node, ctx);
   lines.push(
-    ...[...keyCountLimits(node), ...(sets === undefined ? [] : [sets])].map(
-      (c) => `if (!(${c.test})) { ${push("path", c.message)} }`,
+    ...[...keyCountLimits(node), ...(sets === undefined ? [] : [sets])].map((c) =>
+      ifStatement(not(c.test), [push(PATH, c.message)]),
     ),
-  );
-  const memberPath = (key: string): string =>
-    `path + ${stringLiteral(`/${escapePointerSegment(key)}`)}`;
-  lines.push(
-    ...dependentRequiredLines(node, ctx, (key, trigger) =>
+    ...dependentRequiredLines(node, ctx, (key, trigger) => [
       push(memberPath(key), `is required when "${trigger}" is present`),
-    ),
-  );
-  // Only mention the pointer helper when the loop is emitted, so unused helpers are never copied.
-  const keyPath = (): string => `path + "/" + ${use(ctx, "_pointerSegment")}(key)`;
-  lines.push(
+    ]),
+    // keyPath is built only where a statement needs it, so that an unused pointer helper is never copied.
     ...keyLoop(node, ctx, {
-      member: (type) => checkStatements(type, "member", keyPath(), ctx).join(" "),
-      badName: () => push(keyPath(), "is not an allowed property name"),
-      forbidden: () => push(keyPath(), "is not allowed"),
+      member: (type) => nestedCheck(type, MEMBER, keyPath(ctx, PATH, KEY), ctx),
+      badName: () => [push(keyPath(ctx, PATH, KEY), "is not an allowed property name")],
+      forbidden: () => [push(keyPath(ctx, PATH, KEY), "is not allowed")],
     }),
   );
   return lines;
@@ -102,45 +143,48 @@ export function objectCheckBody(node: ObjectNode, ctx: GuardContext): string[] {
 
 interface KeyHandlers {
   /** Checks `member` (the key's value) against a type. */
-  readonly member: (type: TypeNode) => string;
-  readonly badName: () => string;
-  readonly forbidden: () => string;
+  readonly member: (type: TypeNode) => Statement[];
+  readonly badName: () => Statement[];
+  readonly forbidden: () => Statement[];
 }
 
 /** The loop over every own key, or nothing when no rule looks at undeclared keys or key names. */
-function keyLoop(node: ObjectNode, ctx: GuardContext, on: KeyHandlers): string[] {
+function keyLoop(node: ObjectNode, ctx: GuardContext, on: KeyHandlers): Statement[] {
   const extra = node.additionalProperties;
   const patterns = node.patternProperties ?? [];
   const names = node.propertyNames;
   if (extra === true && patterns.length === 0 && names === undefined) {
     return [];
   }
-  const parts: string[] = [];
+  const parts: Statement[] = [];
   if (names !== undefined) {
-    parts.push(`if (!(${testExpression(names, "key", ctx)})) { ${on.badName()} }`);
+    parts.push(ifStatement(not(nestedTest(names, KEY, ctx)), on.badName()));
   }
   const tracked = patterns.length > 0 && extra !== true;
   if (tracked) {
-    parts.push("let matched = false;");
+    parts.push(letStatement("matched", FALSE));
   }
   for (const { pattern, type } of patterns) {
-    const mark = tracked ? "matched = true; " : "";
-    parts.push(`if (${regexConstant(ctx, pattern)}.test(key)) { ${mark}${on.member(type)} }`);
+    const mark = tracked ? [expressionStatement(assign(MATCHED, TRUE))] : [];
+    const matches = call(member(regexConstant(ctx, pattern), "test"), [KEY]);
+    parts.push(ifStatement(matches, [...mark, ...on.member(type)]));
   }
   if (extra !== true) {
     const handle = extra === false ? on.forbidden() : on.member(extra);
-    const guarded = tracked ? `if (!matched) { ${handle} }` : handle;
-    const known = node.properties.map((p) => `case ${stringLiteral(p.key)}:`).join(" ");
-    parts.push(known === "" ? guarded : `switch (key) { ${known} break; default: { ${guarded} } }`);
+    const guarded = tracked ? [ifStatement(not(MATCHED), handle)] : handle;
+    const known = node.properties.map((p) => string(p.key));
+    parts.push(
+      ...(known.length === 0
+        ? guarded
+        : [switchStatement(KEY, [{ labels: known, body: [BREAK] }], [block(guarded)])]),
+    );
   }
   // Declared only when a check reads it: generated code must pass noUnusedLocals.
-  const reads = (part: string): boolean =>
-    /\bmember\b/.test(part.replace(/"(?:[^"\\]|\\.)*"/g, '""'));
-  const member = parts.some(reads) ? "const member = value[key]; " : "";
-  const body = `${member}${parts.join(" ")}`;
+  const body = reads(parts, "member")
+    ? [constStatement("member", index(VALUE, KEY)), ...parts]
+    : parts;
   // A closed object without properties rejects any key: no loop variable to leave unread.
-  if (!/\bkey\b/.test(body.replace(/"(?:[^"\\]|\\.)*"/g, '""'))) {
-    return [`if (Object.keys(value).length > 0) { ${body} }`];
-  }
-  return [`for (const key of Object.keys(value)) { ${body} }`];
+  return reads(body, "key")
+    ? [forOf("key", ownKeys(VALUE), body)]
+    : [ifStatement(compare(member(ownKeys(VALUE), "length"), ">", number(0)), body)];
 }

@@ -7,22 +7,65 @@ import type { FunctionDeclarationStructure, StatementStructures } from "ts-morph
 import { StructureKind } from "./ts-morph.js";
 import type { Declaration, ModelDocument, TypeNode } from "../model/model.js";
 import type { ResolvedOptions } from "../model/options.js";
-import { bannerComment } from "./banner.js";
+import { bannerComment, documentInputs } from "./banner.js";
 import {
-  checkFunctionName,
+  arrayLiteral,
+  call,
+  cast,
+  conditional,
+  construct,
+  equals,
+  FALSE,
+  local,
+  member,
+  not,
+  number,
+  objectLiteral,
+  reference,
+  string,
+  TRUE,
+  voidOf,
+} from "./code/expression.js";
+import { stringLiteral } from "./code/literal.js";
+import {
+  constStatement,
+  expressionStatement,
+  ifStatement,
+  reads,
+  returnStatement,
+  type Statement,
+  throwStatement,
+} from "./code/statement.js";
+import {
+  arrayType,
+  keyword,
+  literalType,
+  objectType,
+  propertySignature,
+  readonlyArrayType,
+  typeReference,
+  unionType,
+} from "./code/type-expression.js";
+import {
   checkStatements,
   compoundCheckBody,
   type Compound,
   compoundTestBody,
-  ERROR_TYPE,
-  ERRORS_PARAM,
-  type GuardContext,
   isChoice,
-  isFunctionName,
+  NODE_GUARDS,
   testExpression,
 } from "./guard-code.js";
+import {
+  checkFunctionName,
+  ERROR_TYPE,
+  ERRORS,
+  type GuardContext,
+  guardContext,
+  isFunctionName,
+  PATH,
+  VALUE,
+} from "./guard-context.js";
 import { copyRuntime } from "./runtime-copy.js";
-import { stringLiteral } from "./ts-text.js";
 
 const TYPES_NAMESPACE = "types";
 
@@ -43,19 +86,13 @@ export function guardStatements(
   doc: ModelDocument,
   options: ResolvedOptions,
 ): (string | StatementStructures)[] {
-  const ctx: GuardContext = {
-    checkFormats: options.formats === "validate",
-    runtime: new Set(),
-    helpers: [],
-    counter: { next: 0 },
-    regexes: new Map(),
-  };
+  const ctx = guardContext(options.formats === "validate", NODE_GUARDS);
   const declarations = guardedDeclarations(doc);
   const exported = declarations.flatMap((declaration) => exportedGuards(declaration, ctx));
   const checkers = declarations.map((declaration) => checkerFunction(declaration, ctx));
   const runtime = copyRuntime([...ctx.runtime, "_describeFailure"]);
   return [
-    bannerComment([doc.file]),
+    bannerComment(documentInputs(doc)),
     `import type * as ${TYPES_NAMESPACE} from ${stringLiteral(`./${doc.baseName}.types.js`)};`,
     ...(declarations.length === 0 ? [] : resultTypes()),
     ...exported,
@@ -72,9 +109,25 @@ export function guardStatements(
  * emit copies them into a .d.ts, so the exported functions stay fully typed.
  */
 function resultTypes(): string[] {
+  const failure = objectType([
+    propertySignature("path", keyword("string"), { readonly: true }),
+    propertySignature("message", keyword("string"), { readonly: true }),
+  ]);
+  const result = unionType([
+    objectType([
+      propertySignature("ok", literalType(true), { readonly: true }),
+      propertySignature("value", typeReference("T"), { readonly: true }),
+    ]),
+    objectType([
+      propertySignature("ok", literalType(false), { readonly: true }),
+      propertySignature("errors", readonlyArrayType(typeReference(ERROR_TYPE)), {
+        readonly: true,
+      }),
+    ]),
+  ]);
   // One string: ts-morph separates string statements by a line break only, and these read better apart.
   return [
-    `\n/** One failure: where (a JSON pointer, as ajv's \`instancePath\`) and what. */\ntype ${ERROR_TYPE} = { readonly path: string; readonly message: string };\n\n/** What a validate function returns: the value, typed, or every failure. */\ntype ${RESULT_TYPE}<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly errors: readonly ${ERROR_TYPE}[] };`,
+    `\n/** One failure: where (a JSON pointer, as ajv's \`instancePath\`) and what. */\ntype ${ERROR_TYPE} = ${failure.text};\n\n/** What a validate function returns: the value, typed, or every failure. */\ntype ${RESULT_TYPE}<T> = ${result.text};`,
   ];
 }
 
@@ -85,59 +138,81 @@ function exportedGuards(
   ctx: GuardContext,
 ): FunctionDeclarationStructure[] {
   const { name } = declaration;
-  const typeRef = `${TYPES_NAMESPACE}.${name}`;
-  const resultType = `${RESULT_TYPE}<${typeRef}>`;
+  const typeRef = typeReference(`${TYPES_NAMESPACE}.${name}`);
+  const result = local("result");
+  const describe = call(reference("_describeFailure"), [
+    string(name),
+    conditional(member(result, "ok"), arrayLiteral([]), member(result, "errors")),
+  ]);
+  const valid = objectLiteral([
+    ["ok", TRUE],
+    ["value", cast(VALUE, typeRef)],
+  ]);
+  const invalid = objectLiteral([["ok", FALSE], ["errors"]]);
+  const parameters = [{ name: "value", type: keyword("unknown").text }];
   return [
     {
       kind: StructureKind.Function,
       isExported: true,
       name: isFunctionName(name),
-      docs: [`Whether \`value\` is a valid {@link ${typeRef}}. Fast: stops at the first failure.`],
-      parameters: [{ name: "value", type: "unknown" }],
-      returnType: `value is ${typeRef}`,
-      statements: testBody(declaration.type, ctx).join("\n"),
+      docs: [
+        `Whether \`value\` is a valid {@link ${typeRef.text}}. Fast: stops at the first failure.`,
+      ],
+      parameters,
+      returnType: `value is ${typeRef.text}`,
+      statements: textOf(testBody(declaration.type, ctx)),
     },
     {
       kind: StructureKind.Function,
       isExported: true,
       name: `assert${name}`,
       docs: [
-        `Throws a TypeError naming the JSON pointer of the first failure unless \`value\` is a valid {@link ${typeRef}}.`,
+        `Throws a TypeError naming the JSON pointer of the first failure unless \`value\` is a valid {@link ${typeRef.text}}.`,
       ],
-      parameters: [{ name: "value", type: "unknown" }],
-      returnType: `asserts value is ${typeRef}`,
-      statements: [
-        `if (!${isFunctionName(name)}(value)) {`,
-        `const result = validate${name}(value);`,
-        `throw new TypeError(_describeFailure(${stringLiteral(name)}, result.ok ? [] : result.errors));`,
-        "}",
-      ],
+      parameters,
+      returnType: `asserts value is ${typeRef.text}`,
+      statements: textOf([
+        ifStatement(not(call(reference(isFunctionName(name)), [VALUE])), [
+          constStatement("result", call(reference(`validate${name}`), [VALUE])),
+          throwStatement(construct(reference("TypeError"), [describe])),
+        ]),
+      ]),
     },
     {
       kind: StructureKind.Function,
       isExported: true,
       name: `validate${name}`,
       docs: [
-        `Checks \`value\` against {@link ${typeRef}} and reports every failure with its JSON pointer (as ajv's \`instancePath\`).`,
+        `Checks \`value\` against {@link ${typeRef.text}} and reports every failure with its JSON pointer (as ajv's \`instancePath\`).`,
       ],
-      parameters: [{ name: "value", type: "unknown" }],
-      returnType: resultType,
-      statements: [
-        `const errors: ${ERROR_TYPE}[] = [];`,
-        `${checkFunctionName(name)}(value, "", errors);`,
-        `return errors.length === 0 ? { ok: true, value: value as ${typeRef} } : { ok: false, errors };`,
-      ],
+      parameters,
+      returnType: typeReference(RESULT_TYPE, [typeRef]).text,
+      statements: textOf([
+        constStatement("errors", arrayLiteral([]), arrayType(typeReference(ERROR_TYPE))),
+        expressionStatement(call(reference(checkFunctionName(name)), [VALUE, string(""), ERRORS])),
+        returnStatement(conditional(equals(member(ERRORS, "length"), number(0)), valid, invalid)),
+      ]),
     },
   ];
 }
 
-function testBody(type: TypeNode, ctx: GuardContext): string[] {
+function textOf(statements: readonly Statement[]): string {
+  return statements.map((s) => s.text).join("\n");
+}
+
+/** `void name;` for each parameter the body does not read: generated code must pass noUnusedParameters. */
+function unusedParameters(body: readonly Statement[], names: readonly string[]): Statement[] {
+  return names
+    .filter((name) => !reads(body, name))
+    .map((name) => expressionStatement(voidOf(local(name))));
+}
+
+function testBody(type: TypeNode, ctx: GuardContext): Statement[] {
   if (isCompoundBody(type)) {
     return compoundTestBody(type, ctx);
   }
-  const test = testExpression(type, "value", ctx);
-  // `any` reads nothing; generated code must still pass noUnusedParameters.
-  return test === "true" ? ["void value;", "return true;"] : [`return ${test};`];
+  const body = [returnStatement(testExpression(type, VALUE, ctx))];
+  return [...unusedParameters(body, ["value"]), ...body];
 }
 
 /** Declarations whose checks are written straight into the guard, not through a nested helper. */
@@ -158,17 +233,16 @@ function checkerFunction(
   const { type } = declaration;
   const checks = isCompoundBody(type)
     ? compoundCheckBody(type, ctx)
-    : checkStatements(type, "value", "path", ctx);
-  const statements = checks.length === 0 ? ["void value;", "void path;", "void errors;"] : checks;
+    : checkStatements(type, VALUE, PATH, ctx);
   return {
     kind: StructureKind.Function,
     name: checkFunctionName(declaration.name),
     parameters: [
-      { name: "value", type: "unknown" },
-      { name: "path", type: "string" },
-      { name: ERRORS_PARAM.split(":")[0] ?? "errors", type: `${ERROR_TYPE}[]` },
+      { name: "value", type: keyword("unknown").text },
+      { name: "path", type: keyword("string").text },
+      { name: "errors", type: arrayType(typeReference(ERROR_TYPE)).text },
     ],
-    returnType: "void",
-    statements: statements.join("\n"),
+    returnType: keyword("void").text,
+    statements: textOf([...unusedParameters(checks, ["value", "path", "errors"]), ...checks]),
   };
 }

@@ -3,19 +3,17 @@
  * mode with ajv-formats and accepts exactly what the guards accept. The root declaration is the schema itself;
  * every other declaration is a `$defs` entry.
  */
-import { readFileSync } from "node:fs";
 import { assertNever } from "../model/diagnostics.js";
+import { encodedPattern } from "../model/encoded-numbers.js";
 import type {
   Annotations,
   Declaration,
-  EncodedNumberKind,
   ModelDocument,
   ObjectNode,
   TypeNode,
 } from "../model/model.js";
 import type { ResolvedOptions } from "../model/options.js";
-import { bannerText } from "./banner.js";
-import { encodedIntegerPattern } from "./encoded-range.js";
+import { bannerText, documentInputs } from "./banner.js";
 import {
   arrayKeywords,
   mapKeywords,
@@ -31,15 +29,6 @@ const DIALECT = "https://json-schema.org/draft/2020-12/schema";
 const PROTO_KEY = "__proto__";
 const AJV_UNSAFE_REQUIRED: ReadonlySet<string> = new Set(["", PROTO_KEY]);
 
-let encodedPatterns: Readonly<Record<EncodedNumberKind, string>> | undefined;
-
-function encodedPattern(kind: EncodedNumberKind): string {
-  encodedPatterns ??= JSON.parse(
-    readFileSync(new URL("../../templates/encoded-patterns.json", import.meta.url), "utf8"),
-  ) as Record<EncodedNumberKind, string>;
-  return encodedPatterns[kind];
-}
-
 export function schemaFileName(doc: ModelDocument): string {
   return `${doc.baseName}.schema.json`;
 }
@@ -52,7 +41,7 @@ export function emitSchema(doc: ModelDocument, options: ResolvedOptions): JsonSc
   const header: [string, unknown][] = [
     ["$schema", DIALECT],
     ["$id", schemaFileName(doc)],
-    ["$comment", bannerText([doc.file])],
+    ["$comment", bannerText(documentInputs(doc))],
     ["title", doc.title ?? doc.root],
   ];
   const rootSchema = root === undefined ? {} : emitter.declaration(root);
@@ -94,10 +83,8 @@ class SchemaEmitter {
           ...numberKeywords(node),
         };
       case "encoded":
-        return {
-          type: "string",
-          pattern: encodedIntegerPattern(node.encoding) ?? encodedPattern(node.encoding),
-        };
+        // The lexical form and the range, as the guard's template checks them (model/encoded-numbers.ts).
+        return { type: "string", pattern: encodedPattern(node.encoding) };
       case "literal":
         return node.values.length === 1 ? { const: node.values[0] } : { enum: [...node.values] };
       case "object":

@@ -12,15 +12,34 @@ import type {
 } from "ts-morph";
 import { StructureKind, VariableDeclarationKind } from "./ts-morph.js";
 import { assertNever } from "../model/diagnostics.js";
-import type {
-  Declaration,
-  ModelDocument,
-  ObjectNode,
-  TupleNode,
-  TypeNode,
-  UnionNode,
+import {
+  type ChoiceInfo,
+  type Declaration,
+  type ModelDocument,
+  type ObjectNode,
+  taggedChoiceValue,
+  type TupleNode,
+  type TypeNode,
+  type UnionNode,
 } from "../model/model.js";
-import { commentText, jsDocText, literalText, propertyName } from "./ts-text.js";
+import { arrayLiteral, literal } from "./code/expression.js";
+import { isIdentifier, propertyName } from "./code/literal.js";
+import {
+  arrayType,
+  functionType,
+  indexSignature,
+  intersectionType,
+  keyword,
+  literalType,
+  objectType,
+  propertySignature,
+  readonlyArrayType,
+  tupleType,
+  type TypeExpression,
+  typeReference,
+  unionType,
+} from "./code/type-expression.js";
+import { commentText, jsDocText } from "./jsdoc.js";
 
 /** The exported names a document's types file declares, in output order. */
 export function typeExportNames(doc: ModelDocument): string[] {
@@ -72,8 +91,8 @@ function declarationStatements(
       declarations: [
         {
           name: valuesConstName(declaration.name),
-          type: `readonly ${declaration.name}[]`,
-          initializer: `[${type.values.map(literalText).join(", ")}]`,
+          type: readonlyArrayType(typeReference(declaration.name)).text,
+          initializer: arrayLiteral(type.values.map(literal)).text,
         },
       ],
     };
@@ -96,104 +115,134 @@ function propertyStructure(
   const doc = jsDocText(property.annotations);
   return {
     name: propertyName(property.key),
-    type: typeText(property.type),
+    type: memberType(property.key, typeExpression(property.type), !property.required).text,
     hasQuestionToken: !property.required,
     docs: doc === undefined ? [] : [{ description: doc }],
   };
 }
 
-/** The TypeScript type expression for a node. */
+/** Any function: every method of `Object` is assignable to it, whatever its parameters. */
+const ANY_FUNCTION = functionType([["...args", arrayType(keyword("never"))]], keyword("unknown"));
+
+/**
+ * The members TypeScript gives every object type (lib `interface Object`), with their types. `globalThis.` keeps a
+ * document's own declaration named `Function` from taking the name's place.
+ */
+const INHERITED_MEMBERS: ReadonlyMap<string, TypeExpression> = new Map([
+  ["constructor", typeReference("globalThis.Function")],
+  ...[
+    "toString",
+    "toLocaleString",
+    "valueOf",
+    "hasOwnProperty",
+    "isPrototypeOf",
+    "propertyIsEnumerable",
+  ].map((name): [string, TypeExpression] => [name, ANY_FUNCTION]),
+]);
+
+/**
+ * The type of a member. An optional member named like a member of `Object` (`constructor?: string`) also admits
+ * the inherited member's type: TypeScript reads an absent `constructor` as the inherited `Function`, so without it
+ * no object lacking the key (`{}`, `{ id: "a" }`) would be assignable to the type.
+ */
+function memberType(key: string, declared: TypeExpression, optional: boolean): TypeExpression {
+  const inherited = optional ? INHERITED_MEMBERS.get(key) : undefined;
+  if (inherited === undefined || declared.keyword === "unknown") {
+    return declared;
+  }
+  return declared.keyword === "never" ? inherited : unionType([declared, inherited]);
+}
+
+/** The TypeScript type for a node, as text. */
 export function typeText(node: TypeNode): string {
+  return typeExpression(node).text;
+}
+
+/** The TypeScript type for a node. */
+export function typeExpression(node: TypeNode): TypeExpression {
   switch (node.kind) {
     case "any":
-      return "unknown";
+      return keyword("unknown");
     case "null":
-      return "null";
+      return keyword("null");
     case "boolean":
-      return "boolean";
+      return keyword("boolean");
     case "string":
     case "encoded":
-      return "string";
+      return keyword("string");
     case "number":
-      return "number";
+      return keyword("number");
     case "literal":
-      return node.values.map(literalText).join(" | ");
+      return unionType(node.values.map(literalType));
     case "object":
-      return objectTypeText(node);
+      return objectTypeExpression(node);
     case "array":
-      return `${wrapForArray(typeText(node.items), node.items)}[]`;
+      return arrayType(typeExpression(node.items));
     case "map":
-      return `{ [key: string]: ${typeText(node.values)} }`;
+      return objectType([indexSignature(typeExpression(node.values))]);
     case "tuple":
-      return tupleTypeText(node);
+      return tupleTypeExpression(node);
     case "union":
       return node.choice?.mode === "tagged"
-        ? taggedChoiceText(node)
-        : node.members.map(typeText).join(" | ");
+        ? taggedChoiceType(node, node.choice)
+        : unionType(node.members.map(typeExpression));
     case "ref":
-      return node.target;
+      return typeReference(node.target);
     default:
       return assertNever(node, "type node");
   }
 }
 
 /** Labeled (`[latitude: string, longitude: string]`) when every element name is an identifier. */
-function tupleTypeText(node: TupleNode): string {
+function tupleTypeExpression(node: TupleNode): TypeExpression {
   const labels = node.labels;
   const labeled =
-    labels !== undefined &&
-    labels.length === node.elements.length &&
-    labels.every((l) => /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(l));
-  return `[${node.elements.map((e, i) => (labeled ? `${labels[i] ?? ""}: ${typeText(e)}` : typeText(e))).join(", ")}]`;
+    labels !== undefined && labels.length === node.elements.length && labels.every(isIdentifier);
+  return tupleType(node.elements.map(typeExpression), labeled ? labels : undefined);
 }
 
 /** Exactly one key: each variant names its key and rules the others out with `?: never`. */
-function taggedChoiceText(node: UnionNode): string {
-  const variants = node.members.map((member) => {
-    const property =
-      member.kind === "object" && member.properties.length === 1 ? member.properties[0] : undefined;
-    return property === undefined
-      ? { key: undefined, text: typeText(member) }
-      : { key: property.key, text: typeText(property.type) };
-  });
-  return variants
-    .map(({ key, text }) => {
-      if (key === undefined) {
-        return text;
+function taggedChoiceType(node: UnionNode, choice: ChoiceInfo): TypeExpression {
+  return unionType(
+    node.members.map((member, index) => {
+      const name = choice.names[index] ?? "";
+      const value = taggedChoiceValue(member, name);
+      if (value === undefined) {
+        return typeExpression(member);
       }
-      const others = variants.flatMap((v) =>
-        v.key === undefined || v.key === key ? [] : [`${propertyName(v.key)}?: never;`],
-      );
-      return `{ ${[`${propertyName(key)}: ${text};`, ...others].join(" ")} }`;
-    })
-    .join(" | ");
+      const others = choice.names.filter((other) => other !== name);
+      return objectType([
+        propertySignature(name, typeExpression(value)),
+        ...others.map((other) =>
+          propertySignature(other, memberType(other, keyword("never"), true), { optional: true }),
+        ),
+      ]);
+    }),
+  );
 }
 
-function objectTypeText(node: ObjectNode): string {
-  const members = node.properties.map(
-    (p) => `${propertyName(p.key)}${p.required ? "" : "?"}: ${typeText(p.type)};`,
+function objectTypeExpression(node: ObjectNode): TypeExpression {
+  const members = node.properties.map((p) =>
+    propertySignature(p.key, memberType(p.key, typeExpression(p.type), !p.required), {
+      optional: !p.required,
+    }),
   );
   if (typeof node.additionalProperties !== "boolean") {
     // An index signature must admit every declared member, so with declared members it can only say `unknown`.
-    const extra = node.properties.length === 0 ? typeText(node.additionalProperties) : "unknown";
-    members.push(`[key: string]: ${extra};`);
+    const extra =
+      node.properties.length === 0 ? typeExpression(node.additionalProperties) : keyword("unknown");
+    members.push(indexSignature(extra));
   }
-  const text = `{ ${members.join(" ")} }`;
+  const object = objectType(members);
   const sets = node.requiredSets ?? [];
   if (sets.length === 0) {
-    return text;
+    return object;
   }
   // Alternative required key sets: each variant makes its set required (exclusivity is left to the guard).
-  const typeOf = (key: string): string =>
-    typeText(node.properties.find((p) => p.key === key)?.type ?? { kind: "any" });
-  const variants = sets.map(
-    (set) => `{ ${set.map((key) => `${propertyName(key)}: ${typeOf(key)};`).join(" ")} }`,
+  const typeOf = (key: string): TypeExpression =>
+    typeExpression(node.properties.find((p) => p.key === key)?.type ?? { kind: "any" });
+  const variants = sets.map((set) =>
+    objectType(set.map((key) => propertySignature(key, typeOf(key)))),
   );
-  return `${text} & (${variants.join(" | ")})`;
-}
-
-function wrapForArray(text: string, items: TypeNode): string {
-  const needsParens =
-    items.kind === "union" || (items.kind === "literal" && items.values.length > 1);
-  return needsParens ? `(${text})` : text;
+  return intersectionType([object, unionType(variants)]);
 }

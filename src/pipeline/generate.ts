@@ -1,41 +1,51 @@
 /**
- * The pipeline, top to bottom: read -> detect -> parse -> normalize -> (cross-document checks) -> emit types,
- * guards, schema, then custom emitters -> format. No file is written here; writing and checking are separate
- * steps (write/write.ts). `generate` keeps every output in memory and returns them; the CLI runs the same stages
- * one document at a time through stream.ts, writing each document's files as they come.
+ * The pipeline, the one both the API and the CLI run (`runPipeline`): read -> detect -> parse -> normalize ->
+ * (enrich) every input (load.ts), the cross-document checks, the custom emitters, then one document at a time emit
+ * -> format -> sink, and last the shared index.ts and the custom emitters' files. Nothing is written here: the sink
+ * decides what becomes of the files (sinks.ts). The CLI's sink, its write transaction or `--check` comparison,
+ * keeps nothing, and such a run keeps no model either (documents.ts), so memory stays flat however many documents
+ * it has. The API's `generate` is the same run held in memory (`inMemory`): a sink that collects the files, the
+ * models kept for its result, and every file formatted at once at the end.
  */
-import type { Diagnostic } from "../model/diagnostics.js";
-import { hasErrors } from "../model/diagnostics.js";
+import { type Diagnostic, hasErrors } from "../model/diagnostics.js";
 import { Printer } from "../emit/print.js";
-import type { Emitter } from "../emit/emitters.js";
-import type { OutputFile } from "../emit/emitters.js";
-import { formatOutputs } from "../format/format.js";
-import { loadRun } from "./load.js";
+import type { Emitter, OutputFile } from "../emit/emitters.js";
+import { type Options, type ResolvedOptions, resolveOptions } from "../model/options.js";
 import type { InputDocument } from "../read/read.js";
 import type { ModelDocument } from "../model/model.js";
-import { type Options, resolveOptions } from "../model/options.js";
 import {
   type DocumentReport,
-  documentReport,
   emitCustom,
   emitDocument,
-  indexEntry,
   indexFile,
-  type Placed,
+  indexPath,
 } from "../emit/document.js";
+import type { Hashed } from "../write/manifest.js";
+import { checkNames } from "./cross-document-checks.js";
+import { loadDocuments, type RunDocuments } from "./documents.js";
+import { FormatStage } from "./format-stage.js";
+import { CollectingSink, type Sink } from "./sinks.js";
 
 export { loadModel } from "./load.js";
 export { normalize, parse } from "../read/read.js";
 export type { InputDocument, ParsedInput } from "../read/read.js";
 export type { DocumentReport } from "../emit/document.js";
+export type { Sink } from "./sinks.js";
 
 export interface GenerateRequest {
   readonly inputs: readonly (string | InputDocument)[];
   /** The output folder: used to find the prettier config; nothing is written. @default "." */
   readonly outDir?: string;
-  /** Custom emitters, run after the built-in ones; their files are formatted, written and checked alike. */
+  /**
+   * Custom emitters: they see every document; their files come after the built-in ones and are formatted, written
+   * and checked alike.
+   */
   readonly emitters?: readonly Emitter[];
-  /** Called as the run advances, e.g. to draw a progress line; `done` of `total` items of `stage`. */
+  /**
+   * Called as the run advances, e.g. to draw a progress line: `done` of `total` inputs read, documents emitted,
+   * or (when formatting) files formatted: once at the end for a run held in memory (`generate`), after each
+   * document's emit for a run that streams.
+   */
   readonly onProgress?: (progress: {
     readonly stage: "read" | "emit" | "format";
     readonly done: number;
@@ -50,28 +60,40 @@ export interface GenerateResult {
   readonly models: readonly ModelDocument[];
   readonly diagnostics: readonly Diagnostic[];
   /**
-   * Files read besides the inputs (JSON Structure Core `$import` targets), by absolute path, with the bytes this
-   * run used: the CLI's manifest records their hashes, since they decide the outputs too.
+   * Files read besides the inputs (JSON Structure Core `$import` targets, the source spec), by absolute path, with
+   * the bytes this run used: they decide the outputs too.
    */
   readonly sources: readonly { readonly path: string; readonly bytes: Uint8Array }[];
 }
 
-/** The request's parts, with defaults: the one place both pipelines read a request. */
-export function readRequest(request: GenerateRequest | readonly (string | InputDocument)[]) {
-  const {
-    inputs,
-    outDir = ".",
-    emitters = [],
-    onProgress,
-  } = "inputs" in request ? request : { inputs: request };
-  return {
-    inputs: inputs.map((input): InputDocument =>
-      typeof input === "string" ? { path: input } : input,
-    ),
-    outDir,
-    emitters,
-    onProgress,
-  };
+/** A run of the pipeline whose files go to a sink instead of into the result. */
+export interface PipelineRequest extends GenerateRequest {
+  /** Takes the formatted files, one batch at a time (see `Sink`). */
+  readonly sink: Sink;
+  /** Once aborted, no more documents are emitted and the result is `interrupted`. */
+  readonly signal?: AbortSignal;
+  /**
+   * Hold the whole run in memory, as `generate` does: keep every model (and return them), and format every file at
+   * once when the last is emitted, handing the sink one batch (prettier's fixed cost per call is then paid once per
+   * run, not once per document). Without it the run streams: it keeps no model, reads each input again when its
+   * turn to be emitted comes (and fails if its bytes, or a file it imports, changed meanwhile), and hands the sink
+   * each document's files as they come. @default false
+   */
+  readonly inMemory?: boolean;
+}
+
+export interface PipelineResult extends Omit<GenerateResult, "files"> {
+  /** The models, with `inMemory`; else empty. */
+  readonly models: readonly ModelDocument[];
+  /** The files `$import` and the source spec read, with their bytes, with `inMemory`; else empty. */
+  readonly sources: GenerateResult["sources"];
+  /**
+   * Every file the run read, with the SHA-256 of the bytes it used: the inputs it read itself (paths as given;
+   * none with `inMemory`), then `$import` targets and the source spec (absolute paths).
+   */
+  readonly hashes: readonly Hashed[];
+  /** Stopped by the signal before every file reached the sink: the sink must not keep what it took. */
+  readonly interrupted: boolean;
 }
 
 /**
@@ -82,62 +104,144 @@ export async function generate(
   request: GenerateRequest | readonly (string | InputDocument)[],
   options: Options = {},
 ): Promise<GenerateResult> {
-  const { inputs, outDir, emitters, onProgress } = readRequest(request);
-  const resolved = resolveOptions(options);
-  const {
-    documents: loaded,
-    diagnostics,
-    sources,
-  } = await loadRun(inputs, resolved, (model, subfolder): Placed => ({ model, subfolder }), {
-    onRead: (done, total) => onProgress?.({ stage: "read", done, total }),
-  });
-  const placed = loaded.map((d) => d.kept);
-  const models = placed.map((p) => p.model);
-  if (hasErrors(diagnostics)) {
-    return { files: [], documents: [], models, diagnostics, sources };
-  }
-  const printer = new Printer();
-  const emitted = placed.map((p, index) => {
-    const files = emitDocument(p.model, p.subfolder, resolved, printer, outDir);
-    onProgress?.({ stage: "emit", done: index + 1, total: placed.length });
-    return files;
-  });
-  const builtIn = [
-    ...emitted.flat(),
-    indexFile(
-      placed.map((p) => indexEntry(p, outDir)),
-      resolved,
-      printer,
-    ),
-  ].filter((file): file is OutputFile => file !== undefined);
-  const custom = await emitCustom(
-    emitters,
-    placed,
-    resolved,
-    builtIn.map((f) => f.path),
-    outDir,
-  );
-  const files = [...builtIn, ...custom.files];
-  const documents = placed.map((p) => documentReport(p.model, p.subfolder, resolved));
-  if (hasErrors(custom.diagnostics)) {
-    return {
-      files: [],
-      documents,
-      models,
-      diagnostics: [...diagnostics, ...custom.diagnostics],
-      sources,
-    };
-  }
-  if (!resolved.prettier) {
-    return { files, documents, models, diagnostics, sources };
-  }
-  onProgress?.({ stage: "format", done: 0, total: files.length });
-  const formatted = await formatOutputs(files, outDir);
+  const collected = new CollectingSink();
+  const given = "inputs" in request ? request : { inputs: request };
+  const run = await runPipeline({ ...given, sink: collected, inMemory: true }, options);
+  const { documents, models, diagnostics, sources } = run;
   return {
-    files: formatted.files,
+    files: hasErrors(diagnostics) ? [] : collected.files,
     documents,
     models,
-    diagnostics: [...diagnostics, ...formatted.diagnostics],
+    diagnostics,
     sources,
   };
+}
+
+/**
+ * Runs the pipeline, handing the sink each document's formatted files as they come. A run with an error in any
+ * input or in a custom emitter hands the sink nothing.
+ */
+export async function runPipeline(
+  request: PipelineRequest,
+  options: Options = {},
+): Promise<PipelineResult> {
+  const run = openRun(request, resolveOptions(options));
+  const loaded = await loadDocuments(run.inputs, run); // read -> detect -> parse -> normalize -> (enrich)
+  const { documents } = loaded;
+  const checked = [...loaded.diagnostics, ...checkNames(documents.names())]; // cross-document checks
+  if (hasErrors(checked)) {
+    return finished(loaded, { documents: [], diagnostics: checked });
+  }
+  const custom = await emitCustomFiles(run, documents); // they see every document, so they run first
+  const diagnostics = [...checked, ...custom.diagnostics];
+  if (hasErrors(custom.diagnostics)) {
+    return finished(loaded, { documents: documents.reports(), diagnostics });
+  }
+  documents.releaseModels();
+  const format = formatStage(run, documents, custom.files.length, request.sink);
+  const printer = new Printer();
+  await emitEachDocument(run, documents, printer, format); // emit -> format -> sink, one document at a time
+  await emitSharedFiles(run, documents, printer, custom.files, format); // index.ts, custom emitters' files
+  return finished(loaded, {
+    documents: documents.reports(),
+    diagnostics: [...diagnostics, ...format.diagnostics],
+    interrupted: run.stopped(),
+  });
+}
+
+function finished(
+  loaded: Awaited<ReturnType<typeof loadDocuments>>,
+  outcome: Pick<PipelineResult, "documents" | "diagnostics"> & { interrupted?: boolean },
+): PipelineResult {
+  const { sources, hashes } = loaded;
+  return { models: loaded.documents.models(), sources, hashes, interrupted: false, ...outcome };
+}
+
+type Run = ReturnType<typeof openRun>;
+
+/** The request's parts, with defaults. */
+function openRun(request: PipelineRequest, resolved: ResolvedOptions) {
+  const { outDir = ".", emitters = [], onProgress, signal, inMemory = false } = request;
+  const progress = (stage: "read" | "emit" | "format", done: number, total: number) =>
+    onProgress?.({ stage, done, total });
+  return {
+    inputs: request.inputs.map((input): InputDocument =>
+      typeof input === "string" ? { path: input } : input,
+    ),
+    resolved,
+    outDir,
+    emitters,
+    keepModels: inMemory,
+    holdOutputs: inMemory,
+    modelsBeforeEmit: emitters.length > 0,
+    progress,
+    onRead: (done: number, total: number) => progress("read", done, total),
+    stopped: () => signal?.aborted === true,
+  };
+}
+
+/** The custom emitters over every document; the built-in paths are known without emitting. */
+function emitCustomFiles(
+  run: Run,
+  documents: RunDocuments,
+): Promise<{ files: OutputFile[]; diagnostics: Diagnostic[] }> {
+  if (run.emitters.length === 0) {
+    return Promise.resolve({ files: [], diagnostics: [] });
+  }
+  const index = indexPath(documents.count, run.resolved);
+  const taken = [
+    ...documents.reports().flatMap((r) => r.files),
+    ...(index === undefined ? [] : [index]),
+  ];
+  return emitCustom(run.emitters, documents.placed(), run.resolved, taken, run.outDir);
+}
+
+/** The format stage in front of the sink; it reports each batch formatted against every file the run hands on. */
+function formatStage(run: Run, documents: RunDocuments, customFiles: number, sink: Sink) {
+  const index = indexPath(documents.count, run.resolved) === undefined ? 0 : 1;
+  const total = documents.reports().reduce((sum, r) => sum + r.files.length, index + customFiles);
+  return new FormatStage(sink, {
+    outDir: run.outDir,
+    prettier: run.resolved.prettier,
+    holdUntilFinish: run.holdOutputs,
+    onFormatted: (done) => run.progress("format", done, total),
+  });
+}
+
+/** Each document in turn: its model (kept, or loaded again), its built-in files, formatted, to the sink. */
+async function emitEachDocument(
+  run: Run,
+  documents: RunDocuments,
+  printer: Printer,
+  format: FormatStage,
+): Promise<void> {
+  for (let i = 0; i < documents.count && !run.stopped() && !format.failed; i++) {
+    const placed = await documents.model(i);
+    if ("problem" in placed) {
+      format.fail(placed.problem);
+    } else {
+      const files = emitDocument(placed.model, placed.subfolder, run.resolved, printer, run.outDir);
+      run.progress("emit", i + 1, documents.count);
+      await format.add(files);
+    }
+  }
+}
+
+/** The files of no one document: index.ts, then the custom emitters'. */
+async function emitSharedFiles(
+  run: Run,
+  documents: RunDocuments,
+  printer: Printer,
+  custom: readonly OutputFile[],
+  format: FormatStage,
+): Promise<void> {
+  const index = indexFile(documents.entries(), run.resolved, printer);
+  for (const files of [index === undefined ? [] : [index], custom]) {
+    if (!run.stopped()) {
+      await format.add(files);
+    }
+  }
+  if (!run.stopped()) {
+    await format.finish();
+  }
 }

@@ -1,7 +1,7 @@
 /**
- * Loading: the read stages (read/read.ts) and enrich, for one input (`loadModel`) and for a whole run (`loadRun`:
- * every input, then the cross-document name checks; `reloadModel` to load one again for a run that does not keep
- * every model). Nothing here emits or writes.
+ * The load stage: read -> detect -> parse -> normalize (read/read.ts) -> enrich, for one input (`loadModel`) and for
+ * every input of a run (`loadInputs`), and `reloadModel` to load one again when a run that does not keep every
+ * model comes to emit it. Nothing here emits or writes.
  */
 import { readFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
@@ -13,25 +13,28 @@ import type { ResolvedOptions } from "../model/options.js";
 import { compareCodeUnits } from "../model/order.js";
 import type { ImportedFile } from "../read/core/imports.js";
 import { type InputDocument, normalize, parse } from "../read/read.js";
+import { indexRun, RunIndex } from "../read/run-index.js";
 import { type Hashed, sha256 } from "../write/manifest.js";
-import { checkNames, type DocumentNames, namesOf } from "./cross-document-checks.js";
+import { type DocumentNames, namesOf } from "./cross-document-checks.js";
 
 /**
  * Read, detect, parse and normalize one input; with `options.sourceSpec`, enrich a flat summary from that spec
- * (read through `specs`, so that a run with many inputs reads it once).
+ * (read through `specs`, so that a run with many inputs reads it once). `index`: the run's documents, which
+ * catalog files may reference.
  */
 export async function loadModel(
   input: InputDocument,
   options: ResolvedOptions,
   specs: SpecCache = new SpecCache(),
+  index: RunIndex = RunIndex.EMPTY,
 ): Promise<{
   model?: ModelDocument;
   diagnostics: readonly Diagnostic[];
   imports?: ReadonlyMap<string, ImportedFile>;
 }> {
   // The parse tree and its locator live only in this frame: the model is all that is kept.
-  const parsed = await parse(input);
-  const normalized = normalize(parsed, options);
+  const parsed = await parse(input, options); // read, detect, parse
+  const normalized = normalize(parsed, options, index);
   const model =
     options.sourceSpec === undefined
       ? normalized
@@ -45,9 +48,9 @@ export interface LoadedDocument<T> {
   readonly input: InputDocument;
   readonly subfolder: string;
   readonly names: DocumentNames;
-  /** The SHA-256 of the bytes parsed, when the run was given them or read them itself (`hashInputs`). */
+  /** The SHA-256 of the bytes parsed, when the run read them itself (`hashInputs`). */
   readonly sha256: string | undefined;
-  /** What `keep` took from the model: the model itself, or (a streaming run) only what it needs later. */
+  /** What `keep` took from the model: what the run needs of it later (with the model itself, or not). */
   readonly kept: T;
 }
 
@@ -59,29 +62,33 @@ export interface LoadOptions {
   readonly specs?: SpecCache;
 }
 
-export interface LoadedRun<T> {
+export interface LoadedInputs<T> {
   /** The documents without errors, in input order. */
   readonly documents: LoadedDocument<T>[];
-  /** Every input's diagnostics, then the cross-document checks'. */
+  /** Every input's diagnostics, in input order (the source spec's own problems once). */
   readonly diagnostics: readonly Diagnostic[];
   /** Files read besides the inputs (`$import` targets, the source spec), by absolute path in code-unit order. */
   readonly sources: readonly { readonly path: string; readonly bytes: Uint8Array }[];
   /** With `hashInputs`: each input this run read, as given, with the SHA-256 of the bytes it parsed. */
   readonly inputs: readonly Hashed[];
+  /** The run's documents, for references between catalog files: loading one again needs the same index. */
+  readonly index: RunIndex;
 }
 
 /**
- * Loads every input (read, normalize, enrich), keeping of each model what `keep` returns and its names, then
- * checks names across documents. A run that keeps less than the models holds less than all of them at once.
+ * Loads every input (read, detect, parse, normalize, enrich), keeping of each model what `keep` returns and the
+ * names the cross-document checks need. A run that keeps less than the models holds less than all of them at once.
  */
-export async function loadRun<T>(
+export async function loadInputs<T>(
   given: readonly InputDocument[],
   resolved: ResolvedOptions,
   keep: (model: ModelDocument, subfolder: string) => T,
   options: LoadOptions = {},
-): Promise<LoadedRun<T>> {
+): Promise<LoadedInputs<T>> {
   // One spec for every input, read once however many inputs there are.
   const specs = options.specs ?? new SpecCache();
+  // References between documents need two of them: a one-input run reads its input once.
+  const index = given.length > 1 ? await indexRun(given, resolved.dialect) : RunIndex.EMPTY;
   let read = 0;
   const loaded = await mapLimited(given, LOAD_CONCURRENCY, async (input) => {
     const contents = options.hashInputs
@@ -91,6 +98,7 @@ export async function loadRun<T>(
       contents === undefined ? input : { ...input, contents },
       resolved,
       specs,
+      index,
     );
     options.onRead?.(++read, given.length);
     const subfolder = input.outputSubfolder ?? "";
@@ -118,16 +126,13 @@ export async function loadRun<T>(
   );
   const documents = loaded.flatMap((l) => (l.document === undefined ? [] : [l.document]));
   const all = loaded.flatMap((l) => l.diagnostics);
-  // Every input reports the spec's own problems; a run shows each once.
-  const diagnostics = [
-    ...(resolved.sourceSpec === undefined ? all : uniqueDiagnostics(all)),
-    ...checkNames(documents.map((d) => d.names)),
-  ];
   return {
     documents,
-    diagnostics,
+    // Every input reports the spec's own problems; a run shows each once.
+    diagnostics: resolved.sourceSpec === undefined ? all : uniqueDiagnostics(all),
     sources,
     inputs: loaded.flatMap((l) => (l.hashed === undefined ? [] : [l.hashed])),
+    index,
   };
 }
 
@@ -140,6 +145,7 @@ export async function reloadModel(
   resolved: ResolvedOptions,
   specs: SpecCache,
   imports: ReadonlyMap<string, string>,
+  index: RunIndex = RunIndex.EMPTY,
 ): Promise<{ model: ModelDocument } | { problem: Diagnostic }> {
   const { input } = document;
   // Synchronously: the run is between two documents' formatting here, when a read through the thread pool waits
@@ -161,7 +167,7 @@ export async function reloadModel(
   ) {
     return changed;
   }
-  const { model, imports: read } = await loadModel({ ...input, contents }, resolved, specs);
+  const { model, imports: read } = await loadModel({ ...input, contents }, resolved, specs, index);
   const same = [...(read ?? new Map<string, ImportedFile>())].every(
     ([path, file]) => imports.get(path) === ("bytes" in file ? sha256(file.bytes) : undefined),
   );

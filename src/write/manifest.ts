@@ -24,8 +24,11 @@ import type { DocumentReport } from "../emit/document.js";
 import { existingSafeTargetSync } from "./paths.js";
 
 export const MANIFEST_FILE = ".structgen-manifest.json";
-/** Bumped when the manifest's meaning changes; an older manifest then simply does not match. */
-const MANIFEST_FORMAT = 2;
+/**
+ * Bumped when the manifest's meaning changes; an older manifest then simply does not match. 3: each document's
+ * report says which reading it got (`dialect`).
+ */
+const MANIFEST_FORMAT = 3;
 
 /** The key of a run that must never be answered from its manifest (custom emitters, diagnostics): no run's key. */
 export const UNKEYED = "";
@@ -186,6 +189,7 @@ function parseManifest(text: string | undefined): Manifest | undefined {
         typeof d === "object" &&
         d !== null &&
         typeof d["input"] === "string" &&
+        typeof d["dialect"] === "string" &&
         strings(d["files"]) &&
         strings(d["exports"]),
     );

@@ -1,6 +1,8 @@
 /**
  * Invalid JSON Structure Core documents: each is rejected with the expected diagnostic code at the expected JSON
- * pointer, positioned (line and column), and nothing is generated. Warnings keep the document usable.
+ * pointer, positioned (line and column), and nothing is generated. Warnings keep the document usable. A few of
+ * them lean on what only the catalog reading understands (a bare $ref, no $id, ...): detection gives them that
+ * reading, so they are rejected as Core under `--dialect core`, and read as catalog files otherwise (last test).
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -23,6 +25,8 @@ interface Given {
   readonly doc: Record<string, unknown>;
   readonly code: DiagnosticCode;
   readonly pointer: string;
+  /** Read as Core only when forced: detection gives the document the catalog reading (at this pointer). */
+  readonly catalogAt?: string;
 }
 
 const ERRORS: readonly Given[] = [
@@ -58,6 +62,7 @@ const ERRORS: readonly Given[] = [
     doc: prop({ $ref: "#/definitions/T" }),
     code: "SG_MISPLACED_KEYWORD",
     pointer: "/properties/a/$ref",
+    catalogAt: "/properties/a/$ref",
   },
   {
     name: "$defs instead of definitions",
@@ -167,12 +172,14 @@ const ERRORS: readonly Given[] = [
     doc: { $schema: HEAD.$schema, name: "R", type: "string" },
     code: "SG_MISSING_KEY",
     pointer: "",
+    catalogAt: "",
   },
   {
     name: "root type without a name",
     doc: { ...HEAD, type: "string" },
     code: "SG_MISSING_KEY",
     pointer: "",
+    catalogAt: "",
   },
   {
     name: "schema without type",
@@ -239,6 +246,7 @@ const ERRORS: readonly Given[] = [
     doc: prop({ type: "object" }),
     code: "SG_MISSING_KEY",
     pointer: "/properties/a",
+    catalogAt: "/properties/a",
   },
   {
     name: "required names an undeclared property",
@@ -433,16 +441,20 @@ const ERRORS: readonly Given[] = [
   },
 ];
 
-async function run(doc: unknown, path = "test/core/inline.struct.json") {
+async function run(
+  doc: unknown,
+  path = "test/core/inline.struct.json",
+  dialect: "auto" | "core" = "auto",
+) {
   return generate(
     { inputs: [{ path, contents: JSON.stringify(doc, null, 2) }] },
-    { prettier: false },
+    { prettier: false, dialect },
   );
 }
 
 describe("invalid Core documents", () => {
-  it.each(ERRORS)("$name: $code at $pointer", async ({ doc, code, pointer }) => {
-    const result = await run(doc);
+  it.each(ERRORS)("$name: $code at $pointer", async ({ doc, code, pointer, catalogAt }) => {
+    const result = await run(doc, undefined, catalogAt === undefined ? "auto" : "core");
     const errors = result.diagnostics.filter((d) => d.severity === "error");
     expect(result.files).toEqual([]);
     expect(errors.map((d) => ({ code: d.code, pointer: d.pointer }))).toContainEqual({
@@ -451,6 +463,18 @@ describe("invalid Core documents", () => {
     });
     expect(errors.find((d) => d.code === code && d.pointer === pointer)?.line).toBeTypeOf("number");
   });
+
+  it.each(ERRORS.filter((given) => given.catalogAt !== undefined))(
+    "$name, read without --dialect core: the catalog reading, with a note where the document leans on it",
+    async ({ doc, catalogAt }) => {
+      const result = await run(doc);
+      expect(result.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+      expect(result.models.map((m) => m.dialect)).toEqual(["catalog"]);
+      expect(result.diagnostics.filter((d) => d.severity === "info")).toEqual([
+        expect.objectContaining({ code: "SG_CATALOG_READING", pointer: catalogAt }),
+      ]);
+    },
+  );
 
   it("an import cycle is reported with the chain of files", async () => {
     const path = "test/core/imports/cycle-a.struct.json";
@@ -521,6 +545,67 @@ describe("warnings keep a Core document usable", () => {
     expect(
       result.diagnostics.map((d) => ({ code: d.code, pointer: d.pointer, severity: d.severity })),
     ).toContainEqual({ code, pointer, severity: "warning" });
+    expect(result.files.length).toBeGreaterThan(0);
+  });
+});
+
+describe("string-encoded numbers: enum, const and default values are checked for form and range", () => {
+  const USES = { $uses: ["JSONStructureValidation"] };
+  it.each([
+    {
+      given: { type: "int64", enum: ["1", "99999999999999999999"] },
+      want: {
+        pointer: "/properties/a/enum/1",
+        message:
+          '"99999999999999999999" is outside the int64 range (-9223372036854775808 to 9223372036854775807)',
+      },
+    },
+    {
+      given: { type: "int64", const: "-9223372036854775809" },
+      want: {
+        pointer: "/properties/a/const",
+        message:
+          '"-9223372036854775809" is outside the int64 range (-9223372036854775808 to 9223372036854775807)',
+      },
+    },
+    {
+      given: { type: "uint64", enum: ["-1"] },
+      want: { pointer: "/properties/a/enum/0", message: '"-1" is not a uint64 string' },
+    },
+    {
+      given: { type: "uint128", default: "340282366920938463463374607431768211456" },
+      want: {
+        pointer: "/properties/a/default",
+        message:
+          'default "340282366920938463463374607431768211456" is outside the uint128 range (0 to 340282366920938463463374607431768211455)',
+      },
+    },
+    {
+      given: { type: "decimal", default: 1.5 },
+      want: { pointer: "/properties/a/default", message: "default 1.5 is not a decimal string" },
+    },
+  ])("$given.type $given: SG_ENUM_TYPE", async ({ given, want }) => {
+    const result = await run({ ...prop(given), ...USES });
+    expect(result.files).toEqual([]);
+    expect(
+      result.diagnostics.map(({ code, severity, pointer, message }) => ({
+        code,
+        severity,
+        pointer,
+        message,
+      })),
+    ).toEqual([{ code: "SG_ENUM_TYPE", severity: "error", ...want }]);
+  });
+
+  it.each([
+    { type: "int64", enum: ["-9223372036854775808", "-0", "9223372036854775807"] },
+    { type: "uint64", const: "18446744073709551615" },
+    { type: "int128", default: "-170141183460469231731687303715884105728" },
+    { type: "uint128", default: "340282366920938463463374607431768211455" },
+    { type: "decimal", enum: ["-0.5", "12.25"], default: "-0.5" },
+  ])("$type at its limits: accepted", async (given) => {
+    const result = await run({ ...prop(given), ...USES });
+    expect(result.diagnostics).toEqual([]);
     expect(result.files.length).toBeGreaterThan(0);
   });
 });

@@ -226,13 +226,13 @@ export interface DiagnosticLine {
   readonly file: string;
   readonly line?: number;
   readonly column?: number;
-  readonly severity: "error" | "warning";
+  readonly severity: "error" | "warning" | "info";
   readonly code: string;
   readonly message: string;
   readonly text: string;
 }
 
-const DIAGNOSTIC_LINE = /^(.+?)(?::(\d+):(\d+))?: (error|warning) (SG_[A-Z0-9_]+): (.+)$/;
+const DIAGNOSTIC_LINE = /^(.+?)(?::(\d+):(\d+))?: (error|warning|info) (SG_[A-Z0-9_]+): (.+)$/;
 
 /** Parses every diagnostic line in the CLI's stderr; other lines are skipped. */
 export function diagnosticLines(stderr: string): DiagnosticLine[] {
@@ -246,7 +246,7 @@ export function diagnosticLines(stderr: string): DiagnosticLine[] {
       {
         file,
         ...(line === undefined ? {} : { line: Number(line), column: Number(column) }),
-        severity: severity as "error" | "warning",
+        severity: severity as DiagnosticLine["severity"],
         code,
         message,
         text,

@@ -6,7 +6,7 @@
 import { type ChildProcess, execFile, spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { delimiter, join } from "node:path";
 import { ensureBuilt } from "./cli-process.js";
 import { REPO_ROOT } from "./fixtures.js";
 
@@ -17,8 +17,9 @@ export interface RunResult {
 }
 
 /**
- * The environment a user's shell would give: no vitest loader flags, no npm lifecycle variables from `npm test`,
- * no git variables pointing at this repository, and no colours.
+ * The environment a user's shell would give: no vitest loader flags, no npm lifecycle variables from `npm test`
+ * (nor the node_modules/.bin folders `npm run` puts on PATH, whose tsc would hide a build that needs one), no git
+ * variables pointing at this repository, and no colours.
  */
 export function userEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
@@ -32,9 +33,16 @@ export function userEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
     ) {
       continue;
     }
-    env[key] = value;
+    env[key] = /^path$/i.test(key) ? withoutNodeModulesBins(value) : value;
   }
   return { ...env, NO_COLOR: "1", ...extra };
+}
+
+function withoutNodeModulesBins(path: string | undefined): string | undefined {
+  return path
+    ?.split(delimiter)
+    .filter((dir) => !/[\\/]node_modules[\\/]\.bin$/.test(dir))
+    .join(delimiter);
 }
 
 /** Runs a command to completion; never rejects. */
@@ -69,7 +77,7 @@ export function run(
 const made: string[] = [];
 
 /** A new folder in the OS temp folder, removed by `removeProjects`. */
-function tempFolder(prefix: string): string {
+export function tempFolder(prefix: string): string {
   const dir = mkdtempSync(join(tmpdir(), prefix));
   made.push(dir);
   return dir;

@@ -1,11 +1,43 @@
 import { describe, it, expect } from "vitest";
 import fc from "fast-check";
 import { readFileSync } from "node:fs";
+import ts from "typescript";
+import {
+  DECIMAL_PATTERN,
+  ENCODED_NUMBER_KINDS,
+  ENCODED_NUMBERS,
+  SIGNED_INTEGER_PATTERN,
+  UNSIGNED_INTEGER_PATTERN,
+} from "../../src/model/encoded-numbers.js";
 import * as E from "../../templates/encoded.js";
 
-const patterns = JSON.parse(
-  readFileSync(new URL("../../templates/encoded-patterns.json", import.meta.url), "utf8"),
+const patterns = Object.fromEntries(
+  ENCODED_NUMBER_KINDS.map((kind) => [kind, ENCODED_NUMBERS[kind].lexical]),
 ) as Record<string, string>;
+
+/** The initializer of every top-level `const` of templates/encoded.ts: a regex literal's source or a string. */
+function templateConstants(): Map<string, string> {
+  const path = new URL("../../templates/encoded.ts", import.meta.url);
+  const source = ts.createSourceFile(
+    "encoded.ts",
+    readFileSync(path, "utf8"),
+    ts.ScriptTarget.Latest,
+  );
+  const constants = new Map<string, string>();
+  for (const statement of source.statements.filter(ts.isVariableStatement)) {
+    for (const { name, initializer } of statement.declarationList.declarations) {
+      if (ts.isIdentifier(name) && initializer !== undefined) {
+        const text = ts.isRegularExpressionLiteral(initializer)
+          ? /^\/(.*)\/[a-z]*$/.exec(initializer.text)?.[1]
+          : ts.isStringLiteral(initializer)
+            ? initializer.text
+            : undefined;
+        constants.set(name.text, text ?? `<${ts.SyntaxKind[initializer.kind]}>`);
+      }
+    }
+  }
+  return constants;
+}
 
 type Kind = "int64" | "uint64" | "int128" | "uint128";
 const RANGES: Record<Kind, [bigint, bigint]> = {
@@ -172,7 +204,41 @@ describe("encodedDecimal", () => {
   });
 });
 
-describe("templates/encoded-patterns.json", () => {
+describe("templates/encoded.ts copies src/model/encoded-numbers.ts", () => {
+  // Generated guards import nothing, so the template must hold its own copy of the patterns and bounds.
+  it("holds the same lexical patterns and range bounds, constant by constant", () => {
+    const range = (kind: keyof typeof ENCODED_NUMBERS) => ENCODED_NUMBERS[kind].range;
+    expect(Object.fromEntries(templateConstants())).toEqual({
+      SIGNED_INTEGER_RE: SIGNED_INTEGER_PATTERN,
+      UNSIGNED_INTEGER_RE: UNSIGNED_INTEGER_PATTERN,
+      DECIMAL_RE: DECIMAL_PATTERN,
+      INT64_MIN: range("int64")?.min,
+      INT64_MAX: range("int64")?.max,
+      UINT64_MAX: range("uint64")?.max,
+      INT128_MIN: range("int128")?.min,
+      INT128_MAX: range("int128")?.max,
+      UINT128_MAX: range("uint128")?.max,
+    });
+    expect([range("uint64")?.min, range("uint128")?.min]).toEqual(["0", "0"]);
+    expect(ENCODED_NUMBERS.decimal.range).toBeUndefined();
+  });
+  it("the table's ranges are the powers of two the kinds name", () => {
+    const bits = { int64: 63n, uint64: 64n, int128: 127n, uint128: 128n } as const;
+    for (const kind of KINDS) {
+      const signed = !kind.startsWith("u");
+      expect(ENCODED_NUMBERS[kind].range, kind).toEqual({
+        min: signed ? (-(2n ** bits[kind])).toString() : "0",
+        max: (2n ** bits[kind] - 1n).toString(),
+      });
+      expect(RANGES[kind].map(String), kind).toEqual([
+        ENCODED_NUMBERS[kind].range?.min,
+        ENCODED_NUMBERS[kind].range?.max,
+      ]);
+    }
+  });
+});
+
+describe("the lexical patterns of src/model/encoded-numbers.ts", () => {
   it("has exactly the five anchored patterns, valid under ajv's unicode flag", () => {
     expect(Object.keys(patterns).sort()).toEqual([
       "decimal",

@@ -1,6 +1,6 @@
 /**
  * `choice` (Core §`choice`): a discriminated union, read into a union whose members alone say exactly what is
- * valid, plus a `choice` note so emitters can dispatch.
+ * valid, plus a `choice` note so emitters can dispatch: the mode and each member's choice name (ChoiceInfo).
  *  - tagged (no `selector`): `{"creditCard": {...}}`, exactly one key, a choice name; each member is a closed
  *    object with that one required key;
  *  - inline (`$extends` an abstract base plus `selector`): the variant object itself, with the selector member
@@ -76,6 +76,7 @@ function tagged(
   parse: ParseNested,
 ): UnionNode | undefined {
   const members: TypeNode[] = [];
+  const names: string[] = [];
   for (const [name, value] of Object.entries(choices)) {
     const choiceAt = appendPointer(at, name);
     const type = parse(value, choiceAt);
@@ -90,8 +91,9 @@ function tagged(
       pointer: choiceAt,
     };
     members.push({ kind: "object", properties: [property], additionalProperties: false });
+    names.push(name);
   }
-  return { kind: "union", members, choice: { mode: "tagged" } };
+  return { kind: "union", members, choice: { mode: "tagged", names } };
 }
 
 function inline(
@@ -103,6 +105,7 @@ function inline(
   parse: ParseNested,
 ): UnionNode | undefined {
   const members: TypeNode[] = [];
+  const names: string[] = [];
   for (const [name, value] of Object.entries(choices)) {
     const choiceAt = appendPointer(at, name);
     const variant = variantObject(value, choiceAt, ctx, parse);
@@ -114,8 +117,9 @@ function inline(
       return undefined;
     }
     members.push(member);
+    names.push(name);
   }
-  return { kind: "union", members, choice: { mode: "inline", selector } };
+  return { kind: "union", members, choice: { mode: "inline", selector, names } };
 }
 
 /** A variant is an object: a reference to a declared object type or an inline object schema. */

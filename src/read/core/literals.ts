@@ -2,20 +2,14 @@
  * `enum` and `const` (Core §`enum` Keyword, §`const` Keyword): only on primitive types; the values must be
  * unique, non-empty and of the declared type. They become a literal node; values the type's own rules can never
  * accept (too long, out of range, wrong lexical form) are errors, so the literal never admits more than the type.
+ * The `default` of a string-encoded number (Val §`default`) must be a value of it too: lexical form and range.
  */
-import type { LiteralNode, LiteralValue, TypeNode } from "../../model/model.js";
+import { ENCODED_NUMBERS, encodedValueProblem } from "../../model/encoded-numbers.js";
+import type { EncodedNumberNode, LiteralNode, LiteralValue, TypeNode } from "../../model/model.js";
 import { appendPointer } from "../../model/pointer.js";
 import { describeJson, type JsonObject, type JsonValue, own } from "../source.js";
 import { coreFormatPattern } from "../../model/string-formats.js";
 import { type Ctx } from "./context.js";
-
-const ENCODED_PATTERNS: Readonly<Record<string, RegExp>> = {
-  int64: /^-?(0|[1-9][0-9]*)$/,
-  int128: /^-?(0|[1-9][0-9]*)$/,
-  uint64: /^(0|[1-9][0-9]*)$/,
-  uint128: /^(0|[1-9][0-9]*)$/,
-  decimal: /^-?(0|[1-9][0-9]*)\.[0-9]+$/,
-};
 
 /** Replaces a primitive node by the literal of its `enum` or `const`, when it has one; undefined on error. */
 export function literalRules(
@@ -26,6 +20,9 @@ export function literalRules(
 ): TypeNode | undefined {
   const enumRaw = own(schema, "enum");
   const constRaw = own(schema, "const");
+  if (!defaultFits(node, schema, pointer, ctx)) {
+    return undefined;
+  }
   if (enumRaw === undefined && constRaw === undefined) {
     return node;
   }
@@ -105,9 +102,7 @@ export function valueProblem(value: JsonValue, node: TypeNode): string | undefin
     case "boolean":
       return typeof value === "boolean" ? undefined : "is not a boolean";
     case "encoded":
-      return typeof value === "string" && ENCODED_PATTERNS[node.encoding]?.test(value) === true
-        ? undefined
-        : `is not a ${node.encoding} string`;
+      return encodedProblem(value, node);
     case "number":
       return numberProblem(value, node);
     case "string":
@@ -115,6 +110,37 @@ export function valueProblem(value: JsonValue, node: TypeNode): string | undefin
     default:
       return undefined;
   }
+}
+
+function encodedProblem(value: JsonValue, node: EncodedNumberNode): string | undefined {
+  const problem = typeof value === "string" ? encodedValueProblem(value, node.encoding) : "lexical";
+  const range = ENCODED_NUMBERS[node.encoding].range;
+  switch (problem) {
+    case undefined:
+      return undefined;
+    case "lexical":
+      return `is not a ${node.encoding} string`;
+    case "range":
+      return `is outside the ${node.encoding} range (${range?.min ?? ""} to ${range?.max ?? ""})`;
+  }
+}
+
+/**
+ * A string-encoded number's `default` must be one of its values (its guard and JSON Schema would reject any
+ * other); other defaults are documentation only. False after reporting a bad one.
+ */
+function defaultFits(node: TypeNode, schema: JsonObject, pointer: string, ctx: Ctx): boolean {
+  const value = own(schema, "default");
+  const problem =
+    node.kind === "encoded" && value !== undefined ? encodedProblem(value, node) : undefined;
+  if (problem !== undefined) {
+    ctx.source.sink.error(
+      "SG_ENUM_TYPE",
+      appendPointer(pointer, "default"),
+      `default ${JSON.stringify(value)} ${problem}`,
+    );
+  }
+  return problem === undefined;
 }
 
 function numberProblem(
