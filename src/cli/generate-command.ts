@@ -43,7 +43,7 @@ export async function runGenerate(
 ): Promise<number> {
   const started = performance.now();
   const { out } = settings;
-  const expanded = await resolveInputs(settings.patterns);
+  const expanded = await resolveInputs(settings.patterns, { cwd: settings.cwd });
   const unmatched = inputsThatNamedNothing(expanded);
   const key = unmatched.length === 0 ? await runKey(settings, expanded.inputs) : undefined;
   const manifest = key === undefined ? undefined : await unchangedSince(out, key, flags);
@@ -78,13 +78,13 @@ export async function runGenerate(
     return 1;
   }
   const outputs = sink.outputs;
-  const obsolete = obsoleteOutputs(out, expanded.inputs, outputs);
+  const obsolete = obsoleteOutputs(settings.cwd, out, expanded.inputs, outputs);
   if (destination instanceof OutputComparison) {
     return check(
       out,
       result,
       destination.result(),
-      stillObsolete(out, obsolete, outputs),
+      stillObsolete(settings.cwd, out, obsolete, outputs),
       outputs.length,
       reporter,
     );

@@ -57,6 +57,7 @@ export async function unchangedSince(
  * file identity (WriteTransaction.removeObsolete).
  */
 export function obsoleteOutputs(
+  cwd: string,
   out: string,
   inputs: readonly InputDocument[],
   outputs: readonly Hashed[],
@@ -64,7 +65,7 @@ export function obsoleteOutputs(
   const previous = recordedRun(out);
   const ours = new Set(inputs.map((input) => sourcePath(out, input.path)));
   const answered = previous.documents.filter(
-    (d) => ours.has(d.input) || !existsSync(resolve(out, d.input)),
+    (d) => ours.has(d.input) || !existsSync(resolve(cwd, out, d.input)),
   );
   const current = new Set(outputs.map(([path]) => path));
   const perDocument = new Set(previous.documents.flatMap((d) => d.files));
@@ -82,6 +83,7 @@ export function obsoleteOutputs(
  * except one that is one of this run's outputs under another path (as the writer decides at its commit).
  */
 export function stillObsolete(
+  cwd: string,
   out: string,
   obsolete: readonly string[],
   outputs: readonly Hashed[],
@@ -90,6 +92,6 @@ export function stillObsolete(
   const live =
     there.length === 0
       ? new Set<string>()
-      : identities(outputs.map(([path]) => resolve(out, path)));
-  return there.filter((path) => !live.has(fileIdentity(resolve(out, path))));
+      : identities(outputs.map(([path]) => resolve(cwd, out, path)));
+  return there.filter((path) => !live.has(fileIdentity(resolve(cwd, out, path))));
 }

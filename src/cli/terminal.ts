@@ -7,10 +7,12 @@ import { type Diagnostic, formatDiagnostic } from "../model/diagnostics.js";
 
 export interface OutputStream {
   readonly isTTY?: boolean;
+  /** The terminal's width, on a TTY (commander wraps the help to it). */
+  readonly columns?: number;
   write(text: string): unknown;
 }
 
-export function colorsEnabled(stream: OutputStream, env: NodeJS.ProcessEnv = process.env): boolean {
+export function colorsEnabled(stream: OutputStream, env: NodeJS.ProcessEnv): boolean {
   const noColor = env["NO_COLOR"] !== undefined && env["NO_COLOR"] !== "";
   return stream.isTTY === true && !noColor && env["TERM"] !== "dumb";
 }

@@ -5,8 +5,8 @@
  */
 import { cpSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { beforeAll, describe, expect, it } from "vitest";
-import { diagnosticLines, ensureBuilt, listFiles, runCli, tempCwd } from "../helpers/cli.js";
+import { describe, expect, it } from "vitest";
+import { diagnosticLines, listFiles, runCli, tempCwd } from "../helpers/cli.js";
 import { REPO_ROOT } from "../helpers/fixtures.js";
 
 const CASES = join(REPO_ROOT, "fixtures", "catalog");
@@ -17,10 +17,6 @@ function withCase(name: string): string {
   cpSync(join(CASES, name), join(cwd, "in"), { recursive: true });
   return cwd;
 }
-
-beforeAll(() => {
-  ensureBuilt();
-});
 
 describe("structgen generate on catalog files", () => {
   it("notes the reading, warns with file:line:column, and says the reading in --json and in the banners", async () => {

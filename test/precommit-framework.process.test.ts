@@ -16,7 +16,8 @@ import {
 } from "node:fs";
 import { basename, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it, type TestContext } from "vitest";
-import { BIN, SEED } from "./helpers/cli.js";
+import { SEED } from "./helpers/cli.js";
+import { BIN } from "./helpers/cli-process.js";
 import { REPO_ROOT } from "./helpers/fixtures.js";
 import { GIT_ENV, git, snapshotRepository } from "./helpers/git.js";
 import { readmeExample, removeProjects, run, tempFolder } from "./helpers/package.js";

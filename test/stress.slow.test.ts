@@ -23,7 +23,7 @@ import {
   flatUnknownKeys,
   manyDocuments,
 } from "./helpers/big-inputs.js";
-import { ensureBuilt } from "./helpers/cli.js";
+import { ensureBuilt } from "./helpers/cli-process.js";
 import { type Measurement, measure, STRESS } from "./helpers/stress.js";
 
 /** Only catches a hang: the largest stress run takes about a minute on a quiet machine. */

@@ -21,7 +21,8 @@ import nodeModule from "node:module";
 import { tmpdir } from "node:os";
 import { delimiter, join } from "node:path";
 import { afterAll, describe, expect, it, type TestContext } from "vitest";
-import { BIN, ensureBuilt, listFiles, SPAWN_TIMEOUT_MS } from "./helpers/cli.js";
+import { listFiles } from "./helpers/cli.js";
+import { BIN, ensureBuilt, SPAWN_TIMEOUT_MS } from "./helpers/cli-process.js";
 import { REPO_ROOT } from "./helpers/fixtures.js";
 
 const INPUT = join(REPO_ROOT, "fixtures", "flat", "letta-run", "input.json");

@@ -1,8 +1,8 @@
 /**
  * The bad-input catalogue (fixtures/errors/, see helpers/error-cases.ts): every case, through the pipeline and
- * through the CLI, ends in exactly its expected positioned diagnostics (exit 1) or, when the input is legal, in
- * its outputs (exit 0); never in an exception, a stack trace or a hang. `npm run test:stress` runs the recipe
- * cases at their stress sizes.
+ * through the CLI (in process), ends in exactly its expected positioned diagnostics (exit 1) or, when the input is
+ * legal, in its outputs (exit 0); never in an exception, a stack trace or a hang. The big cases (recipes) run in a
+ * child process on the built pipeline (dist/). `npm run test:stress` runs the recipe cases at their stress sizes.
  */
 import { mkdtempSync, readFileSync, renameSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -13,15 +13,8 @@ import { MAX_DEPTH, readSource } from "../src/read/source.js";
 import { generate } from "../src/pipeline/generate.js";
 import { MANIFEST_FILE } from "../src/write/manifest.js";
 import { deepArrays, deepObjects } from "./helpers/big-inputs.js";
-import {
-  type CliResult,
-  diagnosticLines,
-  ensureBuilt,
-  listFiles,
-  runCli,
-  SPAWN_TIMEOUT_MS,
-  stackFrames,
-} from "./helpers/cli.js";
+import { type CliResult, diagnosticLines, listFiles, runCli, stackFrames } from "./helpers/cli.js";
+import { ensureBuilt, SPAWN_TIMEOUT_MS } from "./helpers/cli-process.js";
 import { asExpected, type ErrorCase, errorCases, materialize } from "./helpers/error-cases.js";
 import { typecheck } from "./helpers/outputs.js";
 import { generateInChild, STRESS } from "./helpers/stress.js";
