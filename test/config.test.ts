@@ -257,6 +257,37 @@ describe("the CLI with a config file", () => {
     );
   });
 
+  it("takes absolute inputs, out and sourceSpec as they are, not under the config's folder", async () => {
+    const elsewhere = tempCwd("structgen-config-elsewhere-");
+    const fixture = join(REPO_ROOT, "fixtures", "enrich", "nullable-scalars");
+    mkdirSync(join(elsewhere, "docs"));
+    mkdirSync(join(elsewhere, "spec"));
+    cpSync(join(fixture, "input.json"), join(elsewhere, "docs", "scalars.json"));
+    cpSync(join(fixture, "openapi.json"), join(elsewhere, "spec", "openapi.json"));
+    const config = {
+      inputs: [join(elsewhere, "docs", "*.json")],
+      out: join(elsewhere, "gen"),
+      sourceSpec: join(elsewhere, "spec", "openapi.json"),
+    };
+    const cwd = project({ "tools/structgen.config.json": json(config) });
+    const args = ["generate", "--config", "tools/structgen.config.json"];
+    const result = await runCli(args, { cwd });
+    expect(result.code, result.stderr).toBe(0);
+    expect(listFiles(join(elsewhere, "gen"))).toEqual([
+      MANIFEST_FILE,
+      "index.ts",
+      "nullable-scalars.guards.ts",
+      "nullable-scalars.schema.json",
+      "nullable-scalars.types.ts",
+    ]);
+    const sources = (
+      JSON.parse(readText(elsewhere, "gen", MANIFEST_FILE)) as { sources: [string, string][] }
+    ).sources.map(([path]) => path);
+    expect(sources.sort()).toEqual(["../docs/scalars.json", "../spec/openapi.json"]);
+    const check = await runCli([...args, "--check"], { cwd });
+    expect(check.code, check.stderr).toBe(0);
+  });
+
   it("a bad config is a usage error (exit 2) naming the file and key, without a stack trace", async () => {
     const cwd = project({
       "structgen.config.json": json({ inputs: ["schemas"], out: "gen", objectFields: "maybe" }),

@@ -2,7 +2,8 @@
  * The config file: `structgen.config.json`, `structgen.config.mjs` (default export; the only one that can hold
  * custom emitters) or a `structgen` key in package.json. It is looked for in the working folder and then each
  * parent, up to the first folder that has a package.json. It takes the same settings as the command line, from
- * the same tables: RUN_SETTINGS below and OPTION_TABLE; flags override it. Paths in it are relative to it.
+ * the same tables: RUN_SETTINGS below and OPTION_TABLE; flags override it. Relative paths in it are from its folder;
+ * absolute ones are taken as they are.
  */
 import { createHash } from "node:crypto";
 import { readFile, stat } from "node:fs/promises";
@@ -20,9 +21,9 @@ import {
 
 /** Everything a config file can set. */
 export interface StructgenConfig extends Options {
-  /** Input files, folders and globs, relative to the config file. */
+  /** Input files, folders and globs, relative to the config file or absolute. */
   readonly inputs?: readonly string[];
-  /** The output folder, relative to the config file. */
+  /** The output folder, relative to the config file or absolute. */
   readonly out?: string;
   /** Custom emitters; only a structgen.config.mjs can hold functions. */
   readonly emitters?: readonly Emitter[];
@@ -255,7 +256,8 @@ function checkSetting(
       ) {
         return { error: "must be a path or glob, or a list of them" };
       }
-      return { value: list.map((item: string) => join(base, item)) };
+      // resolve, not join: an absolute path or glob stays as written, a relative one is from the config's folder.
+      return { value: list.map((item: string) => resolve(base, item)) };
     }
     case "out":
       return typeof value === "string" && value !== ""
