@@ -10,6 +10,7 @@ import { readFile, stat } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { DiagnosticSink } from "../model/diagnostics.js";
+import { fileErrorReason } from "../model/file-errors.js";
 import type { Emitter } from "../emit/emitters.js";
 import {
   DEFAULT_OPTIONS,
@@ -196,7 +197,7 @@ async function readConfig(file: string): Promise<{ value: unknown } | { error: s
         : value,
     };
   } catch (error) {
-    return { error: `cannot be read: ${(error as Error).message.split("\n")[0]}` };
+    return { error: `cannot be read: ${fileErrorReason(error)}` };
   }
 }
 
