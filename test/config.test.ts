@@ -95,8 +95,13 @@ describe("loadConfig", () => {
   const problems: readonly [string, Record<string, string>, RegExp][] = [
     [
       "an unknown key, listing the known ones",
+      { "structgen.config.json": json({ verbose: true }) },
+      /"verbose": unknown setting; the settings are inputs, out, emitters, emit, /,
+    ],
+    [
+      "an unknown key close to a known one, with a suggestion",
       { "structgen.config.json": json({ output: "gen" }) },
-      /"output": unknown setting; the settings are inputs, out, emitters, emit, /,
+      /"output": unknown setting; did you mean "out"\? The settings are inputs, out, emitters, emit, /,
     ],
     [
       "a bad choice",
@@ -286,6 +291,18 @@ describe("the CLI with a config file", () => {
     expect(sources.sort()).toEqual(["../docs/scalars.json", "../spec/openapi.json"]);
     const check = await runCli([...args, "--check"], { cwd });
     expect(check.code, check.stderr).toBe(0);
+  });
+
+  it("an unknown key is a usage error that suggests the setting it most likely meant", async () => {
+    const cwd = project({
+      "structgen.config.json": json({ inputs: ["schemas"], out: "gen", "source-spec": "api.json" }),
+    });
+    const result = await runCli(["generate"], { cwd });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(
+      /^structgen: .+structgen\.config\.json: "source-spec": unknown setting; did you mean "sourceSpec"\? The settings are inputs, out, emitters, emit, .*sourceSpec.*\n$/,
+    );
+    expect(listFiles(cwd)).toEqual(["package.json", "schemas/run.json", "structgen.config.json"]);
   });
 
   it("a bad config is a usage error (exit 2) naming the file and key, without a stack trace", async () => {

@@ -11,6 +11,7 @@ import { dirname, join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { DiagnosticSink } from "../model/diagnostics.js";
 import { fileErrorReason } from "../model/file-errors.js";
+import { closestName } from "./suggest.js";
 import type { Emitter } from "../emit/emitters.js";
 import {
   DEFAULT_OPTIONS,
@@ -279,7 +280,14 @@ function checkSetting(
         ...RUN_SETTINGS.flatMap((r) => (r.key === undefined ? [] : [r.key])),
         ...OPTION_TABLE.map((r) => r.key),
       ];
-      return { error: `unknown setting; the settings are ${known.join(", ")}` };
+      const meant = closestName(key, known);
+      const settings = known.join(", ");
+      return {
+        error:
+          meant === undefined
+            ? `unknown setting; the settings are ${settings}`
+            : `unknown setting; did you mean "${meant}"? The settings are ${settings}`,
+      };
     }
   }
 }
