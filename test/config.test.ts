@@ -383,6 +383,22 @@ describe("one table feeds the help, the config loader and the README", () => {
     },
   );
 
+  it("each command's --help describes its own --json report", async () => {
+    /** The help text of one option, its wrapped lines joined. */
+    const optionHelp = (help: string, flag: string): string =>
+      (new RegExp(`^  ${flag} +(.*(?:\\n {10,}.*)*)`, "m").exec(help)?.[1] ?? "").replace(
+        /\s+/g,
+        " ",
+      );
+    const validate = optionHelp((await runCli(["validate", "--help"])).stdout, "--json");
+    const generate = optionHelp((await runCli(["generate", "--help"])).stdout, "--json");
+    expect(validate).toMatch(/each data file, valid or not, with its failures \(JSON pointer/);
+    expect(validate).not.toMatch(/watch|written|stale|document with its files/);
+    expect(generate).toMatch(/each document with its files, what was written, stale or missing/);
+    expect(generate).toMatch(/with --watch, one line per run/);
+    expect(generate).not.toMatch(/data file/);
+  });
+
   it("structgen --help shows every command in full, with examples", async () => {
     const help = await runCli(["--help"]);
     expect(help.code).toBe(0);

@@ -91,8 +91,14 @@ export const RUN_SETTINGS: readonly SettingRow[] = [
   {
     flag: "--json",
     description:
-      "print a machine-readable report on stdout (with generate --watch, one line per run)",
-    commands: ["generate", "validate"],
+      "print the report as JSON on stdout: each document with its files, what was written, stale or missing, and every diagnostic (with --watch, one line per run)",
+    commands: ["generate"],
+  },
+  {
+    flag: "--json",
+    description:
+      "print the report as JSON on stdout: each data file, valid or not, with its failures (JSON pointer, line, message), and every diagnostic",
+    commands: ["validate"],
   },
   {
     key: "emitters",
