@@ -74,6 +74,12 @@ export const RUN_SETTINGS: readonly SettingRow[] = [
     commands: ["generate"],
   },
   {
+    flag: "--staged",
+    description:
+      "with --check: judge what git's index holds, i.e. what a commit would take, instead of the working tree (pre-commit hooks)",
+    commands: ["generate"],
+  },
+  {
     flag: "-w, --watch",
     description: "regenerate when an input or the config file changes, until Ctrl-C",
     commands: ["generate"],
@@ -120,8 +126,20 @@ const CANDIDATES = ["structgen.config.json", "structgen.config.mjs", "package.js
 export async function loadConfig(
   options: { readonly cwd?: string; readonly file?: string } = {},
 ): Promise<ConfigResult> {
+  return loadConfigSearching(options, dirname);
+}
+
+/**
+ * loadConfig, with the folder the search goes to after each one: `generate --staged` searches its copy of the
+ * repository up to the copy's root, then goes on from the repository's parent.
+ */
+export async function loadConfigSearching(
+  options: { readonly cwd?: string; readonly file?: string },
+  parentOf: (dir: string) => string,
+): Promise<ConfigResult> {
   const cwd = resolve(options.cwd ?? process.cwd());
-  const file = options.file === undefined ? await findConfig(cwd) : resolve(cwd, options.file);
+  const file =
+    options.file === undefined ? await findConfig(cwd, parentOf) : resolve(cwd, options.file);
   if (typeof file === "object") {
     return file;
   }
@@ -138,8 +156,11 @@ export async function loadConfig(
     : { file, config: checked.config };
 }
 
-async function findConfig(cwd: string): Promise<string | undefined | { error: string }> {
-  for (let dir = cwd; ; dir = dirname(dir)) {
+async function findConfig(
+  cwd: string,
+  parentOf: (dir: string) => string,
+): Promise<string | undefined | { error: string }> {
+  for (let dir = cwd; ; dir = parentOf(dir)) {
     const present: string[] = [];
     for (const name of CANDIDATES) {
       const path = join(dir, name);
@@ -155,7 +176,7 @@ async function findConfig(cwd: string): Promise<string | undefined | { error: st
     if (present[0] !== undefined) {
       return present[0];
     }
-    if ((await isFile(join(dir, "package.json"))) || dirname(dir) === dir) {
+    if ((await isFile(join(dir, "package.json"))) || parentOf(dir) === dir) {
       return undefined;
     }
   }
