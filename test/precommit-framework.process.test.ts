@@ -3,7 +3,8 @@
  * pointing at a snapshot of this checkout (a temp git repository, so the current code is what gets installed).
  * pre-commit installs the hook as it would for any user (clone, `npm install`, `npm pack`, `npm install -g`, with
  * the Node on PATH) and `git commit` runs it: up-to-date outputs pass; a structure changed without regenerating,
- * a generated file edited by hand, or a config change alone is refused, naming the files.
+ * a generated file edited by hand or deleted, or a config change alone is refused, naming the files; an untracked
+ * document does not fail a consistent commit (the hook judges what is staged).
  * Skipped, with a notice, where pre-commit is not installed (.ci/run installs it).
  */
 import {
@@ -136,6 +137,30 @@ describe("structgen-check from the pre-commit framework, through git commit", ()
     expect(moved.output.split("\n")).toContain("missing: src/types/letta-run.types.ts");
     await git(repo, ["reset", "-q", "--hard"]);
     expect(await commits()).toBe("1");
+  }, 300_000);
+
+  it("runs on a commit that only deletes a generated file, and refuses it", async (ctx) => {
+    skipWithoutPreCommit(ctx);
+    await git(repo, ["rm", "-q", "src/generated/letta-run.guards.ts"]);
+    const deleted = await commit("delete a generated file");
+    expect(deleted.code, deleted.output).not.toBe(0);
+    expect(deleted.output).toMatch(/^structgen check\.+Failed$/m);
+    expect(deleted.output.split("\n")).toContain("missing: src/generated/letta-run.guards.ts");
+    await git(repo, ["reset", "-q", "--hard"]);
+    expect(await commits()).toBe("1");
+  }, 300_000);
+
+  it("judges what is staged: an untracked document beside a consistent commit does not fail it", async (ctx) => {
+    skipWithoutPreCommit(ctx);
+    copyFileSync(SEED, join(repo, "schemas", "untracked.json"));
+    writeFileSync(join(repo, "notes.md"), "release notes\n");
+    await git(repo, ["add", "notes.md"]);
+    const accepted = await commit("notes");
+    expect(accepted.code, accepted.output).toBe(0);
+    expect(accepted.output).toMatch(/^structgen check\.+Passed$/m);
+    expect(await commits()).toBe("2");
+    await git(repo, ["reset", "-q", "--hard", "HEAD~1"]);
+    await git(repo, ["clean", "-q", "-fd"]);
   }, 300_000);
 
   it("accepts the structure change once the outputs are regenerated", async (ctx) => {
