@@ -7,13 +7,14 @@
  * a generated file runs no lint-staged task, as the README says. Skipped, with a notice, when the registry cannot be
  * reached and npm's cache cannot install the tools.
  */
-import { appendFileSync, copyFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { appendFileSync, copyFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it, type TestContext } from "vitest";
 import { SEED } from "./helpers/cli.js";
 import { git as gitIn } from "./helpers/git.js";
+import { editStructure, writeHookProject } from "./helpers/hooks.js";
 import {
-  NPM,
+  installFromRegistry,
   packTarball,
   projectWith,
   readmeExample,
@@ -37,51 +38,21 @@ const git = (dir: string, ...args: string[]) => gitIn(dir, args);
 const structgen = (dir: string, ...args: string[]) =>
   run(join(dir, "node_modules", ".bin", "structgen"), args, { cwd: dir });
 
-/** Adds a field to the structure, as a developer editing the schema would. */
-function editStructure(dir: string, field: string): void {
-  const path = join(dir, "schemas", "run.json");
-  const document = JSON.parse(readFileSync(path, "utf8")) as { fields: unknown[] };
-  document.fields.push({ name: field, type: "string" });
-  writeFileSync(path, `${JSON.stringify(document, null, 2)}\n`);
-}
-
 /** The project, committed with up-to-date outputs through the hook; or why the registry could not provide the tools. */
 async function makeRepository(): Promise<string | { skip: string }> {
   const { tarball } = await packTarball();
   const dir = await projectWith(tarball, "structgen-lint-staged-");
   expect((await git(dir, "init", "-q")).code).toBe(0);
-  const installed = await run(
-    NPM,
-    [
-      "install",
-      "--save-dev",
-      "--prefer-offline",
-      "--no-audit",
-      "--no-fund",
-      "--loglevel=error",
-      ...TOOLS,
-    ],
-    { cwd: dir, timeout: 300_000 },
-  );
-  if (installed.code !== 0) {
-    const ping = await run(NPM, ["ping"], { cwd: dir, timeout: 60_000 });
-    if (ping.code !== 0) {
-      const reason = /npm error code (\S+)/.exec(ping.stderr)?.[1] ?? ping.stderr.split("\n")[0];
-      return { skip: `the npm registry is unreachable (npm ping: ${reason})` };
-    }
-    throw new Error(`npm install of ${TOOLS.join(", ")} failed:\n${installed.stderr}`);
+  const skipped = await installFromRegistry(dir, ["--save-dev", ...TOOLS], TOOLS.join(", "));
+  if (skipped !== undefined) {
+    return skipped;
   }
   const init = await run(join(dir, "node_modules", ".bin", "husky"), ["init"], { cwd: dir });
   expect(init.code, init.stdout + init.stderr).toBe(0);
   writeFileSync(join(dir, ".husky", "pre-commit"), "npx lint-staged\n");
   writeFileSync(join(dir, "lint-staged.config.mjs"), readmeExample("lint-staged-config"));
   writeFileSync(join(dir, ".gitignore"), "node_modules/\n");
-  writeFileSync(
-    join(dir, "structgen.config.json"),
-    `${JSON.stringify({ inputs: ["schemas"], out: "src/generated" }, null, 2)}\n`,
-  );
-  mkdirSync(join(dir, "schemas"));
-  copyFileSync(SEED, join(dir, "schemas", "run.json"));
+  writeHookProject(dir);
   const generated = await structgen(dir, "generate");
   expect(generated.code, generated.stderr).toBe(0);
   expect((await git(dir, "add", "-A")).code).toBe(0);

@@ -7,19 +7,13 @@
  * edits and untracked documents.
  * The hooks in .pre-commit-hooks.yaml are run from the installed package as the pre-commit framework would.
  */
-import {
-  appendFileSync,
-  chmodSync,
-  copyFileSync,
-  mkdirSync,
-  readFileSync,
-  writeFileSync,
-} from "node:fs";
+import { appendFileSync, chmodSync, copyFileSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SEED } from "./helpers/cli.js";
 import { REPO_ROOT } from "./helpers/fixtures.js";
 import { git as gitIn } from "./helpers/git.js";
+import { editStructure, writeHookProject } from "./helpers/hooks.js";
 import { packTarball, projectWith, readmeExample, removeProjects, run } from "./helpers/package.js";
 
 let repo: string;
@@ -28,30 +22,13 @@ const git = (...args: string[]) => gitIn(repo, args);
 const structgen = (...args: string[]) =>
   run(join(repo, "node_modules", ".bin", "structgen"), args, { cwd: repo });
 
-/** Adds a string field to the structure, as a developer editing the schema would. */
-function editStructure(field: string): void {
-  const path = join(repo, "schemas", "run.json");
-  const document = JSON.parse(readFileSync(path, "utf8")) as { fields: unknown[] };
-  document.fields.push({
-    name: field,
-    type: "string",
-    description: `Added by the pre-commit test (${field}).`,
-  });
-  writeFileSync(path, `${JSON.stringify(document, null, 2)}\n`);
-}
-
 afterAll(removeProjects);
 
 beforeAll(async () => {
   const { tarball } = await packTarball();
   repo = await projectWith(tarball, "structgen-repo-");
   writeFileSync(join(repo, ".gitignore"), "node_modules/\n");
-  writeFileSync(
-    join(repo, "structgen.config.json"),
-    `${JSON.stringify({ inputs: ["schemas"], out: "src/generated" }, null, 2)}\n`,
-  );
-  mkdirSync(join(repo, "schemas"));
-  copyFileSync(SEED, join(repo, "schemas", "run.json"));
+  writeHookProject(repo);
   expect((await git("init", "-q")).code).toBe(0);
   const hook = join(repo, ".git", "hooks", "pre-commit");
   writeFileSync(hook, readmeExample("git-hook"));
@@ -66,7 +43,7 @@ describe("a plain git pre-commit hook running structgen from the installed tarba
     const first = await git("commit", "-q", "-m", "structures and generated types");
     expect(first.code, first.stderr).toBe(0);
 
-    editStructure("hook_test_field");
+    editStructure(repo, "hook_test_field");
     await git("add", "schemas/run.json");
     const refused = await git("commit", "-q", "-m", "add hook_test_field");
     expect(refused.code, refused.stdout + refused.stderr).not.toBe(0);
@@ -140,7 +117,7 @@ describe("the plain hook judges what the commit holds (--staged), not the workin
 
   it("refuses a staged document without its regenerated outputs, also as `git commit <paths>`", async () => {
     await clean();
-    editStructure("staged_alone");
+    editStructure(repo, "staged_alone");
     expect((await structgen("generate")).code).toBe(0);
     await git("add", "schemas/run.json");
     await refusedWith("document alone", ["stale: src/generated/letta-run.types.ts"]);
@@ -163,7 +140,7 @@ describe("the plain hook judges what the commit holds (--staged), not the workin
     await clean();
     writeFileSync(join(repo, "notes.md"), "release notes\n");
     await git("add", "notes.md");
-    editStructure("not_staged");
+    editStructure(repo, "not_staged");
     copyFileSync(SEED, join(repo, "schemas", "untracked.json"));
     const accepted = await git("commit", "-q", "-m", "notes");
     expect(accepted.code, accepted.stderr).toBe(0);
@@ -189,7 +166,7 @@ describe(".pre-commit-hooks.yaml", () => {
     const entry = (hook: HookEntry | undefined) =>
       structgen(...(hook?.entry.split(" ").slice(1) ?? []));
 
-    editStructure("framework_hook_field");
+    editStructure(repo, "framework_hook_field");
     await git("add", "schemas/run.json");
     const stale = await entry(check);
     expect(stale.code).toBe(1);
