@@ -3,7 +3,7 @@
  * defaults, examples, wire keys, formats and source are made of every low code unit (controls, printable ASCII,
  * C1), backslash runs before quotes, string / template / regular expression / comment delimiters, `</script>`,
  * CR/LF/U+2028/U+2029, lone surrogates, NUL, bidi marks, JSDoc tags and very long runs, in flat summaries and in
- * JSON Structure Core documents (helpers/hostile-documents.ts lists the dialects; catalog documents plug in there),
+ * JSON Structure Core documents and catalog files (helpers/hostile-dialects.ts lists the dialects),
  * with formatting on and off. generate() must either report error diagnostics (never throw) or produce output where
  *  (a) every .ts file parses (TypeScript's parser, on the text as written: unformatted when formatting is off) and
  *      typechecks under strict settings (documents are typechecked in one batch);
@@ -33,7 +33,8 @@ import {
   taggedValuesArb,
 } from "./helpers/arbitraries.js";
 import { REPO_ROOT } from "./helpers/fixtures.js";
-import { HOSTILE_DIALECTS, type HostileDialect } from "./helpers/hostile-documents.js";
+import { HOSTILE_DIALECTS } from "./helpers/hostile-dialects.js";
+import type { HostileDialect } from "./helpers/hostile-documents.js";
 import {
   ajvWarnings,
   type GeneratedFile,
