@@ -94,7 +94,7 @@ export function emitDocument(
       case "guards":
         return { path, contents: printer.print(path, guardStatements(doc, options)) };
       case "schema":
-        return { path, contents: `${JSON.stringify(emitSchema(doc, options), null, 2)}\n` };
+        return { path, contents: `${JSON.stringify(emitSchema(doc, options, path), null, 2)}\n` };
     }
   });
 }
