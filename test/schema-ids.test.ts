@@ -69,6 +69,25 @@ describe("schema $id", () => {
     expect(ajvWarnings(ajv)).toEqual([]);
   });
 
+  it("--emit schema: one document in two subfolders makes no index.ts, so its names clash with nothing", async () => {
+    const cwd = twoVersions({ v1: "Run", v2: "Run" });
+    const both = await runCli(["generate", "api/**/*.json", "--out", "both"], { cwd });
+    expect(both.code, "with types and guards, index.ts would export Run twice").toBe(1);
+    expect(both.stderr).toMatch(/SG_NAME_COLLISION: exported names "Run", /);
+
+    const result = await runCli(["generate", "api/**/*.json", "--out", "gen", "--emit", "schema"], {
+      cwd,
+    });
+    expect(result.code, result.stderr).toBe(0);
+    expect(listFiles(join(cwd, "gen"))).toEqual([".structgen-manifest.json", ...SCHEMAS]);
+    const ajv = strictAjv();
+    for (const path of SCHEMAS) {
+      ajv.addSchema(schemaOf(cwd, path));
+    }
+    expect(SCHEMAS.map((id) => ajv.getSchema(id)?.({ agent_id: "a" }))).toEqual([true, true]);
+    expect(ajvWarnings(ajv)).toEqual([]);
+  });
+
   it("percent-encodes what a URI segment cannot hold: a subfolder with a space", async () => {
     const cwd = tempCwd("structgen-ids-");
     mkdirSync(join(cwd, "api", "my api"), { recursive: true });

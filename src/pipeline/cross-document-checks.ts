@@ -7,6 +7,7 @@ import type { Diagnostic } from "../model/diagnostics.js";
 import { guardExportNames } from "../emit/guards.js";
 import { typeExportNames } from "../emit/types.js";
 import type { ModelDocument } from "../model/model.js";
+import type { ResolvedOptions } from "../model/options.js";
 import { ts } from "../emit/ts-morph.js";
 
 /**
@@ -26,7 +27,12 @@ export interface DocumentNames {
   readonly guardExports: readonly string[];
 }
 
-export function namesOf(doc: ModelDocument, subfolder: string): DocumentNames {
+/** `emit`: the run's outputs; only the names index.ts re-exports (those of the emitted types and guards) can clash. */
+export function namesOf(
+  doc: ModelDocument,
+  subfolder: string,
+  emit: ResolvedOptions["emit"],
+): DocumentNames {
   const unusable = doc.declarations
     .filter((d) => !isTypeScriptIdentifier(d.name))
     .map((d) => ({ name: d.name, pointer: d.pointer }));
@@ -37,8 +43,8 @@ export function namesOf(doc: ModelDocument, subfolder: string): DocumentNames {
     subfolder,
     dialect,
     unusable,
-    typeExports: typeExportNames(doc),
-    guardExports: guardExportNames(doc),
+    typeExports: emit.includes("types") ? typeExportNames(doc) : [],
+    guardExports: emit.includes("guards") ? guardExportNames(doc) : [],
   };
 }
 
