@@ -72,13 +72,13 @@ export function documentReport(
   };
 }
 
-/** The built-in outputs of one document, unformatted, for the output folder `outDir` (which their banners name the input from). */
+/** The built-in outputs of one document, unformatted, for the output folder `outDir` (which their banners name the input from; see bannerSource). */
 export function emitDocument(
   model: ModelDocument,
   subfolder: string,
   options: ResolvedOptions,
   printer: Printer,
-  outDir: string,
+  outDir: string | undefined,
 ): OutputFile[] {
   const doc = forBanner(model, outDir);
   return outputPaths(doc, subfolder, options).map(({ kind, path }) => {
@@ -131,7 +131,7 @@ export function indexFile(
 }
 
 /** What index.ts needs of a placed document; `file` as the banners name it (see bannerSource). */
-export function indexEntry(placed: Placed, outDir: string): IndexEntry {
+export function indexEntry(placed: Placed, outDir: string | undefined): IndexEntry {
   return {
     baseName: placed.model.baseName,
     subfolder: placed.subfolder,
@@ -145,7 +145,7 @@ export function emitCustom(
   placed: readonly Placed[],
   options: ResolvedOptions,
   taken: readonly string[],
-  outDir: string,
+  outDir: string | undefined,
 ): Promise<{ files: OutputFile[]; diagnostics: Diagnostic[] }> {
   const models = placed.map((p) => p.model);
   const subfolders = new Map(placed.map((p) => [p.model, p.subfolder]));

@@ -34,7 +34,13 @@ export type { Sink } from "./sinks.js";
 
 export interface GenerateRequest {
   readonly inputs: readonly (string | InputDocument)[];
-  /** The output folder: used to find the prettier config; nothing is written. @default "." */
+  /**
+   * The folder the files are for (nothing is written): their banners name each input by its path from there, as
+   * the CLI's do, so the files are byte for byte what `structgen generate --out <outDir>` writes, and the prettier
+   * config that applies there formats them. Without it, the banners name each input by its file name alone (the
+   * bytes then depend on neither the working folder nor the machine, but differ from the CLI's), and the prettier
+   * config is the working folder's.
+   */
   readonly outDir?: string;
   /**
    * Custom emitters: they see every document; their files come after the built-in ones and are formatted, written
@@ -161,7 +167,7 @@ type Run = ReturnType<typeof openRun>;
 
 /** The request's parts, with defaults. */
 function openRun(request: PipelineRequest, resolved: ResolvedOptions) {
-  const { outDir = ".", emitters = [], onProgress, signal, inMemory = false } = request;
+  const { outDir, emitters = [], onProgress, signal, inMemory = false } = request;
   const progress = (stage: "read" | "emit" | "format", done: number, total: number) =>
     onProgress?.({ stage, done, total });
   return {
@@ -201,7 +207,7 @@ function formatStage(run: Run, documents: RunDocuments, customFiles: number, sin
   const index = indexPath(documents.count, run.resolved) === undefined ? 0 : 1;
   const total = documents.reports().reduce((sum, r) => sum + r.files.length, index + customFiles);
   return new FormatStage(sink, {
-    outDir: run.outDir,
+    outDir: run.outDir ?? ".",
     prettier: run.resolved.prettier,
     holdUntilFinish: run.holdOutputs,
     onFormatted: (done) => run.progress("format", done, total),
