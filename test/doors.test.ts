@@ -100,6 +100,40 @@ describe("the API and the CLI write the same bytes", () => {
     }
   });
 
+  it("files written into, or checked against, another folder than they were generated for: a warning says why the CLI's --check will call them stale", async () => {
+    const root = project();
+    const input = join(root, "schemas", "run.json");
+    const forNone = withoutErrors(await generate([input]));
+    const forGen = withoutErrors(await generate({ inputs: [input], outDir: join(root, "gen") }));
+    const written = await from(root, () => writeOutputs("src/generated", forNone.files));
+    expect([...written.written].sort()).toEqual(OUTPUTS);
+    expect(written.diagnostics).toEqual([
+      {
+        code: "SG_OTHER_FOLDER",
+        severity: "warning",
+        message:
+          'these files were generated without an outDir, so their banners name each input by its file name, not as the CLI writes them into src/generated: `structgen generate --out src/generated --check` will call them stale; pass outDir: "src/generated" to generate()',
+        file: "src/generated",
+        pointer: "",
+      },
+    ]);
+    const cli = await runCli(
+      ["generate", "schemas/run.json", "--out", "src/generated", "--check"],
+      { cwd: root },
+    );
+    expect(cli.code, "as the warning says").toBe(1);
+    expect(cli.stderr).toContain(`stale: ${join("src", "generated", "run.types.ts")}`);
+
+    const checked = await checkOutputs(join(root, "src", "generated"), forGen.files);
+    expect(checked.diagnostics.map((d) => d.message)).toEqual([
+      `these files were generated for ${join(root, "gen")}, so their banners name each input by its path from there, not as the CLI writes them into ${join(root, "src", "generated")}: \`structgen generate --out ${join(root, "src", "generated")} --check\` will call them stale; pass outDir: ${JSON.stringify(join(root, "src", "generated"))} to generate()`,
+    ]);
+    // The folder they were generated for, named another way, is the same folder: no warning.
+    const same = await from(join(root, "tools"), () => writeOutputs("../gen", forGen.files));
+    expect(same.diagnostics).toEqual([]);
+    expect((await checkOutputs(join(root, "gen"), forGen.files)).diagnostics).toEqual([]);
+  });
+
   it("without outDir, the banners name each input by its file name: the same bytes from any working folder", async () => {
     const root = project();
     const named = await from(root, () => generate(["schemas/run.json"]));

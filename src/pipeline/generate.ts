@@ -21,6 +21,7 @@ import {
   indexPath,
 } from "../emit/document.js";
 import type { Hashed } from "../write/manifest.js";
+import { markGeneratedFor } from "../write/intended-folder.js";
 import { checkNames } from "./cross-document-checks.js";
 import { loadDocuments, type RunDocuments } from "./documents.js";
 import { FormatStage } from "./format-stage.js";
@@ -114,6 +115,7 @@ export async function generate(
   const given = "inputs" in request ? request : { inputs: request };
   const run = await runPipeline({ ...given, sink: collected, inMemory: true }, options);
   const { documents, models, diagnostics, sources } = run;
+  markGeneratedFor(collected.files, given.outDir);
   return {
     files: hasErrors(diagnostics) ? [] : collected.files,
     documents,
