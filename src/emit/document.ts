@@ -35,6 +35,8 @@ export interface IndexEntry {
   readonly baseName: string;
   readonly subfolder: string;
   readonly file: string;
+  /** Its files to re-export: when absent, those this run emits; an earlier run's document has its own. */
+  readonly kinds?: readonly ("types" | "guards")[];
 }
 
 type Kind = "types" | "guards" | "schema";
@@ -105,9 +107,20 @@ function indexKinds(options: ResolvedOptions): ("types" | "guards")[] {
   return (["types", "guards"] as const).filter((kind) => options.emit.includes(kind));
 }
 
-/** The path of the shared index file, when the run has one. */
-export function indexPath(documents: number, options: ResolvedOptions): string | undefined {
-  return indexKinds(options).length === 0 || documents === 0 ? undefined : INDEX_FILE;
+/** The entries index.ts re-exports files of, each with those files' kinds. */
+function exported(entries: readonly IndexEntry[], options: ResolvedOptions) {
+  const kinds = indexKinds(options);
+  return entries
+    .map((entry) => ({ entry, kinds: entry.kinds ?? kinds }))
+    .filter((e) => e.kinds.length > 0);
+}
+
+/** The path of the shared index file, when the run has one: when it has TypeScript files to re-export. */
+export function indexPath(
+  entries: readonly IndexEntry[],
+  options: ResolvedOptions,
+): string | undefined {
+  return exported(entries, options).length === 0 ? undefined : INDEX_FILE;
 }
 
 /** `index.ts` re-exports every document's TypeScript outputs; `.js` specifiers work under bundlers and nodenext. */
@@ -116,17 +129,18 @@ export function indexFile(
   options: ResolvedOptions,
   printer: Printer,
 ): OutputFile | undefined {
-  const kinds = indexKinds(options);
-  if (indexPath(entries.length, options) === undefined) {
-    return undefined;
-  }
   const stem = (e: IndexEntry) =>
     e.subfolder === "" ? e.baseName : `${e.subfolder}/${e.baseName}`;
-  const sorted = [...entries].sort((a, b) => compareCodeUnits(stem(a), stem(b)));
-  const lines = sorted.flatMap((e) =>
-    kinds.map((kind) => `export * from ${stringLiteral(`./${stem(e)}.${kind}.js`)};`),
+  const sorted = exported(entries, options).sort((a, b) =>
+    compareCodeUnits(stem(a.entry), stem(b.entry)),
   );
-  const banner = bannerComment(sorted.map((e) => e.file));
+  if (sorted.length === 0) {
+    return undefined;
+  }
+  const lines = sorted.flatMap(({ entry, kinds }) =>
+    kinds.map((kind) => `export * from ${stringLiteral(`./${stem(entry)}.${kind}.js`)};`),
+  );
+  const banner = bannerComment(sorted.map((e) => e.entry.file));
   return { path: INDEX_FILE, contents: printer.print(INDEX_FILE, [banner, ...lines]) };
 }
 

@@ -25,6 +25,8 @@ export interface DocumentNames {
   readonly unusable: readonly { readonly name: string; readonly pointer: string }[];
   readonly typeExports: readonly string[];
   readonly guardExports: readonly string[];
+  /** For a document an earlier run wrote (earlier-documents.ts): the output folder it wrote its files into. */
+  readonly earlierIn?: string;
 }
 
 /** `emit`: the run's outputs; only the names index.ts re-exports (those of the emitted types and guards) can clash. */
@@ -62,7 +64,7 @@ export function checkNames(documents: readonly DocumentNames[]): Diagnostic[] {
       diagnostics.push(
         collision(
           doc,
-          `output name "${doc.baseName}"${where} is also the output name of ${other.file}; ${renameAdvice(doc, other)}`,
+          `output name "${doc.baseName}"${where} is also the output name of ${described(other)}; ${renameAdvice(doc, other)}${replaceAdvice(other)}`,
         ),
       );
       continue;
@@ -112,6 +114,20 @@ function renameAdvice(doc: DocumentNames, other: DocumentNames): string {
   return `${remedy}${apart ? ", or name their folders (or a glob) as inputs instead, which gives each its own output subfolder" : ""}`;
 }
 
+/** A document as the messages name it: an earlier run's says where its files are. */
+function described(doc: DocumentNames): string {
+  return doc.earlierIn === undefined
+    ? doc.file
+    : `${doc.file}, whose files an earlier run wrote into ${doc.earlierIn}`;
+}
+
+/** What else resolves a collision with an earlier run's document: this run's may be meant to replace it. */
+function replaceAdvice(other: DocumentNames): string {
+  return other.earlierIn === undefined
+    ? ""
+    : `, or write into another --out, or, if this document replaces that one, remove that one's files from ${other.earlierIn} (or its input) first`;
+}
+
 function exportClash(names: readonly string[], other: DocumentNames | undefined): string {
   const quoted = names.map((name) => `"${name}"`);
   const list =
@@ -122,8 +138,10 @@ function exportClash(names: readonly string[], other: DocumentNames | undefined)
     return `${list} also exported by this document`;
   }
   const why =
-    "index.ts re-exports every document's names, so they must differ across a run: rename the type in one of them, or generate the two into separate --out folders";
-  return `${list} also exported by ${other.file} (${why})`;
+    other.earlierIn === undefined
+      ? "index.ts re-exports every document's names, so they must differ across a run: rename the type in one of them, or generate the two into separate --out folders"
+      : `index.ts re-exports every document the folder holds, so they must differ from those of the documents earlier runs wrote there: rename the type in one of them${replaceAdvice(other)}`;
+  return `${list} also exported by ${described(other)} (${why})`;
 }
 
 function collision(doc: DocumentNames, message: string): Diagnostic {

@@ -23,6 +23,7 @@ import {
 import type { Hashed } from "../write/manifest.js";
 import { markGeneratedFor } from "../write/intended-folder.js";
 import { checkNames } from "./cross-document-checks.js";
+import { earlierEntry, earlierNames } from "./earlier-documents.js";
 import { loadDocuments, type RunDocuments } from "./documents.js";
 import { FormatStage } from "./format-stage.js";
 import { CollectingSink, type Sink } from "./sinks.js";
@@ -80,6 +81,12 @@ export interface PipelineRequest extends GenerateRequest {
   /** Once aborted, no more documents are emitted and the result is `interrupted`. */
   readonly signal?: AbortSignal;
   /**
+   * Documents that earlier runs wrote into `outDir` and that stay there (the CLI reads them from the folder's
+   * manifest): `input` named as this run names its inputs, `files` those still in the folder. index.ts re-exports
+   * them too, and this run's names must not collide with theirs (earlier-documents.ts).
+   */
+  readonly earlier?: readonly DocumentReport[];
+  /**
    * Hold the whole run in memory, as `generate` does: keep every model (and return them), and format every file at
    * once when the last is emitted, handing the sink one batch (prettier's fixed cost per call is then paid once per
    * run, not once per document). Without it the run streams: it keeps no model, reads each input again when its
@@ -136,7 +143,8 @@ export async function runPipeline(
   const run = openRun(request, resolveOptions(options));
   const loaded = await loadDocuments(run.inputs, run); // read -> detect -> parse -> normalize -> (enrich)
   const { documents } = loaded;
-  const checked = [...loaded.diagnostics, ...checkNames(documents.names())]; // cross-document checks
+  const names = [...run.earlier.flatMap((d) => earlierNames(d, run.outDir)), ...documents.names()];
+  const checked = [...loaded.diagnostics, ...checkNames(names)]; // cross-document checks
   if (hasErrors(checked)) {
     return finished(loaded, { documents: [], diagnostics: checked });
   }
@@ -169,7 +177,7 @@ type Run = ReturnType<typeof openRun>;
 
 /** The request's parts, with defaults. */
 function openRun(request: PipelineRequest, resolved: ResolvedOptions) {
-  const { outDir, emitters = [], onProgress, signal, inMemory = false } = request;
+  const { outDir, emitters = [], onProgress, signal, inMemory = false, earlier = [] } = request;
   const progress = (stage: "read" | "emit" | "format", done: number, total: number) =>
     onProgress?.({ stage, done, total });
   return {
@@ -179,6 +187,7 @@ function openRun(request: PipelineRequest, resolved: ResolvedOptions) {
     resolved,
     outDir,
     emitters,
+    earlier,
     keepModels: inMemory,
     holdOutputs: inMemory,
     modelsBeforeEmit: emitters.length > 0,
@@ -186,6 +195,11 @@ function openRun(request: PipelineRequest, resolved: ResolvedOptions) {
     onRead: (done: number, total: number) => progress("read", done, total),
     stopped: () => signal?.aborted === true,
   };
+}
+
+/** What index.ts re-exports: this run's documents and the earlier ones the folder still holds. */
+function indexEntries(run: Run, documents: RunDocuments) {
+  return [...documents.entries(), ...run.earlier.flatMap((d) => earlierEntry(d, run.outDir))];
 }
 
 /** The custom emitters over every document; the built-in paths are known without emitting. */
@@ -196,9 +210,9 @@ function emitCustomFiles(
   if (run.emitters.length === 0) {
     return Promise.resolve({ files: [], diagnostics: [] });
   }
-  const index = indexPath(documents.count, run.resolved);
+  const index = indexPath(indexEntries(run, documents), run.resolved);
   const taken = [
-    ...documents.reports().flatMap((r) => r.files),
+    ...[...documents.reports(), ...run.earlier].flatMap((r) => r.files),
     ...(index === undefined ? [] : [index]),
   ];
   return emitCustom(run.emitters, documents.placed(), run.resolved, taken, run.outDir);
@@ -206,7 +220,7 @@ function emitCustomFiles(
 
 /** The format stage in front of the sink; it reports each batch formatted against every file the run hands on. */
 function formatStage(run: Run, documents: RunDocuments, customFiles: number, sink: Sink) {
-  const index = indexPath(documents.count, run.resolved) === undefined ? 0 : 1;
+  const index = indexPath(indexEntries(run, documents), run.resolved) === undefined ? 0 : 1;
   const total = documents.reports().reduce((sum, r) => sum + r.files.length, index + customFiles);
   return new FormatStage(sink, {
     outDir: run.outDir ?? ".",
@@ -243,7 +257,7 @@ async function emitSharedFiles(
   custom: readonly OutputFile[],
   format: FormatStage,
 ): Promise<void> {
-  const index = indexFile(documents.entries(), run.resolved, printer);
+  const index = indexFile(indexEntries(run, documents), run.resolved, printer);
   for (const files of [index === undefined ? [] : [index], custom]) {
     if (!run.stopped()) {
       await format.add(files);
