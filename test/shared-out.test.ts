@@ -10,6 +10,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { MANIFEST_FILE } from "../src/write/manifest.js";
 import {
   diagnosticLines,
+  indexExports,
   listFiles,
   readText,
   removeTempDirs,
@@ -51,10 +52,7 @@ function outputs(cwd: string): Record<string, string> {
   return Object.fromEntries(files.map((file) => [file, readText(cwd, "gen", file)]));
 }
 
-const exportsOf = (cwd: string) =>
-  readText(cwd, "gen", "index.ts")
-    .split("\n")
-    .filter((line) => line.startsWith("export"));
+const exportsOf = (cwd: string) => indexExports(cwd, "gen");
 
 const BOTH_EXPORTED = [
   'export * from "./customer.types.js";',
