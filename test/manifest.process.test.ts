@@ -5,7 +5,7 @@
  * What the manifest answers, and that it never lies, is manifest.test.ts's.
  */
 import { execFile } from "node:child_process";
-import { readFileSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { MANIFEST_FILE } from "../src/write/manifest.js";
@@ -76,5 +76,20 @@ describe("the fast path", () => {
     const full = await runTraced(CHECK, cwd);
     expect(full.code).toBe(0);
     expect(full.loaded).toEqual(expect.arrayContaining(["ts-morph", "prettier/plugins"]));
+  });
+
+  it("in a folder two runs share, the last run's --check answers from the manifest too", async () => {
+    const cwd = await generated();
+    copyFileSync(
+      join(REPO_ROOT, "fixtures", "pipeline", "schemas", "billing", "invoice.json"),
+      join(cwd, "invoice.json"),
+    );
+    const second = ["generate", "invoice.json", "--out", "gen"];
+    const written = await runBin(second, { cwd });
+    expect(written.code, written.stderr).toBe(0);
+    expect(readFileSync(join(cwd, "gen", "index.ts"), "utf8")).toContain('"./letta-run.types.js"');
+    const check = await runTraced([...second, "--check"], cwd);
+    expect(check.code).toBe(0);
+    expect(check.loaded).not.toContain("ts-morph");
   });
 });

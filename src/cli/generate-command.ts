@@ -7,7 +7,12 @@ import { join } from "node:path";
 import { hasErrors } from "../model/diagnostics.js";
 import type { OutputFile } from "../emit/emitters.js";
 import { inputsThatNamedNothing, resolveInputs } from "../pipeline/inputs.js";
-import type { DocumentReport, InputDocument, PipelineResult } from "../pipeline/generate.js";
+import type {
+  DocumentReport,
+  InputDocument,
+  PipelineRequest,
+  PipelineResult,
+} from "../pipeline/generate.js";
 import { RecordingSink } from "../pipeline/sinks.js";
 import {
   type Hashed,
@@ -19,6 +24,7 @@ import {
 import { writeError } from "../write/plan.js";
 import { WriteTransaction } from "../write/transaction.js";
 import { type CheckResult, OutputComparison, type WriteResult } from "../write/write.js";
+import { earlierDocuments, earlierStillWhole } from "./earlier-documents.js";
 import { obsoleteOutputs, stillObsolete, unchangedSince } from "./previous-run.js";
 import type { Reporter } from "./report.js";
 import { runKey } from "./run-key.js";
@@ -49,7 +55,8 @@ export async function runGenerate(
   const unmatched = inputsThatNamedNothing(expanded);
   const key = unmatched.length === 0 ? await runKey(settings, expanded.inputs) : undefined;
   const manifest = key === undefined ? undefined : await unchangedSince(out, key, flags);
-  if (manifest !== undefined) {
+  // Documents of earlier runs it lists decide index.ts too: they must all still be there, whole.
+  if (manifest !== undefined && earlierStillWhole(settings.cwd, out, expanded.inputs, manifest)) {
     const answered = answerFromManifest(manifest, expanded.inputs, out, flags, reporter, started);
     if (answered !== undefined) {
       return answered;
@@ -61,14 +68,10 @@ export async function runGenerate(
     ? new OutputComparison(out)
     : new WriteTransaction(out, { force: flags.force, signal: flags.signal });
   const sink = new RecordingSink(destination, !flags.check);
-  const result = await runPipelineInto(
-    sink,
-    destination,
-    settings,
-    flags,
-    expanded.inputs,
-    reporter,
-  );
+  const earlier = earlierDocuments(settings.cwd, out, expanded.inputs);
+  const request = { inputs: expanded.inputs, earlier: earlier.forPipeline };
+  const piped = await runPipelineInto(sink, destination, settings, flags, request, reporter);
+  const result = { ...piped, diagnostics: [...earlier.warnings, ...piped.diagnostics] };
   const interrupted = result.interrupted
     ? [writeError(out, "", "interrupted; previous outputs are unchanged", "SG_WRITE_FAILED")]
     : [];
@@ -95,7 +98,8 @@ export async function runGenerate(
   // say, and a key, may be answered from: a manifest answer repeats no diagnostics. The others get a key that
   // matches none.
   const recordKey = key !== undefined && diagnostics.length === 0 ? key : UNKEYED;
-  const run = { key: recordKey, inputs: expanded.inputs.length, outputs, obsolete };
+  const documents = [...result.documents, ...earlier.recorded]; // the documents the folder holds
+  const run = { key: recordKey, inputs: expanded.inputs.length, outputs, obsolete, documents };
   await recordAndRemove(destination, result, run, settings);
   const outcome = await destination.commit();
   return write(out, result, { ...outcome, removed: destination.removedPaths }, reporter, started);
@@ -110,12 +114,13 @@ async function recordAndRemove(
     readonly inputs: number;
     readonly outputs: readonly Hashed[];
     readonly obsolete: readonly string[];
+    readonly documents: readonly DocumentReport[];
   },
   settings: RunSettings,
 ): Promise<void> {
   const { out } = settings;
   if (result.hashes.length >= run.inputs && run.outputs.length > 0) {
-    const manifest = renderManifest(out, run.key, result.hashes, run.outputs, result.documents);
+    const manifest = renderManifest(out, run.key, result.hashes, run.outputs, run.documents);
     await transaction.add([await formattedLikeOutputs(manifest, out, settings)], false);
   }
   await transaction.removeObsolete(run.obsolete);
@@ -130,7 +135,7 @@ async function runPipelineInto(
   destination: OutputComparison | WriteTransaction,
   settings: RunSettings,
   flags: GenerateFlags,
-  inputs: readonly InputDocument[],
+  request: Pick<PipelineRequest, "inputs" | "earlier">,
   reporter: Reporter,
 ): Promise<PipelineResult> {
   const { runPipeline } = await import("../pipeline/generate.js");
@@ -138,7 +143,7 @@ async function runPipelineInto(
   try {
     return await runPipeline(
       {
-        inputs,
+        ...request,
         outDir: settings.out,
         emitters: settings.emitters,
         signal: flags.signal,
@@ -200,7 +205,7 @@ function answerFromManifest(
     const recorded = byInput.get(sourcePath(out, input.path));
     return recorded === undefined ? undefined : { ...recorded, input: input.path };
   });
-  if (documents.some((d) => d === undefined) || documents.length !== manifest.documents.length) {
+  if (documents.some((d) => d === undefined)) {
     return undefined;
   }
   const reports = documents as DocumentReport[];

@@ -35,6 +35,8 @@ export interface IndexEntry {
   readonly baseName: string;
   readonly subfolder: string;
   readonly file: string;
+  /** Its files to re-export: when absent, those this run emits; an earlier run's document has its own. */
+  readonly kinds?: readonly ("types" | "guards")[];
 }
 
 type Kind = "types" | "guards" | "schema";
@@ -72,13 +74,13 @@ export function documentReport(
   };
 }
 
-/** The built-in outputs of one document, unformatted, for the output folder `outDir` (which their banners name the input from). */
+/** The built-in outputs of one document, unformatted, for the output folder `outDir` (which their banners name the input from; see bannerSource). */
 export function emitDocument(
   model: ModelDocument,
   subfolder: string,
   options: ResolvedOptions,
   printer: Printer,
-  outDir: string,
+  outDir: string | undefined,
 ): OutputFile[] {
   const doc = forBanner(model, outDir);
   return outputPaths(doc, subfolder, options).map(({ kind, path }) => {
@@ -94,7 +96,7 @@ export function emitDocument(
       case "guards":
         return { path, contents: printer.print(path, guardStatements(doc, options)) };
       case "schema":
-        return { path, contents: `${JSON.stringify(emitSchema(doc, options), null, 2)}\n` };
+        return { path, contents: `${JSON.stringify(emitSchema(doc, options, path), null, 2)}\n` };
     }
   });
 }
@@ -105,9 +107,20 @@ function indexKinds(options: ResolvedOptions): ("types" | "guards")[] {
   return (["types", "guards"] as const).filter((kind) => options.emit.includes(kind));
 }
 
-/** The path of the shared index file, when the run has one. */
-export function indexPath(documents: number, options: ResolvedOptions): string | undefined {
-  return indexKinds(options).length === 0 || documents === 0 ? undefined : INDEX_FILE;
+/** The entries index.ts re-exports files of, each with those files' kinds. */
+function exported(entries: readonly IndexEntry[], options: ResolvedOptions) {
+  const kinds = indexKinds(options);
+  return entries
+    .map((entry) => ({ entry, kinds: entry.kinds ?? kinds }))
+    .filter((e) => e.kinds.length > 0);
+}
+
+/** The path of the shared index file, when the run has one: when it has TypeScript files to re-export. */
+export function indexPath(
+  entries: readonly IndexEntry[],
+  options: ResolvedOptions,
+): string | undefined {
+  return exported(entries, options).length === 0 ? undefined : INDEX_FILE;
 }
 
 /** `index.ts` re-exports every document's TypeScript outputs; `.js` specifiers work under bundlers and nodenext. */
@@ -116,22 +129,23 @@ export function indexFile(
   options: ResolvedOptions,
   printer: Printer,
 ): OutputFile | undefined {
-  const kinds = indexKinds(options);
-  if (indexPath(entries.length, options) === undefined) {
-    return undefined;
-  }
   const stem = (e: IndexEntry) =>
     e.subfolder === "" ? e.baseName : `${e.subfolder}/${e.baseName}`;
-  const sorted = [...entries].sort((a, b) => compareCodeUnits(stem(a), stem(b)));
-  const lines = sorted.flatMap((e) =>
-    kinds.map((kind) => `export * from ${stringLiteral(`./${stem(e)}.${kind}.js`)};`),
+  const sorted = exported(entries, options).sort((a, b) =>
+    compareCodeUnits(stem(a.entry), stem(b.entry)),
   );
-  const banner = bannerComment(sorted.map((e) => e.file));
+  if (sorted.length === 0) {
+    return undefined;
+  }
+  const lines = sorted.flatMap(({ entry, kinds }) =>
+    kinds.map((kind) => `export * from ${stringLiteral(`./${stem(entry)}.${kind}.js`)};`),
+  );
+  const banner = bannerComment(sorted.map((e) => e.entry.file));
   return { path: INDEX_FILE, contents: printer.print(INDEX_FILE, [banner, ...lines]) };
 }
 
 /** What index.ts needs of a placed document; `file` as the banners name it (see bannerSource). */
-export function indexEntry(placed: Placed, outDir: string): IndexEntry {
+export function indexEntry(placed: Placed, outDir: string | undefined): IndexEntry {
   return {
     baseName: placed.model.baseName,
     subfolder: placed.subfolder,
@@ -145,7 +159,7 @@ export function emitCustom(
   placed: readonly Placed[],
   options: ResolvedOptions,
   taken: readonly string[],
-  outDir: string,
+  outDir: string | undefined,
 ): Promise<{ files: OutputFile[]; diagnostics: Diagnostic[] }> {
   const models = placed.map((p) => p.model);
   const subfolders = new Map(placed.map((p) => [p.model, p.subfolder]));

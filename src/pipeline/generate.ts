@@ -21,7 +21,9 @@ import {
   indexPath,
 } from "../emit/document.js";
 import type { Hashed } from "../write/manifest.js";
+import { markGeneratedFor } from "../write/intended-folder.js";
 import { checkNames } from "./cross-document-checks.js";
+import { earlierEntry, earlierNames } from "./earlier-documents.js";
 import { loadDocuments, type RunDocuments } from "./documents.js";
 import { FormatStage } from "./format-stage.js";
 import { CollectingSink, type Sink } from "./sinks.js";
@@ -34,7 +36,13 @@ export type { Sink } from "./sinks.js";
 
 export interface GenerateRequest {
   readonly inputs: readonly (string | InputDocument)[];
-  /** The output folder: used to find the prettier config; nothing is written. @default "." */
+  /**
+   * The folder the files are for (nothing is written): their banners name each input by its path from there, as
+   * the CLI's do, so the files are byte for byte what `structgen generate --out <outDir>` writes, and the prettier
+   * config that applies there formats them. Without it, the banners name each input by its file name alone (the
+   * bytes then depend on neither the working folder nor the machine, but differ from the CLI's), and the prettier
+   * config is the working folder's.
+   */
   readonly outDir?: string;
   /**
    * Custom emitters: they see every document; their files come after the built-in ones and are formatted, written
@@ -73,6 +81,12 @@ export interface PipelineRequest extends GenerateRequest {
   /** Once aborted, no more documents are emitted and the result is `interrupted`. */
   readonly signal?: AbortSignal;
   /**
+   * Documents that earlier runs wrote into `outDir` and that stay there (the CLI reads them from the folder's
+   * manifest): `input` named as this run names its inputs, `files` those still in the folder. index.ts re-exports
+   * them too, and this run's names must not collide with theirs (earlier-documents.ts).
+   */
+  readonly earlier?: readonly DocumentReport[];
+  /**
    * Hold the whole run in memory, as `generate` does: keep every model (and return them), and format every file at
    * once when the last is emitted, handing the sink one batch (prettier's fixed cost per call is then paid once per
    * run, not once per document). Without it the run streams: it keeps no model, reads each input again when its
@@ -108,6 +122,7 @@ export async function generate(
   const given = "inputs" in request ? request : { inputs: request };
   const run = await runPipeline({ ...given, sink: collected, inMemory: true }, options);
   const { documents, models, diagnostics, sources } = run;
+  markGeneratedFor(collected.files, given.outDir);
   return {
     files: hasErrors(diagnostics) ? [] : collected.files,
     documents,
@@ -128,7 +143,8 @@ export async function runPipeline(
   const run = openRun(request, resolveOptions(options));
   const loaded = await loadDocuments(run.inputs, run); // read -> detect -> parse -> normalize -> (enrich)
   const { documents } = loaded;
-  const checked = [...loaded.diagnostics, ...checkNames(documents.names())]; // cross-document checks
+  const names = [...run.earlier.flatMap((d) => earlierNames(d, run.outDir)), ...documents.names()];
+  const checked = [...loaded.diagnostics, ...checkNames(names)]; // cross-document checks
   if (hasErrors(checked)) {
     return finished(loaded, { documents: [], diagnostics: checked });
   }
@@ -161,7 +177,7 @@ type Run = ReturnType<typeof openRun>;
 
 /** The request's parts, with defaults. */
 function openRun(request: PipelineRequest, resolved: ResolvedOptions) {
-  const { outDir = ".", emitters = [], onProgress, signal, inMemory = false } = request;
+  const { outDir, emitters = [], onProgress, signal, inMemory = false, earlier = [] } = request;
   const progress = (stage: "read" | "emit" | "format", done: number, total: number) =>
     onProgress?.({ stage, done, total });
   return {
@@ -171,6 +187,7 @@ function openRun(request: PipelineRequest, resolved: ResolvedOptions) {
     resolved,
     outDir,
     emitters,
+    earlier,
     keepModels: inMemory,
     holdOutputs: inMemory,
     modelsBeforeEmit: emitters.length > 0,
@@ -178,6 +195,11 @@ function openRun(request: PipelineRequest, resolved: ResolvedOptions) {
     onRead: (done: number, total: number) => progress("read", done, total),
     stopped: () => signal?.aborted === true,
   };
+}
+
+/** What index.ts re-exports: this run's documents and the earlier ones the folder still holds. */
+function indexEntries(run: Run, documents: RunDocuments) {
+  return [...documents.entries(), ...run.earlier.flatMap((d) => earlierEntry(d, run.outDir))];
 }
 
 /** The custom emitters over every document; the built-in paths are known without emitting. */
@@ -188,9 +210,9 @@ function emitCustomFiles(
   if (run.emitters.length === 0) {
     return Promise.resolve({ files: [], diagnostics: [] });
   }
-  const index = indexPath(documents.count, run.resolved);
+  const index = indexPath(indexEntries(run, documents), run.resolved);
   const taken = [
-    ...documents.reports().flatMap((r) => r.files),
+    ...[...documents.reports(), ...run.earlier].flatMap((r) => r.files),
     ...(index === undefined ? [] : [index]),
   ];
   return emitCustom(run.emitters, documents.placed(), run.resolved, taken, run.outDir);
@@ -198,10 +220,10 @@ function emitCustomFiles(
 
 /** The format stage in front of the sink; it reports each batch formatted against every file the run hands on. */
 function formatStage(run: Run, documents: RunDocuments, customFiles: number, sink: Sink) {
-  const index = indexPath(documents.count, run.resolved) === undefined ? 0 : 1;
+  const index = indexPath(indexEntries(run, documents), run.resolved) === undefined ? 0 : 1;
   const total = documents.reports().reduce((sum, r) => sum + r.files.length, index + customFiles);
   return new FormatStage(sink, {
-    outDir: run.outDir,
+    outDir: run.outDir ?? ".",
     prettier: run.resolved.prettier,
     holdUntilFinish: run.holdOutputs,
     onFormatted: (done) => run.progress("format", done, total),
@@ -235,7 +257,7 @@ async function emitSharedFiles(
   custom: readonly OutputFile[],
   format: FormatStage,
 ): Promise<void> {
-  const index = indexFile(documents.entries(), run.resolved, printer);
+  const index = indexFile(indexEntries(run, documents), run.resolved, printer);
   for (const files of [index === undefined ? [] : [index], custom]) {
     if (!run.stopped()) {
       await format.add(files);

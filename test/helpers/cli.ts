@@ -147,7 +147,8 @@ export async function seedGenerated(
   return cwd;
 }
 
-async function inFolder<T>(cwd: string, body: () => Promise<T>): Promise<T> {
+/** Runs `body` with `cwd` as the process's working folder, and puts the folder back after. */
+export async function inFolder<T>(cwd: string, body: () => Promise<T>): Promise<T> {
   const previous = process.cwd();
   process.chdir(cwd);
   try {
@@ -155,6 +156,13 @@ async function inFolder<T>(cwd: string, body: () => Promise<T>): Promise<T> {
   } finally {
     process.chdir(previous);
   }
+}
+
+/** The export lines of the index.ts in `...parts`. */
+export function indexExports(...parts: string[]): string[] {
+  return readText(...parts, "index.ts")
+    .split("\n")
+    .filter((line) => line.startsWith("export"));
 }
 
 /** Every file under `dir`, relative and sorted, with forward slashes; [] when `dir` does not exist. */
