@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // The bin is a shim: all logic lives in dist/cli/main.js (built by `npm ci` through the prepare script). It hands
-// the CLI this process's working folder, streams and environment; without a `signal`, SIGINT and SIGTERM stop a run.
+// the CLI this process's working folder, streams (quiet once their reader is gone) and environment; without a
+// `signal`, SIGINT and SIGTERM stop a run.
 import nodeModule from "node:module";
 
 // Node 22.1+ keeps V8's compiled code on disk, so later runs skip most of compiling the TypeScript compiler that
@@ -15,10 +16,13 @@ try {
 }
 
 // Imported only now: a static import would load dist/ (hoisted) before the cache is on.
-const { main } = await import("../dist/cli/main.js");
+const [{ main }, { quietWhenClosed }] = await Promise.all([
+  import("../dist/cli/main.js"),
+  import("../dist/cli/terminal.js"),
+]);
 process.exitCode = await main(process.argv.slice(2), {
   cwd: process.cwd(),
-  stdout: process.stdout,
-  stderr: process.stderr,
+  stdout: quietWhenClosed(process.stdout),
+  stderr: quietWhenClosed(process.stderr),
   env: process.env,
 });

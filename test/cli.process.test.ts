@@ -2,8 +2,14 @@
  * The bin as a process (`node bin/structgen.js`): that it hands the CLI this process's working folder, streams and
  * environment, and that its exit codes are what a shell sees (0, 1, 2), with no stack trace. A smoke test, a few
  * runs: what the CLI does is cli.test.ts's, in process.
+ *
+ * Output into a pipe whose reader has gone (`structgen --help | head -1`) ends the bin quietly, with the exit code
+ * it would have had, and a generate still writes its files. The reader is closed before the bin writes anything,
+ * so every write meets a closed pipe (EPIPE) however fast or slow the machine is; one test runs `| head -1` through
+ * a shell, with more output than a pipe holds, so that the bin cannot finish before head exits.
  */
-import { cpSync, readFileSync } from "node:fs";
+import { spawn } from "node:child_process";
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { MANIFEST_FILE } from "../src/write/manifest.js";
@@ -17,8 +23,10 @@ import {
   stackFrames,
   tempCwd,
 } from "./helpers/cli.js";
-import { ensureBuilt, runBin, SPAWN_TIMEOUT_MS } from "./helpers/cli-process.js";
+import { manyDocuments } from "./helpers/big-inputs.js";
+import { BIN, ensureBuilt, runBin, SPAWN_TIMEOUT_MS } from "./helpers/cli-process.js";
 import { REPO_ROOT } from "./helpers/fixtures.js";
+import { run, userEnv } from "./helpers/package.js";
 
 vi.setConfig({ testTimeout: 3 * SPAWN_TIMEOUT_MS });
 
@@ -71,5 +79,75 @@ describe("node bin/structgen.js", () => {
     };
     const result = await runBin(["--version"]);
     expect([result.code, result.stdout, result.stderr]).toEqual([0, `${version}\n`, ""]);
+  });
+});
+
+interface Ended {
+  readonly code: number | null;
+  readonly signal: NodeJS.Signals | null;
+  /** What the bin wrote to the stream that was still open. */
+  readonly other: string;
+}
+
+/**
+ * Runs the bin with `closed` (stdout or stderr) a pipe whose reading end this process has already closed, and the
+ * other stream collected.
+ */
+function withClosedReader(
+  args: readonly string[],
+  cwd: string,
+  closed: "stdout" | "stderr",
+): Promise<Ended> {
+  const child = spawn(process.execPath, [BIN, ...args], {
+    cwd,
+    env: userEnv(),
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  child[closed].destroy();
+  let other = "";
+  child[closed === "stdout" ? "stderr" : "stdout"]
+    .setEncoding("utf8")
+    .on("data", (chunk: string) => (other += chunk));
+  return new Promise((resolve) => {
+    child.on("close", (code, signal) => resolve({ code, signal, other }));
+  });
+}
+
+describe("a closed pipe", () => {
+  it("ends --help quietly with exit 0", async () => {
+    const ended = await withClosedReader(["--help"], tempCwd(), "stdout");
+    expect(ended).toEqual({ code: 0, signal: null, other: "" });
+  });
+
+  it("ends a generate quietly with its usual exit code, its files written", async () => {
+    const cwd = tempCwd();
+    cpSync(SEED, join(cwd, "run.json"));
+    const ended = await withClosedReader(["generate", "run.json", "--out", "gen"], cwd, "stdout");
+    expect(ended).toEqual({ code: 0, signal: null, other: "" });
+    expect(listFiles(join(cwd, "gen"))).toEqual([MANIFEST_FILE, ...SEED_OUTPUTS]);
+  });
+
+  it("on stderr, keeps the exit code of a run that failed", async () => {
+    const ended = await withClosedReader(
+      ["generate", cliFixture("bad", "type-strng.json"), "--out", "gen"],
+      tempCwd(),
+      "stderr",
+    );
+    expect(ended).toEqual({ code: 1, signal: null, other: "" });
+  });
+
+  it("`structgen generate --json ... | head -1` in a shell: exit 0, no EPIPE, no stack trace", async () => {
+    const cwd = tempCwd();
+    // A report (about 200 KB) longer than a pipe holds (64 KiB on Linux): the bin is still writing when head has gone.
+    mkdirSync(join(cwd, "schemas"));
+    for (const { name, text } of manyDocuments(1000, { fieldsEach: 2 })) {
+      writeFileSync(join(cwd, "schemas", `${name}.json`), text);
+    }
+    const command = `{ '${process.execPath}' '${BIN}' generate schemas --out gen --json --emit types --no-format; echo "exit=$?" >&2; } | head -1`;
+    const result = await run("sh", ["-c", command], { cwd, timeout: SPAWN_TIMEOUT_MS * 2 });
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toBe("{\n");
+    expect(result.stderr).toBe("exit=0\n");
+    expect(stackFrames(result.stderr)).toEqual([]);
   });
 });

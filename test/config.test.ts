@@ -95,8 +95,13 @@ describe("loadConfig", () => {
   const problems: readonly [string, Record<string, string>, RegExp][] = [
     [
       "an unknown key, listing the known ones",
+      { "structgen.config.json": json({ verbose: true }) },
+      /"verbose": unknown setting; the settings are inputs, out, emitters, emit, /,
+    ],
+    [
+      "an unknown key close to a known one, with a suggestion",
       { "structgen.config.json": json({ output: "gen" }) },
-      /"output": unknown setting; the settings are inputs, out, emitters, emit, /,
+      /"output": unknown setting; did you mean "out"\? The settings are inputs, out, emitters, emit, /,
     ],
     [
       "a bad choice",
@@ -257,6 +262,49 @@ describe("the CLI with a config file", () => {
     );
   });
 
+  it("takes absolute inputs, out and sourceSpec as they are, not under the config's folder", async () => {
+    const elsewhere = tempCwd("structgen-config-elsewhere-");
+    const fixture = join(REPO_ROOT, "fixtures", "enrich", "nullable-scalars");
+    mkdirSync(join(elsewhere, "docs"));
+    mkdirSync(join(elsewhere, "spec"));
+    cpSync(join(fixture, "input.json"), join(elsewhere, "docs", "scalars.json"));
+    cpSync(join(fixture, "openapi.json"), join(elsewhere, "spec", "openapi.json"));
+    const config = {
+      inputs: [join(elsewhere, "docs", "*.json")],
+      out: join(elsewhere, "gen"),
+      sourceSpec: join(elsewhere, "spec", "openapi.json"),
+    };
+    const cwd = project({ "tools/structgen.config.json": json(config) });
+    const args = ["generate", "--config", "tools/structgen.config.json"];
+    const result = await runCli(args, { cwd });
+    expect(result.code, result.stderr).toBe(0);
+    expect(listFiles(join(elsewhere, "gen"))).toEqual([
+      MANIFEST_FILE,
+      "index.ts",
+      "nullable-scalars.guards.ts",
+      "nullable-scalars.schema.json",
+      "nullable-scalars.types.ts",
+    ]);
+    const sources = (
+      JSON.parse(readText(elsewhere, "gen", MANIFEST_FILE)) as { sources: [string, string][] }
+    ).sources.map(([path]) => path);
+    expect(sources.sort()).toEqual(["../docs/scalars.json", "../spec/openapi.json"]);
+    const check = await runCli([...args, "--check"], { cwd });
+    expect(check.code, check.stderr).toBe(0);
+  });
+
+  it("an unknown key is a usage error that suggests the setting it most likely meant", async () => {
+    const cwd = project({
+      "structgen.config.json": json({ inputs: ["schemas"], out: "gen", "source-spec": "api.json" }),
+    });
+    const result = await runCli(["generate"], { cwd });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(
+      /^structgen: .+structgen\.config\.json: "source-spec": unknown setting; did you mean "sourceSpec"\? The settings are inputs, out, emitters, emit, .*sourceSpec.*\n$/,
+    );
+    expect(listFiles(cwd)).toEqual(["package.json", "schemas/run.json", "structgen.config.json"]);
+  });
+
   it("a bad config is a usage error (exit 2) naming the file and key, without a stack trace", async () => {
     const cwd = project({
       "structgen.config.json": json({ inputs: ["schemas"], out: "gen", objectFields: "maybe" }),
@@ -334,6 +382,22 @@ describe("one table feeds the help, the config loader and the README", () => {
       }
     },
   );
+
+  it("each command's --help describes its own --json report", async () => {
+    /** The help text of one option, its wrapped lines joined. */
+    const optionHelp = (help: string, flag: string): string =>
+      (new RegExp(`^  ${flag} +(.*(?:\\n {10,}.*)*)`, "m").exec(help)?.[1] ?? "").replace(
+        /\s+/g,
+        " ",
+      );
+    const validate = optionHelp((await runCli(["validate", "--help"])).stdout, "--json");
+    const generate = optionHelp((await runCli(["generate", "--help"])).stdout, "--json");
+    expect(validate).toMatch(/each data file, valid or not, with its failures \(JSON pointer/);
+    expect(validate).not.toMatch(/watch|written|stale|document with its files/);
+    expect(generate).toMatch(/each document with its files, what was written, stale or missing/);
+    expect(generate).toMatch(/with --watch, one line per run/);
+    expect(generate).not.toMatch(/data file/);
+  });
 
   it("structgen --help shows every command in full, with examples", async () => {
     const help = await runCli(["--help"]);

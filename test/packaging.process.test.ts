@@ -4,13 +4,14 @@
  * from CommonJS (`require`), from ESM (`import`), and from TypeScript in both module modes.
  */
 import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { join, posix } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MANIFEST_FILE } from "../src/write/manifest.js";
 import { SEED, SEED_OUTPUTS, listFiles } from "./helpers/cli.js";
 import { REPO_ROOT } from "./helpers/fixtures.js";
 import {
   eventually,
+  NPM,
   NPX,
   type Packed,
   packTarball,
@@ -56,6 +57,31 @@ describe("the tarball", () => {
     expect(
       packed.files.filter((file) => /^(src|test|fixtures)\/|\.map$|tsconfig/.test(file)),
     ).toEqual([]);
+  });
+
+  it("points at no file it does not hold: every sourceMappingURL in `npm pack --dry-run`'s files is among them", async () => {
+    const dryRun = await run(NPM, ["pack", "--dry-run", "--json", "--ignore-scripts"], {
+      cwd: REPO_ROOT,
+    });
+    expect(dryRun.code, dryRun.stderr).toBe(0);
+    const [info] = JSON.parse(dryRun.stdout) as { files: { path: string }[] }[];
+    const files = new Set((info?.files ?? []).map((file) => file.path));
+    expect(files).toContain("dist/cli/main.js");
+    const dangling = [...files]
+      .filter((file) => /\.(js|d\.ts)$/.test(file))
+      .flatMap((file) =>
+        [
+          ...readFileSync(join(REPO_ROOT, file), "utf8").matchAll(
+            /^\/\/# sourceMappingURL=(\S+)$/gm,
+          ),
+        ]
+          .map((match) => match[1] ?? "")
+          .filter((url) => !url.startsWith("data:"))
+          .map((url) => posix.join(posix.dirname(file), url))
+          .filter((target) => !files.has(target))
+          .map((target) => `${file} -> ${target}`),
+      );
+    expect(dangling).toEqual([]);
   });
 
   it("installs as a dependency whose package.json declares both module systems and the engines that support them", () => {

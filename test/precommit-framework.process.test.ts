@@ -3,23 +3,18 @@
  * pointing at a snapshot of this checkout (a temp git repository, so the current code is what gets installed).
  * pre-commit installs the hook as it would for any user (clone, `npm install`, `npm pack`, `npm install -g`, with
  * the Node on PATH) and `git commit` runs it: up-to-date outputs pass; a structure changed without regenerating,
- * a generated file edited by hand, or a config change alone is refused, naming the files.
+ * a generated file edited by hand or deleted, or a config change alone is refused, naming the files; an untracked
+ * document does not fail a consistent commit (the hook judges what is staged).
  * Skipped, with a notice, where pre-commit is not installed (.ci/run installs it).
  */
-import {
-  appendFileSync,
-  copyFileSync,
-  mkdirSync,
-  readdirSync,
-  readFileSync,
-  writeFileSync,
-} from "node:fs";
+import { appendFileSync, copyFileSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it, type TestContext } from "vitest";
 import { SEED } from "./helpers/cli.js";
 import { BIN } from "./helpers/cli-process.js";
 import { REPO_ROOT } from "./helpers/fixtures.js";
 import { GIT_ENV, git, snapshotRepository } from "./helpers/git.js";
+import { editStructure, writeHookProject } from "./helpers/hooks.js";
 import { readmeExample, removeProjects, run, tempFolder } from "./helpers/package.js";
 
 const found = await run("pre-commit", ["--version"], { cwd: REPO_ROOT });
@@ -45,15 +40,16 @@ const commit = async (message: string) => {
   return { code: result.code, output: result.stdout + result.stderr };
 };
 const commits = async () => (await git(repo, ["rev-list", "--count", "HEAD"])).stdout.trim();
+/** Commits what is staged, expects structgen check to refuse it naming `lines`, and drops the change. */
+const expectRefused = async (message: string, lines: readonly string[]) => {
+  const refused = await commit(message);
+  expect(refused.code, refused.output).not.toBe(0);
+  expect(refused.output).toMatch(/^structgen check\.+Failed$/m);
+  expect(refused.output.split("\n")).toEqual(expect.arrayContaining([...lines]));
+  expect(await commits()).toBe("1");
+  await git(repo, ["reset", "-q", "--hard"]);
+};
 const regenerate = () => run(process.execPath, [BIN, "generate"], { cwd: repo });
-
-/** Adds a string field to the structure, as a developer editing the schema would. */
-function editStructure(field: string): void {
-  const path = join(repo, "schemas", "run.json");
-  const document = JSON.parse(readFileSync(path, "utf8")) as { fields: unknown[] };
-  document.fields.push({ name: field, type: "string" });
-  writeFileSync(path, `${JSON.stringify(document, null, 2)}\n`);
-}
 
 afterAll(removeProjects);
 
@@ -70,12 +66,7 @@ beforeAll(async () => {
     .replace("<a tag or commit of it>", snapshot.rev);
   expect(config).toContain(`rev: ${snapshot.rev}`);
   writeFileSync(join(repo, ".pre-commit-config.yaml"), config);
-  writeFileSync(
-    join(repo, "structgen.config.json"),
-    `${JSON.stringify({ inputs: ["schemas"], out: "src/generated" }, null, 2)}\n`,
-  );
-  mkdirSync(join(repo, "schemas"));
-  copyFileSync(SEED, join(repo, "schemas", "run.json"));
+  writeHookProject(repo);
   expect((await git(repo, ["init", "-q"])).code).toBe(0);
   const generated = await regenerate();
   expect(generated.code, generated.stderr).toBe(0);
@@ -108,39 +99,48 @@ describe("structgen-check from the pre-commit framework, through git commit", ()
 
   it("refuses a structure changed without regenerating, naming the stale files", async (ctx) => {
     skipWithoutPreCommit(ctx);
-    editStructure("framework_hook_field");
+    editStructure(repo, "framework_hook_field");
     await git(repo, ["add", "schemas/run.json"]);
-    const refused = await commit("add framework_hook_field");
-    expect(refused.code, refused.output).not.toBe(0);
-    expect(refused.output).toMatch(/^structgen check\.+Failed$/m);
-    expect(refused.output.split("\n")).toContain("stale: src/generated/letta-run.types.ts");
-    expect(refused.output.split("\n")).toContain("stale: src/generated/letta-run.guards.ts");
-    expect(await commits()).toBe("1");
-    await git(repo, ["reset", "-q", "--hard"]);
+    await expectRefused("add framework_hook_field", [
+      "stale: src/generated/letta-run.types.ts",
+      "stale: src/generated/letta-run.guards.ts",
+    ]);
   }, 300_000);
 
   it("runs on a commit of a hand-edited generated file alone, and of the config alone", async (ctx) => {
     skipWithoutPreCommit(ctx);
     appendFileSync(join(repo, "src", "generated", "letta-run.types.ts"), "// edited by hand\n");
     await git(repo, ["add", "src/generated/letta-run.types.ts"]);
-    const edited = await commit("edit a generated file");
-    expect(edited.code, edited.output).not.toBe(0);
-    expect(edited.output.split("\n")).toContain("stale: src/generated/letta-run.types.ts");
-    await git(repo, ["reset", "-q", "--hard"]);
+    await expectRefused("edit a generated file", ["stale: src/generated/letta-run.types.ts"]);
 
     const config = { inputs: ["schemas"], out: "src/types" };
     writeFileSync(join(repo, "structgen.config.json"), `${JSON.stringify(config, null, 2)}\n`);
     await git(repo, ["add", "structgen.config.json"]);
-    const moved = await commit("move the outputs");
-    expect(moved.code, moved.output).not.toBe(0);
-    expect(moved.output.split("\n")).toContain("missing: src/types/letta-run.types.ts");
-    await git(repo, ["reset", "-q", "--hard"]);
-    expect(await commits()).toBe("1");
+    await expectRefused("move the outputs", ["missing: src/types/letta-run.types.ts"]);
+  }, 300_000);
+
+  it("runs on a commit that only deletes a generated file, and refuses it", async (ctx) => {
+    skipWithoutPreCommit(ctx);
+    await git(repo, ["rm", "-q", "src/generated/letta-run.guards.ts"]);
+    await expectRefused("delete a generated file", ["missing: src/generated/letta-run.guards.ts"]);
+  }, 300_000);
+
+  it("judges what is staged: an untracked document beside a consistent commit does not fail it", async (ctx) => {
+    skipWithoutPreCommit(ctx);
+    copyFileSync(SEED, join(repo, "schemas", "untracked.json"));
+    writeFileSync(join(repo, "notes.md"), "release notes\n");
+    await git(repo, ["add", "notes.md"]);
+    const accepted = await commit("notes");
+    expect(accepted.code, accepted.output).toBe(0);
+    expect(accepted.output).toMatch(/^structgen check\.+Passed$/m);
+    expect(await commits()).toBe("2");
+    await git(repo, ["reset", "-q", "--hard", "HEAD~1"]);
+    await git(repo, ["clean", "-q", "-fd"]);
   }, 300_000);
 
   it("accepts the structure change once the outputs are regenerated", async (ctx) => {
     skipWithoutPreCommit(ctx);
-    editStructure("framework_hook_field");
+    editStructure(repo, "framework_hook_field");
     const regenerated = await regenerate();
     expect(regenerated.code, regenerated.stderr).toBe(0);
     await git(repo, ["add", "-A"]);

@@ -2,13 +2,16 @@
  * The config file: `structgen.config.json`, `structgen.config.mjs` (default export; the only one that can hold
  * custom emitters) or a `structgen` key in package.json. It is looked for in the working folder and then each
  * parent, up to the first folder that has a package.json. It takes the same settings as the command line, from
- * the same tables: RUN_SETTINGS below and OPTION_TABLE; flags override it. Paths in it are relative to it.
+ * the same tables: RUN_SETTINGS below and OPTION_TABLE; flags override it. Relative paths in it are from its folder;
+ * absolute ones are taken as they are.
  */
 import { createHash } from "node:crypto";
 import { readFile, stat } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { DiagnosticSink } from "../model/diagnostics.js";
+import { fileErrorReason } from "../model/file-errors.js";
+import { closestName } from "./suggest.js";
 import type { Emitter } from "../emit/emitters.js";
 import {
   DEFAULT_OPTIONS,
@@ -20,9 +23,9 @@ import {
 
 /** Everything a config file can set. */
 export interface StructgenConfig extends Options {
-  /** Input files, folders and globs, relative to the config file. */
+  /** Input files, folders and globs, relative to the config file or absolute. */
   readonly inputs?: readonly string[];
-  /** The output folder, relative to the config file. */
+  /** The output folder, relative to the config file or absolute. */
   readonly out?: string;
   /** Custom emitters; only a structgen.config.mjs can hold functions. */
   readonly emitters?: readonly Emitter[];
@@ -71,6 +74,12 @@ export const RUN_SETTINGS: readonly SettingRow[] = [
     commands: ["generate"],
   },
   {
+    flag: "--staged",
+    description:
+      "with --check: judge what git's index holds, i.e. what a commit would take, instead of the working tree (pre-commit hooks)",
+    commands: ["generate"],
+  },
+  {
     flag: "-w, --watch",
     description: "regenerate when an input or the config file changes, until Ctrl-C",
     commands: ["generate"],
@@ -88,8 +97,14 @@ export const RUN_SETTINGS: readonly SettingRow[] = [
   {
     flag: "--json",
     description:
-      "print a machine-readable report on stdout (with generate --watch, one line per run)",
-    commands: ["generate", "validate"],
+      "print the report as JSON on stdout: each document with its files, what was written, stale or missing, and every diagnostic (with --watch, one line per run)",
+    commands: ["generate"],
+  },
+  {
+    flag: "--json",
+    description:
+      "print the report as JSON on stdout: each data file, valid or not, with its failures (JSON pointer, line, message), and every diagnostic",
+    commands: ["validate"],
   },
   {
     key: "emitters",
@@ -111,8 +126,20 @@ const CANDIDATES = ["structgen.config.json", "structgen.config.mjs", "package.js
 export async function loadConfig(
   options: { readonly cwd?: string; readonly file?: string } = {},
 ): Promise<ConfigResult> {
+  return loadConfigSearching(options, dirname);
+}
+
+/**
+ * loadConfig, with the folder the search goes to after each one: `generate --staged` searches its copy of the
+ * repository up to the copy's root, then goes on from the repository's parent.
+ */
+export async function loadConfigSearching(
+  options: { readonly cwd?: string; readonly file?: string },
+  parentOf: (dir: string) => string,
+): Promise<ConfigResult> {
   const cwd = resolve(options.cwd ?? process.cwd());
-  const file = options.file === undefined ? await findConfig(cwd) : resolve(cwd, options.file);
+  const file =
+    options.file === undefined ? await findConfig(cwd, parentOf) : resolve(cwd, options.file);
   if (typeof file === "object") {
     return file;
   }
@@ -129,8 +156,11 @@ export async function loadConfig(
     : { file, config: checked.config };
 }
 
-async function findConfig(cwd: string): Promise<string | undefined | { error: string }> {
-  for (let dir = cwd; ; dir = dirname(dir)) {
+async function findConfig(
+  cwd: string,
+  parentOf: (dir: string) => string,
+): Promise<string | undefined | { error: string }> {
+  for (let dir = cwd; ; dir = parentOf(dir)) {
     const present: string[] = [];
     for (const name of CANDIDATES) {
       const path = join(dir, name);
@@ -146,7 +176,7 @@ async function findConfig(cwd: string): Promise<string | undefined | { error: st
     if (present[0] !== undefined) {
       return present[0];
     }
-    if ((await isFile(join(dir, "package.json"))) || dirname(dir) === dir) {
+    if ((await isFile(join(dir, "package.json"))) || parentOf(dir) === dir) {
       return undefined;
     }
   }
@@ -195,7 +225,7 @@ async function readConfig(file: string): Promise<{ value: unknown } | { error: s
         : value,
     };
   } catch (error) {
-    return { error: `cannot be read: ${(error as Error).message.split("\n")[0]}` };
+    return { error: `cannot be read: ${fileErrorReason(error)}` };
   }
 }
 
@@ -255,7 +285,8 @@ function checkSetting(
       ) {
         return { error: "must be a path or glob, or a list of them" };
       }
-      return { value: list.map((item: string) => join(base, item)) };
+      // resolve, not join: an absolute path or glob stays as written, a relative one is from the config's folder.
+      return { value: list.map((item: string) => resolve(base, item)) };
     }
     case "out":
       return typeof value === "string" && value !== ""
@@ -276,7 +307,14 @@ function checkSetting(
         ...RUN_SETTINGS.flatMap((r) => (r.key === undefined ? [] : [r.key])),
         ...OPTION_TABLE.map((r) => r.key),
       ];
-      return { error: `unknown setting; the settings are ${known.join(", ")}` };
+      const meant = closestName(key, known);
+      const settings = known.join(", ");
+      return {
+        error:
+          meant === undefined
+            ? `unknown setting; the settings are ${settings}`
+            : `unknown setting; did you mean "${meant}"? The settings are ${settings}`,
+      };
     }
   }
 }

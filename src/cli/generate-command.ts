@@ -33,6 +33,8 @@ import type { RunSettings } from "./settings.js";
 export interface GenerateFlags {
   readonly check: boolean;
   readonly force: boolean;
+  /** --check reads git's index (cli/staged.ts): the summary says so, and how to mend it. */
+  readonly staged?: boolean;
   /** Aborted on SIGINT/SIGTERM: the write stage then leaves the previous outputs as they were. */
   readonly signal: AbortSignal;
 }
@@ -88,7 +90,7 @@ export async function runGenerate(
       result,
       destination.result(),
       stillObsolete(settings.cwd, out, obsolete, outputs),
-      outputs.length,
+      { files: outputs.length, staged: flags.staged === true },
       reporter,
     );
   }
@@ -224,7 +226,7 @@ function answerFromManifest(
         upToDate: files,
         obsolete: [],
       },
-      `structgen: ${files.length} files up to date in ${out}`,
+      upToDate(files.length, out, flags.staged === true),
     );
     return 0;
   }
@@ -242,7 +244,7 @@ function check(
   result: PipelineResult,
   outcome: CheckResult,
   obsolete: readonly string[],
-  files: number,
+  run: { readonly files: number; readonly staged: boolean },
   reporter: Reporter,
 ): number {
   const { diagnostics, ...compared } = outcome;
@@ -257,15 +259,23 @@ function check(
   ];
   reporter.problems(problems);
   const ok = problems.length === 0 && !hasErrors(all);
+  const mend = run.staged
+    ? ` in what is staged; run structgen generate, then stage the outputs with their documents (git add ${out})`
+    : "; run structgen generate without --check";
   const summary = ok
-    ? `structgen: ${compared.upToDate.length} files up to date in ${out}`
-    : `structgen: ${problems.length} of ${files} files need regenerating; run structgen generate without --check`;
+    ? upToDate(compared.upToDate.length, out, run.staged)
+    : `structgen: ${problems.length} of ${run.files} files need regenerating${mend}`;
   reporter.finish(
     { ok, documents: result.documents, diagnostics: all, ...compared, obsolete },
     summary,
     !ok,
   );
   return ok ? 0 : 1;
+}
+
+/** A passing check's summary; one that read git's index says so. */
+function upToDate(files: number, out: string, staged: boolean): string {
+  return `structgen: ${files} files up to date in ${out}${staged ? " (as staged)" : ""}`;
 }
 
 function write(

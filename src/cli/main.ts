@@ -52,6 +52,7 @@ export const EXAMPLES: Readonly<Record<CommandName, readonly string[]>> = {
     "structgen generate letta-run-structure.json --out src/generated",
     "structgen generate schemas/billing schemas/crm --out src/generated   # writes billing/ and crm/ subfolders",
     "structgen generate 'schemas/**/*.json' --out src/generated --check",
+    "structgen generate --check --staged   # in a pre-commit hook: judge what the commit holds",
     "structgen generate --config tools/structgen.config.json --watch",
     "structgen generate run.json -o gen --emit types,guards --additional-properties false --no-format",
     "structgen generate run.json -o gen --object-fields record --formats annotate --json --quiet --force",
@@ -180,6 +181,10 @@ export function buildProgram(io: CliIo, onRun: (exitCode: number) => void): Comm
     if (watching && flags["check"] === true) {
       throw new UsageError("--watch and --check do not go together: --check runs once");
     }
+    const staged = flags["staged"] === true;
+    if (staged && flags["check"] !== true) {
+      throw new UsageError("--staged judges what a commit would hold: use it with --check");
+    }
     const reporter = new Reporter(
       { quiet: flags["quiet"] === true, json: flags["json"] === true, jsonLines: watching },
       streams,
@@ -187,17 +192,28 @@ export function buildProgram(io: CliIo, onRun: (exitCode: number) => void): Comm
     const load = () => freshSettings(() => generateSettings(inputs, flags, io.cwd));
     // Loaded on use, so that --help and --version do not pay for the compiler and prettier (generate-command
     // itself loads them only when something must be emitted).
-    const { value, interrupted } = await interruptible(
-      async (signal) =>
-        watching
-          ? (await import("./watch.js")).runWatch(load, reporter, signal)
-          : (await import("./generate-command.js")).runGenerate(
-              await load(),
-              { check: flags["check"] === true, force: flags["force"] === true, signal },
-              reporter,
-            ),
-      io.signal,
-    );
+    const generate = async (settings: RunSettings, signal: AbortSignal) =>
+      (await import("./generate-command.js")).runGenerate(
+        settings,
+        { check: flags["check"] === true, force: flags["force"] === true, staged, signal },
+        reporter,
+      );
+    const { value, interrupted } = await interruptible(async (signal) => {
+      if (watching) {
+        return (await import("./watch.js")).runWatch(load, reporter, signal);
+      }
+      if (!staged) {
+        return generate(await load(), signal);
+      }
+      // git's environment is the process's (PATH, GIT_INDEX_FILE in a hook), with the run's over it.
+      const env = { ...process.env, ...io.env };
+      return (await import("./staged.js")).inStagedTree(io.cwd, env, async (tree) =>
+        generate(
+          await freshSettings(() => generateSettings(inputs, flags, tree.cwd, tree)),
+          signal,
+        ),
+      );
+    }, io.signal);
     onRun(interrupted && !watching ? EXIT_INTERRUPTED : value);
   });
 

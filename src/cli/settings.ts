@@ -3,13 +3,25 @@
  * override it. Config paths are relative to the config file; they are turned into paths relative to the
  * working folder, which is how diagnostics, banners and the summary name them.
  */
-import { isAbsolute, relative, resolve } from "node:path";
-import { loadConfig, type StructgenConfig } from "./config.js";
+import { dirname, isAbsolute, relative, resolve } from "node:path";
+import { loadConfigSearching, type StructgenConfig } from "./config.js";
 import type { Emitter } from "../emit/emitters.js";
 import { type OptionRow, OPTION_TABLE, type Options, parseOptionValue } from "../model/options.js";
 
 /** A mistake in how structgen was called: exit code 2, one message, no stack trace. */
 export class UsageError extends Error {}
+
+/**
+ * Where a run reads when it is not the working tree: `generate --staged` reads a copy of git's index. `path` takes a
+ * path as the command line or the config names it to the one to read; `parentOf` is the config search's next folder.
+ */
+export interface ReadFrom {
+  readonly path: (path: string) => string;
+  readonly parentOf: (dir: string) => string;
+}
+
+/** The working tree itself. */
+const WORKING_TREE: ReadFrom = { path: (path) => path, parentOf: dirname };
 
 export interface RunSettings {
   /** The working folder (absolute): what the paths below are relative to. */
@@ -59,9 +71,13 @@ function configOptions(config: StructgenConfig): Options {
 export async function loadRunConfig(
   flags: Record<string, unknown>,
   cwd: string,
+  from: ReadFrom = WORKING_TREE,
 ): Promise<{ config: StructgenConfig; file?: string }> {
-  const file = typeof flags["config"] === "string" ? flags["config"] : undefined;
-  const loaded = await loadConfig(file === undefined ? { cwd } : { cwd, file });
+  const file = typeof flags["config"] === "string" ? from.path(flags["config"]) : undefined;
+  const loaded = await loadConfigSearching(
+    file === undefined ? { cwd } : { cwd, file },
+    from.parentOf,
+  );
   if ("error" in loaded) {
     throw new UsageError(loaded.error);
   }
@@ -75,9 +91,11 @@ export async function generateSettings(
   args: readonly string[],
   flags: Record<string, unknown>,
   cwd: string,
+  from: ReadFrom = WORKING_TREE,
 ): Promise<RunSettings> {
-  const { config, file } = await loadRunConfig(flags, cwd);
-  const patterns = args.length > 0 ? args : (config.inputs ?? []).map((p) => fromCwd(cwd, p));
+  const { config, file } = await loadRunConfig(flags, cwd, from);
+  const place = (path: string) => fromCwd(cwd, from.path(path));
+  const patterns = args.length > 0 ? args.map(from.path) : (config.inputs ?? []).map(place);
   if (patterns.length === 0) {
     throw new UsageError(
       `missing required argument 'inputs': name files, folders or globs, or set "inputs" in a config file`,
@@ -85,10 +103,10 @@ export async function generateSettings(
   }
   const out =
     typeof flags["out"] === "string"
-      ? flags["out"]
+      ? from.path(flags["out"])
       : config.out === undefined
         ? undefined
-        : fromCwd(cwd, config.out);
+        : place(config.out);
   if (out === undefined) {
     throw new UsageError(
       `required option '-o, --out <dir>' not specified (nor "out" in a config file)`,
@@ -96,8 +114,14 @@ export async function generateSettings(
   }
   const fromConfig = configOptions(config);
   const sourceSpec =
-    fromConfig.sourceSpec === undefined ? {} : { sourceSpec: fromCwd(cwd, fromConfig.sourceSpec) };
-  const options = { ...fromConfig, ...sourceSpec, ...flagOptions(flags) };
+    fromConfig.sourceSpec === undefined ? {} : { sourceSpec: place(fromConfig.sourceSpec) };
+  const fromFlags = flagOptions(flags);
+  const options = {
+    ...fromConfig,
+    ...sourceSpec,
+    ...fromFlags,
+    ...(fromFlags.sourceSpec === undefined ? {} : { sourceSpec: from.path(fromFlags.sourceSpec) }),
+  };
   const settings = { cwd, patterns, out, options, emitters: config.emitters ?? [] };
   return file === undefined ? settings : { ...settings, configFile: file };
 }

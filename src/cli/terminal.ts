@@ -12,6 +12,30 @@ export interface OutputStream {
   write(text: string): unknown;
 }
 
+/**
+ * A process stream as the CLI writes to it: once its reader has gone (`structgen --help | head -1`), writes are
+ * dropped instead of ending the process with an unhandled EPIPE and a stack trace. The run goes on (a generate
+ * still writes its files) and exits with its usual code; no one is left to read a message about it.
+ */
+export function quietWhenClosed(stream: NodeJS.WriteStream): OutputStream {
+  let closed = false;
+  stream.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code !== "EPIPE") {
+      throw error;
+    }
+    closed = true;
+  });
+  return {
+    get isTTY() {
+      return stream.isTTY;
+    },
+    get columns() {
+      return stream.columns;
+    },
+    write: (text: string) => closed || stream.write(text),
+  };
+}
+
 export function colorsEnabled(stream: OutputStream, env: NodeJS.ProcessEnv): boolean {
   const noColor = env["NO_COLOR"] !== undefined && env["NO_COLOR"] !== "";
   return stream.isTTY === true && !noColor && env["TERM"] !== "dumb";

@@ -8,6 +8,7 @@ import { resolve } from "node:path";
 import { type Diagnostic, DiagnosticSink, type Locator } from "../model/diagnostics.js";
 import { isObject, type JsonObject, type JsonValue, readSource } from "../read/source.js";
 import { readYaml } from "./yaml.js";
+import { fileErrorReason } from "../model/file-errors.js";
 
 export interface SpecDocument {
   /** The path as the caller gave it (shown in diagnostics and banners). */
@@ -56,11 +57,15 @@ export async function loadSpec(file: string): Promise<LoadedSpec> {
   try {
     bytes = await readFile(file);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-    sink.errorAt("SG_READ_FAILED", "", `cannot read the source spec (--source-spec): ${code}`, {
-      line: 1,
-      column: 1,
-    });
+    sink.errorAt(
+      "SG_READ_FAILED",
+      "",
+      `cannot read the source spec (--source-spec): ${fileErrorReason(error)}`,
+      {
+        line: 1,
+        column: 1,
+      },
+    );
     return { diagnostics: sink.items };
   }
   const source = isYamlPath(file) ? yamlSource(bytes, sink) : readSource(file, bytes, sink);

@@ -16,6 +16,7 @@ import { type Options, type ResolvedOptions, resolveOptions } from "../model/opt
 import { loadModel } from "./load.js";
 import type { InputDocument } from "../read/read.js";
 import { readSource } from "../read/source.js";
+import { fileErrorReason } from "../model/file-errors.js";
 
 /** One failure in a data file: where (JSON pointer, and line/column when known) and what. */
 export interface DataFailure {
@@ -89,11 +90,7 @@ async function checkFile(
         ? undefined
         : new TextDecoder().decode(bytes).replace(/^\uFEFF/, "");
   } catch (error) {
-    sink.error(
-      "SG_READ_FAILED",
-      "",
-      `cannot read the file: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
-    );
+    sink.error("SG_READ_FAILED", "", `cannot read the file: ${fileErrorReason(error)}`);
   }
   if (text === undefined) {
     return { result: { file: file.path, ok: false, errors: [] }, diagnostics: sink.items };

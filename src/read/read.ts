@@ -17,6 +17,7 @@ import { normalizeFlat } from "./flat/normalize.js";
 import { parseFlat } from "./flat/parse.js";
 import { RunIndex } from "./run-index.js";
 import { type JsonObject, readSource } from "./source.js";
+import { fileErrorReason } from "../model/file-errors.js";
 
 export interface InputDocument {
   /** The path shown in diagnostics and banners (keep it relative for reproducible output). */
@@ -53,11 +54,7 @@ export async function parse(input: InputDocument, options: Options = {}): Promis
     const raw = input.contents ?? (await readFile(input.path));
     bytes = typeof raw === "string" ? new TextEncoder().encode(raw) : raw;
   } catch (error) {
-    sink.error(
-      "SG_READ_FAILED",
-      "",
-      `cannot read the file: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
-    );
+    sink.error("SG_READ_FAILED", "", `cannot read the file: ${fileErrorReason(error)}`);
     return { file: input.path, locate: nowhere, diagnostics: sink.items };
   }
   const source = readSource(input.path, bytes, sink);

@@ -12,6 +12,7 @@ import { randomBytes } from "node:crypto";
 import { lstat, open, readFile, rm, utimes } from "node:fs/promises";
 import { hostname } from "node:os";
 import { join } from "node:path";
+import { fileErrorReason } from "../model/file-errors.js";
 
 export const LOCK_FILE = ".structgen.lock";
 const BREAK_FILE = `${LOCK_FILE}.break`;
@@ -108,8 +109,9 @@ async function createExclusive(
     }
     return true;
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-    return code === "EEXIST" ? "exists" : { failed: code };
+    return (error as NodeJS.ErrnoException).code === "EEXIST"
+      ? "exists"
+      : { failed: fileErrorReason(error) };
   }
 }
 

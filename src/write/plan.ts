@@ -5,8 +5,9 @@
  * output's bytes, or every target's, in memory at once. Also what comes before the first output (the folder and
  * its lock) and after the last (the earlier run's files this one no longer makes).
  */
-import { mkdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+import { mkdirSync, readFileSync, type Stats, statSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileErrorReason } from "../model/file-errors.js";
 import type { Diagnostic, DiagnosticCode } from "../model/diagnostics.js";
 import { BANNER_PREFIX } from "../emit/banner.js";
 import { acquireLock, type HeldLock } from "./lock.js";
@@ -88,7 +89,7 @@ export function planTarget(
     const reason =
       (error as NodeJS.ErrnoException).code === "EISDIR"
         ? "a folder is in the way"
-        : (error as Error).message;
+        : fileErrorReason(error);
     return { problem: writeError(outDir, path, `cannot use this output path: ${reason}`) };
   }
 }
@@ -116,15 +117,11 @@ export async function openOutputFolder(
   try {
     created = mkdirSync(outDir, { recursive: true });
   } catch (error) {
-    const reason =
-      (error as NodeJS.ErrnoException).code === "EEXIST"
-        ? "a file is in the way"
-        : (error as NodeJS.ErrnoException).code;
     return {
       problem: writeError(
         outDir,
         "",
-        `cannot create the output folder (${reason})`,
+        `cannot create the output folder: ${fileInTheWay(outDir) ?? fileErrorReason(error)}`,
         "SG_WRITE_FAILED",
       ),
     };
@@ -142,9 +139,23 @@ export async function openOutputFolder(
   } catch (error) {
     problem = options.signal?.aborted
       ? "interrupted; previous outputs are unchanged"
-      : `cannot write the outputs (${(error as Error).message})`;
+      : `cannot write the outputs (${fileErrorReason(error)})`;
   }
   return { problem: writeError(outDir, "", problem, "SG_WRITE_FAILED") };
+}
+
+/** "<path> is a file, not a folder" when the output folder or a folder above it is a file (--out under a file). */
+function fileInTheWay(outDir: string): string | undefined {
+  for (let dir = outDir; dir !== dirname(dir); dir = dirname(dir)) {
+    let found: Stats | undefined;
+    try {
+      found = statSync(dir);
+    } catch {
+      continue; // not there (or under a file): look one folder up
+    }
+    return found.isDirectory() ? undefined : `${dir} is a file, not a folder`;
+  }
+  return undefined;
 }
 
 /** Whether a file's first BANNER_WINDOW characters hold structgen's banner. */

@@ -33,6 +33,7 @@ import {
   removeLeftoverTemps,
   tempFile,
 } from "./temp-files.js";
+import { fileErrorReason } from "../model/file-errors.js";
 
 /** What a commit did: the files it wrote and those it left as they were. */
 export interface WriteResult {
@@ -146,9 +147,7 @@ export class WriteTransaction {
           this.obsolete.push({ path, backup });
         }
       } catch (error) {
-        this.stageFailure = this.options.signal?.aborted
-          ? "interrupted"
-          : ((error as NodeJS.ErrnoException).code ?? (error as Error).message);
+        this.stageFailure = this.options.signal?.aborted ? "interrupted" : fileErrorReason(error);
         return this.discard();
       }
     }
@@ -216,9 +215,7 @@ export class WriteTransaction {
       this.options.signal?.throwIfAborted();
       this.stage(file.path, target, bytes, current !== undefined, listed);
     } catch (error) {
-      this.stageFailure = this.options.signal?.aborted
-        ? "interrupted"
-        : ((error as NodeJS.ErrnoException).code ?? (error as Error).message);
+      this.stageFailure = this.options.signal?.aborted ? "interrupted" : fileErrorReason(error);
       this.discard();
     }
   }
@@ -317,9 +314,7 @@ export class WriteTransaction {
         }
       }
     } catch (error) {
-      const reason = this.options.signal?.aborted
-        ? "interrupted"
-        : ((error as NodeJS.ErrnoException).code ?? (error as Error).message);
+      const reason = this.options.signal?.aborted ? "interrupted" : fileErrorReason(error);
       const unrestored = this.restore([...renamed, ...removed]);
       return failed(
         reason,

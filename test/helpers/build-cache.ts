@@ -24,7 +24,7 @@ import { SEED, SEED_OUTPUTS, listFiles } from "./cli.js";
 import { startCacheServer, type CacheServer } from "./cache-server.js";
 import { git } from "./git.js";
 import {
-  NPM,
+  installFromRegistry,
   packTarball,
   removeProjects,
   run,
@@ -86,18 +86,9 @@ async function makeWorkspace(engine: BuildEngine): Promise<string | { skip: stri
     "node_modules/\n.turbo/\n.nx/\npackages/*/src/generated/\n",
   );
 
-  const installed = await run(
-    NPM,
-    ["install", "--prefer-offline", "--no-audit", "--no-fund", "--loglevel=error"],
-    { cwd: dir, timeout: 300_000 },
-  );
-  if (installed.code !== 0) {
-    const ping = await run(NPM, ["ping"], { cwd: dir, timeout: 60_000 });
-    if (ping.code !== 0) {
-      const reason = /npm error code (\S+)/.exec(ping.stderr)?.[1] ?? ping.stderr.split("\n")[0];
-      return { skip: `the npm registry is unreachable (npm ping: ${reason})` };
-    }
-    throw new Error(`npm install of ${engine.name} failed:\n${installed.stderr}`);
+  const skipped = await installFromRegistry(dir, [], engine.name);
+  if (skipped !== undefined) {
+    return skipped;
   }
   expect((await git(dir, ["init", "-q"])).code).toBe(0);
   expect((await git(dir, ["add", "-A"])).code).toBe(0);

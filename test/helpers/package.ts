@@ -145,6 +145,28 @@ export async function projectWith(
   return dir;
 }
 
+/**
+ * `npm install ...args` in `dir`, answered from npm's cache when it can. `{ skip }`, saying why, when it failed
+ * because the registry cannot be reached (the test then skips with a notice); a throw when it failed otherwise.
+ */
+export async function installFromRegistry(
+  dir: string,
+  args: readonly string[],
+  what: string,
+): Promise<{ skip: string } | undefined> {
+  const flags = ["--prefer-offline", "--no-audit", "--no-fund", "--loglevel=error"];
+  const installed = await run(NPM, ["install", ...flags, ...args], { cwd: dir, timeout: 300_000 });
+  if (installed.code === 0) {
+    return undefined;
+  }
+  const ping = await run(NPM, ["ping"], { cwd: dir, timeout: 60_000 });
+  if (ping.code !== 0) {
+    const reason = /npm error code (\S+)/.exec(ping.stderr)?.[1] ?? ping.stderr.split("\n")[0];
+    return { skip: `the npm registry is unreachable (npm ping: ${reason})` };
+  }
+  throw new Error(`npm install of ${what} failed:\n${installed.stderr}`);
+}
+
 /** A fenced code block of the README, between `<!-- example:NAME:start -->` and its end marker. */
 export function readmeExample(name: string): string {
   const readme = readFileSync(join(REPO_ROOT, "README.md"), "utf8");

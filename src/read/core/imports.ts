@@ -12,6 +12,7 @@ import { describeJson, isObject, type JsonObject, type JsonValue, readSource } f
 import type { PatternCheck } from "../pattern-safety.js";
 import type { Source } from "./context.js";
 import { featuresOf } from "./document.js";
+import { fileErrorReason } from "../../model/file-errors.js";
 
 /** A document ready to be collected: its JSON and its source (mount filled in by the caller). */
 export interface LoadedDocument {
@@ -134,7 +135,7 @@ export async function preloadImports(
         pending.push({ value: parsedOrNull(bytes), dir: dirname(absolute) });
       } catch (error) {
         files.set(absolute, {
-          error: (error as NodeJS.ErrnoException).code ?? (error as Error).message,
+          error: fileErrorReason(error),
         });
       }
     }
