@@ -1,9 +1,10 @@
 /**
  * `--optional-null` / `optionalNull` through the CLI in process: a catalog field list like Trello's card file
  * (`due` optional, sent as `null` by the API) generates and validates with the flag and with the config key alike,
- * a flat summary too; without the option nothing changes; and the option is part of the run's key, so that
- * `--check` after a change of it reports the outputs stale instead of answering from the manifest.
- * The golden cases fixtures/{catalog,flat,enrich}/optional-null hold the outputs and the verdicts on samples.
+ * a flat summary too, a JSON Structure Core document not at all; without the option nothing changes; and the
+ * option is part of the run's key, so that `--check` after a change of it reports the outputs stale instead of
+ * answering from the manifest. The golden cases fixtures/{catalog,flat,enrich}/optional-null hold the outputs and
+ * the verdicts on samples.
  */
 import { cpSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -109,6 +110,29 @@ describe("a flat summary", () => {
     expect(types).toContain("  status?: RunStatus | null;\n");
     expect(types).toContain("  agent_id: string;\n");
     expect(types).toContain("  metadata?: unknown;\n");
+  });
+});
+
+describe("a JSON Structure Core document", () => {
+  it("states nullability itself: --optional-null changes none of its outputs", async () => {
+    const core = join(REPO_ROOT, "fixtures", "core", "objects", "input.struct.json");
+    const [plain, nullable] = [project(), project()];
+    for (const [cwd, flags] of [
+      [plain, []],
+      [nullable, ["--optional-null"]],
+    ] as const) {
+      cpSync(core, join(cwd, "objects.struct.json"));
+      const result = await runCli(
+        ["generate", "objects.struct.json", "--out", "gen", "-q", ...flags],
+        {
+          cwd,
+        },
+      );
+      expect(result.code, result.stderr).toBe(0);
+    }
+    // The document has optional members, which the option would have made nullable in any other reading.
+    expect(Object.values(outputs(plain)).join("")).toMatch(/\?: /);
+    expect(outputs(nullable)).toEqual(outputs(plain));
   });
 });
 
