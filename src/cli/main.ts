@@ -58,6 +58,7 @@ export const EXAMPLES: Readonly<Record<CommandName, readonly string[]>> = {
     "structgen generate run.json -o gen --object-fields record --formats annotate --json --quiet --force",
     "structgen generate summaries/ -o gen --source-spec openapi.yaml   # recover the types the summaries lost",
     "structgen generate catalog/statsig -o gen --dialect catalog --strict   # catalog files, nothing guessed",
+    "structgen generate catalog/trello -o gen --optional-null   # optional members accept the null an API sends",
     "structgen generate trusted/ -o gen --no-redos-check   # no warnings about patterns that can backtrack",
   ],
   validate: [
@@ -65,6 +66,7 @@ export const EXAMPLES: Readonly<Record<CommandName, readonly string[]>> = {
     "structgen validate run.json data.json --formats annotate --additional-properties false --json",
     "structgen validate run.json data/ --object-fields record --config structgen.config.json --quiet",
     "structgen validate run.json runs/ --source-spec openapi.json --no-redos-check",
+    "structgen validate card.json cards/ --optional-null   # a card whose optional due is null passes",
     "structgen validate order-structure.json orders/ --dialect catalog --strict",
   ],
 };

@@ -16,6 +16,7 @@ import type {
 } from "../model/model.js";
 import type { ResolvedOptions } from "../model/options.js";
 import { appendPointer } from "../model/pointer.js";
+import { beforeOptionalNull } from "../read/optional-null.js";
 import { checkPattern } from "../read/pattern-safety.js";
 import { isObject, type JsonObject, type JsonValue, own } from "../read/source.js";
 import { ComponentTable } from "./components.js";
@@ -139,7 +140,10 @@ function enrichProperty(
       `field "${property.key}" is ${property.required ? "required" : "optional"} here but ${inSpec ? "required" : "optional"} at ${place(spec, appendPointer(entityAt, "required"))}; the summary wins`,
     );
   }
-  const merged = mergeType(property.type, toTypeNode(schema, at, table.convert), lookup);
+  // The spec refines the summary's own type, and its nullability holds over `optionalNull`'s; where the
+  // summary's type is kept (a conflict, or a spec that allows any value), so is the option's null.
+  const specType = toTypeNode(schema, at, table.convert);
+  const merged = mergeType(summaryType(property, input), specType, lookup);
   if ("conflict" in merged) {
     sink.warning(
       "SG_SPEC_MISMATCH",
@@ -147,12 +151,17 @@ function enrichProperty(
       `field "${property.key}": ${merged.conflict} at ${place(spec, at)}; the summary's type is kept`,
     );
   }
-  const type = "conflict" in merged ? property.type : merged.type;
+  const type = "conflict" in merged || specType.kind === "any" ? property.type : merged.type;
   const annotations = mergeAnnotations(property.annotations, {
     ...formatOf(type),
     ...propertyAnnotations(schema, table),
   });
   return { ...property, type, annotations };
+}
+
+/** The summary's own type of a field, without the null `optionalNull` gave an optional one (read/optional-null.ts). */
+function summaryType(property: Property, input: EnrichInput): TypeNode {
+  return beforeOptionalNull(property, input.options.optionalNull);
 }
 
 /**
@@ -206,14 +215,14 @@ function aliasSummaryEnums(
   for (const property of root.properties) {
     const at = appendPointer(appendPointer(entityAt, "properties"), property.key);
     const schema = own(properties, property.key);
-    const declared =
-      property.type.kind === "ref" ? literalValues(lookup(property.type.target)?.type) : undefined;
+    const type = summaryType(property, input);
+    const declared = type.kind === "ref" ? literalValues(lookup(type.target)?.type) : undefined;
     const source = declared === undefined ? undefined : enumSource(schema, at, table);
-    if (source === undefined || declared === undefined || property.type.kind !== "ref") {
+    if (source === undefined || declared === undefined || type.kind !== "ref") {
       continue;
     }
     if (source.component !== undefined) {
-      table.alias(source.component, property.type.target);
+      table.alias(source.component, type.target);
     }
     // Nullability is the property's business (a null member beside the reference), not the enum's.
     const values: readonly unknown[] = source.values.filter((v) => v !== null);

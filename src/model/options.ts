@@ -23,6 +23,13 @@ export interface Options {
   readonly formats?: FormatsMode;
   /** Whether objects accept keys the document does not declare (flat summaries do not list every key). @default true */
   readonly additionalProperties?: boolean;
+  /**
+   * Where a flat summary or a catalog file makes a member optional, the member accepts `null` too (`T | null`):
+   * those documents rarely say whether a member is nullable, and many APIs send `null` for an absent value.
+   * Required members, members that already accept null and JSON Structure Core documents are left as they are;
+   * where `sourceSpec` gives a member's type, the spec's nullability holds. @default false
+   */
+  readonly optionalNull?: boolean;
   /** Format outputs with prettier, using the prettier config found for the output folder. @default true */
   readonly prettier?: boolean;
   /**
@@ -50,6 +57,7 @@ export interface ResolvedOptions {
   readonly objectFields: ObjectFieldsMode;
   readonly formats: FormatsMode;
   readonly additionalProperties: boolean;
+  readonly optionalNull: boolean;
   readonly prettier: boolean;
   readonly redosCheck: boolean;
   readonly sourceSpec?: string;
@@ -64,6 +72,7 @@ export const DEFAULT_OPTIONS: ResolvedOptions = {
   objectFields: "unknown",
   formats: "validate",
   additionalProperties: true,
+  optionalNull: false,
   prettier: true,
   redosCheck: true,
   dialect: "auto",
@@ -78,6 +87,7 @@ export function resolveOptions(options: Options = {}): ResolvedOptions {
     objectFields: options.objectFields ?? DEFAULT_OPTIONS.objectFields,
     formats: options.formats ?? DEFAULT_OPTIONS.formats,
     additionalProperties: options.additionalProperties ?? DEFAULT_OPTIONS.additionalProperties,
+    optionalNull: options.optionalNull ?? DEFAULT_OPTIONS.optionalNull,
     prettier: options.prettier ?? DEFAULT_OPTIONS.prettier,
     redosCheck: options.redosCheck ?? DEFAULT_OPTIONS.redosCheck,
     ...(options.sourceSpec === undefined ? {} : { sourceSpec: options.sourceSpec }),
@@ -124,6 +134,13 @@ export const OPTION_TABLE: readonly OptionRow[] = [
       "allow keys a flat summary or a catalog file does not declare, where its --source-spec or the file itself says nothing about extra keys (a JSON Structure Core document decides that itself); in types, guards and schema alike",
     choices: ["true", "false"],
     defaultText: String(DEFAULT_OPTIONS.additionalProperties),
+  },
+  {
+    flag: "--optional-null",
+    key: "optionalNull",
+    description:
+      "accept null where a flat summary or a catalog file makes a member optional (many APIs send null for an absent value); where --source-spec gives a member's type, the spec's nullability holds; in types, guards and schema alike",
+    defaultText: String(DEFAULT_OPTIONS.optionalNull),
   },
   {
     flag: "--no-format",

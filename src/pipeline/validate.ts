@@ -49,7 +49,8 @@ type Check = (text: string) => {
 
 /**
  * Validates each data file against the root type of `document`, with the options that shape the guards
- * (`formats`, `additionalProperties`, `objectFields`). Reads files; writes nothing; never throws for bad input.
+ * (`formats`, `additionalProperties`, `objectFields`, `optionalNull`, ...). Reads files; writes nothing; never
+ * throws for bad input.
  */
 export async function validateData(
   document: string | InputDocument,

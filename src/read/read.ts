@@ -8,13 +8,14 @@ import { readFile } from "node:fs/promises";
 import { dirname } from "node:path";
 import { type Diagnostic, DiagnosticSink, hasErrors, type Locator } from "../model/diagnostics.js";
 import type { ModelDocument } from "../model/model.js";
-import { type Options, resolveOptions } from "../model/options.js";
+import { type Options, type ResolvedOptions, resolveOptions } from "../model/options.js";
 import { readCatalog, strictly } from "./catalog/read.js";
 import { type ImportedFile, preloadImports } from "./core/imports.js";
 import { readCore } from "./core/read.js";
 import { type Dialect, detectDialect } from "./detect.js";
 import { normalizeFlat } from "./flat/normalize.js";
 import { parseFlat } from "./flat/parse.js";
+import { acceptNullWhereOptional } from "./optional-null.js";
 import { RunIndex } from "./run-index.js";
 import { type JsonObject, readSource } from "./source.js";
 import { fileErrorReason } from "../model/file-errors.js";
@@ -109,15 +110,20 @@ export function normalize(
     const resolved = resolveOptions(options);
     const model = readCatalog(detected.document, parsed.file, sink, resolved, index);
     const diagnostics = resolved.strict ? strictly(done()) : done();
-    return model === undefined || hasErrors(diagnostics) ? { diagnostics } : { model, diagnostics };
+    return model === undefined || hasErrors(diagnostics)
+      ? { diagnostics }
+      : { model: optionallyNull(model, resolved), diagnostics };
   }
   const flat = parseFlat(detected.document, sink);
-  const model =
-    flat === undefined
-      ? undefined
-      : normalizeFlat(flat, parsed.file, resolveOptions(options), sink);
+  const resolved = resolveOptions(options);
+  const model = flat === undefined ? undefined : normalizeFlat(flat, parsed.file, resolved, sink);
   // Errors from reading (a duplicate key) count too: a document with any error gives no model.
   return hasErrors(done()) || model === undefined
     ? { diagnostics: done() }
-    : { model, diagnostics: done() };
+    : { model: optionallyNull(model, resolved), diagnostics: done() };
+}
+
+/** Flat summaries and catalog files rarely say which members are nullable: see optional-null.ts. */
+function optionallyNull(model: ModelDocument, options: ResolvedOptions): ModelDocument {
+  return options.optionalNull ? acceptNullWhereOptional(model) : model;
 }

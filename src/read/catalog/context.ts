@@ -97,20 +97,5 @@ export function below(site: Site, pointer: string, segment: string): Site {
 }
 
 export const ANY: TypeNode = { kind: "any" };
-export const NULL: TypeNode = { kind: "null" };
-
-/** `type | null`, once (a union already holding null is returned as it is). */
-export function orNull(type: TypeNode): TypeNode {
-  if (type.kind === "null" || type.kind === "any") {
-    return type;
-  }
-  if (type.kind === "union") {
-    return type.members.some((m) => m.kind === "null")
-      ? type
-      : { ...type, members: [...type.members, NULL] };
-  }
-  if (type.kind === "literal") {
-    return type.values.includes(null) ? type : { kind: "union", members: [type, NULL] };
-  }
-  return { kind: "union", members: [type, NULL] };
-}
+// `T | null` is the model's (model/nullable.ts): the option `optionalNull` makes it too.
+export { NULL, orNull } from "../../model/nullable.js";
