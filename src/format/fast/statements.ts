@@ -60,6 +60,12 @@ export class StatementPrinter {
     });
   }
 
+  /** A top-level statement whose formatted text is known: its leading comments, then that text. */
+  known(node: ts.Statement, formatted: string): void {
+    this.comments(node, 0);
+    this.lines.push(...formatted.split("\n").map((line) => `${UNMEASURED}${line}`));
+  }
+
   statement(node: ts.Statement, level: number): void {
     this.comments(node, level);
     if (ts.isBlock(node)) {
