@@ -5,6 +5,7 @@
  * those styles. `npm run templates` writes it; test/templates/library.test.ts checks it is current.
  */
 import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import * as prettier from "prettier";
 import {
   type LibraryFile,
@@ -66,5 +67,7 @@ export async function libraryText(): Promise<string> {
     declarations: entries,
     variants,
   };
-  return prettier.format(JSON.stringify(library), { parser: "json" });
+  // Formatted as the repository formats it (`npm run lint` checks templates/ with its prettier config).
+  const config = await prettier.resolveConfig(fileURLToPath(LIBRARY_PATH));
+  return prettier.format(JSON.stringify(library), { ...config, parser: "json" });
 }
