@@ -224,6 +224,15 @@ describe("constructs the fast printer meets, against prettier", () => {
     'errors.push({ path: path + "/" + _pointerSegment(key) + "/kkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkk", message: "must be number" });',
     "function f(value: unknown): void { void value; if (Object.keys(value).length > 0) {} }",
     'export const ÜberweisungStraßeValues: readonly ÜberweisungStraße[] = ["Hauptstraße", "Ringstraße"];',
+    'import { _describeFailure, _hasOwn, _isObject, formatDateTime, formatEmail, formatUri } from "../../runtime.js";',
+    'import { _describeFailureeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeee } from "./runtime.js";',
+    "export { _describeFailure, _hasOwn, _isObject, formatDateTime, formatEmail, formatUri };",
+    "export { _isObject };",
+    'import { type Failure, type Validation, _describeFailure, _hasOwn, _isObject, formatDateTime } from "./runtime.js";',
+    'import { type Failure, type Validation, _describeFailure } from "./runtime.js";',
+    "export type { Failure, Validation };",
+    'export type { Failure } from "./billing/invoice.types.js";',
+    'export type { Validationnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnn } from "./billing/invoice.guards.js";',
   ];
 
   it.each(STYLES)("each snippet, at %j", async (style) => {

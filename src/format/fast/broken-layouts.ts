@@ -13,6 +13,7 @@ import { TypeLayouts } from "./broken-types.js";
 import { propertyKey, unsupported } from "./tokens.js";
 import { fitsWithin, type FastStyle, UNMEASURED } from "./style.js";
 import { InitializerLayouts } from "./broken-initializers.js";
+import { namedList } from "./statement-parts.js";
 
 const LOGICAL = new Set([ts.SyntaxKind.BarBarToken, ts.SyntaxKind.AmpersandAmpersandToken]);
 
@@ -107,6 +108,18 @@ export class Layouts {
     }
     if (ts.isVariableStatement(node)) {
       return this.initializers.statement(node, level, prefix);
+    }
+    const list = namedList(node);
+    // One name never breaks; more go one per line.
+    if (list !== undefined && list.names.length > 1) {
+      const comma = this.style.trailingComma === "none" ? "" : ",";
+      const names = list.names.map(
+        (name, i) => `${this.pad(level + 1)}${name}${i < list.names.length - 1 ? "," : comma}`,
+      );
+      return [`${this.pad(level)}${list.head}`, ...names, `${this.pad(level)}${list.tail}`];
+    }
+    if (list !== undefined) {
+      return [`${UNMEASURED}${this.pad(level)}${list.head} ${list.names.join(", ")} ${list.tail}`];
     }
     return undefined;
   }

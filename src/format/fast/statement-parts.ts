@@ -125,7 +125,52 @@ export function simpleStatement(node: ts.Statement): string {
   return importOrExport(node);
 }
 
+/**
+ * `import { a, type b } from "m";`, `export { a, b };` or `export type { a } from "m";` as its parts: the
+ * text before the names, the names, and the text after them; undefined for any other statement.
+ */
+export function namedList(
+  node: ts.Statement,
+): { head: string; names: string[]; tail: string } | undefined {
+  const named = (elements: readonly (ts.ImportSpecifier | ts.ExportSpecifier)[]): string[] =>
+    elements.map((element) =>
+      element.propertyName === undefined && ts.isIdentifier(element.name)
+        ? `${element.isTypeOnly ? "type " : ""}${element.name.text}`
+        : unsupported("specifier form"),
+    );
+  if (ts.isImportDeclaration(node) && node.attributes === undefined) {
+    const clause = node.importClause;
+    const bindings = clause?.namedBindings;
+    if (clause?.name === undefined && bindings !== undefined && ts.isNamedImports(bindings)) {
+      const head = `import ${clause!.isTypeOnly ? "type " : ""}{`;
+      return {
+        head,
+        names: named(bindings.elements),
+        tail: `} from ${freeExpression(node.moduleSpecifier)};`,
+      };
+    }
+  }
+  if (
+    ts.isExportDeclaration(node) &&
+    node.exportClause !== undefined &&
+    ts.isNamedExports(node.exportClause) &&
+    node.attributes === undefined
+  ) {
+    const head = `export ${node.isTypeOnly ? "type " : ""}{`;
+    const from = node.moduleSpecifier;
+    const tail = from === undefined ? "};" : `} from ${freeExpression(from)};`;
+    return { head, names: named(node.exportClause.elements), tail };
+  }
+  return undefined;
+}
+
 function importOrExport(node: ts.Statement): string {
+  const list = namedList(node);
+  if (list !== undefined) {
+    return list.names.length === 0
+      ? `${list.head}${list.tail}`
+      : `${list.head} ${list.names.join(", ")} ${list.tail}`;
+  }
   if (ts.isImportDeclaration(node) && node.attributes === undefined) {
     const clause = node.importClause;
     const bindings = clause?.namedBindings;
