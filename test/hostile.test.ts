@@ -245,6 +245,14 @@ function topLevel(file: GeneratedFile): TopLevel {
     if (ts.isImportDeclaration(statement)) {
       imports.push((statement.moduleSpecifier as ts.StringLiteral).text);
     } else if (
+      ts.isExportDeclaration(statement) &&
+      statement.moduleSpecifier === undefined &&
+      statement.exportClause !== undefined &&
+      ts.isNamedExports(statement.exportClause)
+    ) {
+      // `export { a };` of names the file declares or imports: a re-export loads nothing more.
+      exported.push(...statement.exportClause.elements.map((e) => e.name.getText(source)));
+    } else if (
       ts.isFunctionDeclaration(statement) ||
       ts.isInterfaceDeclaration(statement) ||
       ts.isTypeAliasDeclaration(statement)
@@ -406,19 +414,30 @@ async function checkDocument(
     }
   }
   expect(types.imports, "types file imports").toEqual([]);
-  expect(guards.imports, "guards file imports").toEqual([`./${model.baseName}.types.js`]);
+  // Its types file, and the output folder's shared runtime module (nothing else; that module imports nothing).
+  expect(guards.imports, "guards file imports").toEqual([
+    `./${model.baseName}.types.js`,
+    "./runtime.js",
+  ]);
+  const runtimeFile = result.files.find((f) => f.path === "runtime.ts");
+  expect(runtimeFile === undefined ? ["no runtime.ts"] : topLevel(runtimeFile).imports).toEqual([]);
   const literalNames = model.declarations
     .filter((d) => d.type.kind === "literal")
     .map((d) => d.name);
   expect(sorted(types.exported), "types file exports").toEqual(
     sorted([...names, ...literalNames.map((n) => `${n}Values`)]),
   );
+  // The guards, and the result types (from the runtime module) for callers to name a result.
   expect(sorted(guards.exported), "guards file exports").toEqual(
-    sorted(names.flatMap((n) => [`is${n}`, `assert${n}`, `validate${n}`])),
+    sorted([
+      ...names.flatMap((n) => [`is${n}`, `assert${n}`, `validate${n}`]),
+      "Failure",
+      "Validation",
+    ]),
   );
 
   // (c) the root guard on exact, valid values; missing required keys; values outside an enum.
-  const module = await loadGuards(guardsFile);
+  const module = await loadGuards(guardsFile, result.files);
   const is = module[`is${model.root}`];
   const validate = module[`validate${model.root}`];
   if (is === undefined || validate === undefined) {

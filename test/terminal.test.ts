@@ -58,7 +58,7 @@ describe.skipIf(!hasScript)("colours", () => {
     const result = await onTty(args, tempCwd(), {});
     expect(result.code, result.stdout).toBe(0);
     expect(result.stdout).toContain(`${ESC}33m${ESC}1mwarning${ESC}22m${ESC}39m`);
-    expect(result.stdout).toMatch(/\u001b\[32mstructgen: 1 document, 4 files written/);
+    expect(result.stdout).toMatch(/\u001b\[32mstructgen: 1 document, 5 files written/);
   });
 
   it.each([
@@ -157,8 +157,8 @@ describe("prettier configuration", () => {
     expect(listFiles(join(cwd, "gen"))).toEqual([]);
     const skipped = await runCli(["generate", "run.json", "--out", "gen", "--no-format"], { cwd });
     expect(skipped.code, skipped.stderr).toBe(0);
-    // Four outputs and the manifest (a run without formatting needs no prettier config to be keyed).
-    expect(listFiles(join(cwd, "gen"))).toHaveLength(5);
+    // Five outputs and the manifest (a run without formatting needs no prettier config to be keyed).
+    expect(listFiles(join(cwd, "gen"))).toHaveLength(6);
     expect(listFiles(join(cwd, "gen"))).toContain(MANIFEST_FILE);
   });
 });

@@ -3,7 +3,8 @@
  * wrote it: write/manifest.ts) or run the pipeline and write or check, and report. The pipeline, and with it the
  * compiler and prettier's parsers, is loaded only on the full path.
  */
-import { join } from "node:path";
+import { existsSync } from "node:fs";
+import { join, resolve } from "node:path";
 import { hasErrors } from "../model/diagnostics.js";
 import type { OutputFile } from "../emit/emitters.js";
 import { inputsThatNamedNothing, resolveInputs } from "../pipeline/inputs.js";
@@ -19,7 +20,7 @@ import {
 import { writeError } from "../write/plan.js";
 import { WriteTransaction } from "../write/transaction.js";
 import { type CheckResult, OutputComparison, type WriteResult } from "../write/write.js";
-import { obsoleteOutputs, stillObsolete, unchangedSince } from "./previous-run.js";
+import { keptDocuments, obsoleteOutputs, stillObsolete, unchangedSince } from "./previous-run.js";
 import type { Reporter } from "./report.js";
 import { runKey } from "./run-key.js";
 import type { RunSettings } from "./settings.js";
@@ -59,11 +60,17 @@ export async function runGenerate(
     ? new OutputComparison(out)
     : new WriteTransaction(out, { force: flags.force, signal: flags.signal });
   const sink = new RecordingSink(destination, !flags.check);
+  // Documents of earlier runs left in the folder: the shared runtime module must keep what their guards import.
+  // Read when the pipeline asks, after its last document: a write holds the folder's lock by then.
+  let kept: ReturnType<typeof keptDocuments> | undefined;
+  const keptNow = (files: readonly string[]) =>
+    (kept ??= keptDocuments(out, expanded.inputs, files));
   const result = await runPipelineInto(
     sink,
     destination,
     settings,
     flags,
+    keptNow,
     expanded.inputs,
     reporter,
   );
@@ -93,7 +100,13 @@ export async function runGenerate(
   // say, and a key, may be answered from: a manifest answer repeats no diagnostics. The others get a key that
   // matches none.
   const recordKey = key !== undefined && diagnostics.length === 0 ? key : UNKEYED;
-  const run = { key: recordKey, inputs: expanded.inputs.length, outputs, obsolete };
+  const run = {
+    key: recordKey,
+    inputs: expanded.inputs.length,
+    outputs,
+    obsolete,
+    kept: keptNow(result.documents.flatMap((d) => d.files)),
+  };
   await recordAndRemove(destination, result, run, settings);
   const outcome = await destination.commit();
   return write(out, result, { ...outcome, removed: destination.removedPaths }, reporter, started);
@@ -108,12 +121,18 @@ async function recordAndRemove(
     readonly inputs: number;
     readonly outputs: readonly Hashed[];
     readonly obsolete: readonly string[];
+    readonly kept: ReturnType<typeof keptDocuments>;
   },
   settings: RunSettings,
 ): Promise<void> {
   const { out } = settings;
   if (result.hashes.length >= run.inputs && run.outputs.length > 0) {
-    const manifest = renderManifest(out, run.key, result.hashes, run.outputs, result.documents);
+    const manifest = renderManifest(out, run.key, result.hashes, run.outputs, {
+      documents: result.documents,
+      runtime: result.runtime,
+      kept: run.kept.reports,
+      keptRuntime: run.kept.runtime,
+    });
     await transaction.add([await formattedLikeOutputs(manifest, out, settings)], false);
   }
   await transaction.removeObsolete(run.obsolete);
@@ -128,6 +147,7 @@ async function runPipelineInto(
   destination: OutputComparison | WriteTransaction,
   settings: RunSettings,
   flags: GenerateFlags,
+  kept: (files: readonly string[]) => ReturnType<typeof keptDocuments>,
   inputs: readonly InputDocument[],
   reporter: Reporter,
 ): Promise<PipelineResult> {
@@ -141,6 +161,7 @@ async function runPipelineInto(
         emitters: settings.emitters,
         signal: flags.signal,
         sink,
+        keptRuntime: (files) => kept(files).runtime,
         onProgress: ({ stage, done, total }) => {
           // The line counts documents; files formatted are not documents.
           if (stage !== "format") {
@@ -199,6 +220,10 @@ function answerFromManifest(
     return recorded === undefined ? undefined : { ...recorded, input: input.path };
   });
   if (documents.some((d) => d === undefined) || documents.length !== manifest.documents.length) {
+    return undefined;
+  }
+  // A kept document whose input is gone: the full path removes its files (and what the runtime module held for it).
+  if (manifest.kept.some((d) => !existsSync(resolve(out, d.input)))) {
     return undefined;
   }
   const reports = documents as DocumentReport[];

@@ -5,7 +5,9 @@
  */
 import type { Diagnostic } from "../model/diagnostics.js";
 import { bannerComment, bannerSource, forBanner } from "./banner.js";
-import { guardExportNames, guardStatements } from "./guards.js";
+import { guardExportNames, guardFile } from "./guards.js";
+import { runtimeSpecifier } from "./runtime-module.js";
+import { RESULT_TYPE_NAMES, resultTypeSources } from "./result-types.js";
 import type { Printer } from "./print.js";
 import { emitSchema, schemaFileName } from "./schema.js";
 import { stringLiteral } from "./code/literal.js";
@@ -28,11 +30,15 @@ export interface DocumentReport {
   readonly exports: readonly string[];
 }
 
-/** What index.ts needs of a document: where its files are and the input it came from. */
+/** What index.ts needs of a document: where its files are, the input it came from, and what they declare. */
 export interface IndexEntry {
   readonly baseName: string;
   readonly subfolder: string;
   readonly file: string;
+  /** The result type names (result-types.ts) its types file declares as its own types. */
+  readonly resultTypeNames: readonly string[];
+  /** Whether its guards file has guards (and so exports the result types). */
+  readonly guarded: boolean;
 }
 
 type Kind = "types" | "guards" | "schema";
@@ -69,6 +75,12 @@ export function documentReport(
   };
 }
 
+export interface EmittedDocument {
+  readonly files: OutputFile[];
+  /** The helpers its guards import from the shared runtime module (none with `--runtime inline`). */
+  readonly runtime: readonly string[];
+}
+
 /** The built-in outputs of one document, unformatted, for the output folder `outDir` (which their banners name the input from). */
 export function emitDocument(
   model: ModelDocument,
@@ -76,21 +88,27 @@ export function emitDocument(
   options: ResolvedOptions,
   printer: Printer,
   outDir: string,
-): OutputFile[] {
+): EmittedDocument {
   const doc = forBanner(model, outDir);
-  return outputPaths(doc, subfolder, options).map(({ kind, path }) => {
+  let runtime: readonly string[] = [];
+  const files = outputPaths(doc, subfolder, options).map(({ kind, path }): OutputFile => {
     switch (kind) {
       case "types":
         return {
           path,
           contents: printer.print(path, [bannerComment([doc.file]), ...typeStatements(doc)]),
         };
-      case "guards":
-        return { path, contents: printer.print(path, guardStatements(doc, options)) };
+      case "guards": {
+        const shared = options.runtime === "shared" ? runtimeSpecifier(subfolder) : undefined;
+        const guards = guardFile(doc, options, shared);
+        runtime = guards.imports;
+        return { path, contents: printer.print(path, guards.statements) };
+      }
       case "schema":
         return { path, contents: `${JSON.stringify(emitSchema(doc, options), null, 2)}\n` };
     }
   });
+  return { files, runtime };
 }
 
 const INDEX_FILE = "index.ts";
@@ -120,16 +138,31 @@ export function indexFile(
   const lines = sorted.flatMap((e) =>
     kinds.map((kind) => `export * from ${stringLiteral(`./${stem(e)}.${kind}.js`)};`),
   );
+  const uses = sorted.map((e) => ({
+    stem: stem(e),
+    typeNames: e.resultTypeNames,
+    guarded: e.guarded,
+  }));
+  // Names two of those files export as different declarations: index.ts says which one it exports.
+  const chosen = resultTypeSources(uses, options).map(
+    ({ name, from }) => `export type { ${name} } from ${stringLiteral(from)};`,
+  );
   const banner = bannerComment(sorted.map((e) => e.file));
-  return { path: INDEX_FILE, contents: printer.print(INDEX_FILE, [banner, ...lines]) };
+  return {
+    path: INDEX_FILE,
+    contents: printer.print(INDEX_FILE, [banner, ...lines, ...chosen]),
+  };
 }
 
 /** What index.ts needs of a placed document; `file` as the banners name it (see bannerSource). */
 export function indexEntry(placed: Placed, outDir: string): IndexEntry {
+  const { model } = placed;
   return {
-    baseName: placed.model.baseName,
+    baseName: model.baseName,
     subfolder: placed.subfolder,
-    file: bannerSource(placed.model.file, outDir),
+    file: bannerSource(model.file, outDir),
+    resultTypeNames: typeExportNames(model).filter((name) => RESULT_TYPE_NAMES.includes(name)),
+    guarded: guardExportNames(model).length > 0,
   };
 }
 

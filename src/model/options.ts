@@ -6,6 +6,7 @@
 export type EmitTarget = "types" | "guards" | "schema";
 export type ObjectFieldsMode = "unknown" | "record";
 export type FormatsMode = "validate" | "annotate";
+export type RuntimeMode = "shared" | "inline";
 
 export interface Options {
   /** Which outputs to write. @default ["types", "guards", "schema"] */
@@ -22,6 +23,12 @@ export interface Options {
   /** Format outputs with prettier, using the prettier config found for the output folder. @default true */
   readonly prettier?: boolean;
   /**
+   * Where the guards' runtime helpers go: `shared`, one `runtime.ts` per output folder that every guards file
+   * imports (holding only the helpers they use); `inline`, copied into each guards file, which then imports
+   * nothing but its types file. @default "shared"
+   */
+  readonly runtime?: RuntimeMode;
+  /**
    * The OpenAPI 3.0/3.1 document (JSON or YAML) the flat summaries were made from: each summary's `entity` is
    * read from its `components.schemas` to recover the types the summary lost. One spec serves every input.
    * A path (relative to the working folder; in a config file, relative to the config file). @default none
@@ -35,6 +42,7 @@ export interface ResolvedOptions {
   readonly formats: FormatsMode;
   readonly additionalProperties: boolean;
   readonly prettier: boolean;
+  readonly runtime: RuntimeMode;
   readonly sourceSpec?: string;
 }
 
@@ -46,6 +54,7 @@ export const DEFAULT_OPTIONS: ResolvedOptions = {
   formats: "validate",
   additionalProperties: true,
   prettier: true,
+  runtime: "shared",
 };
 
 /** Fills in defaults and keeps the emit list in a fixed order without duplicates. */
@@ -57,6 +66,7 @@ export function resolveOptions(options: Options = {}): ResolvedOptions {
     formats: options.formats ?? DEFAULT_OPTIONS.formats,
     additionalProperties: options.additionalProperties ?? DEFAULT_OPTIONS.additionalProperties,
     prettier: options.prettier ?? DEFAULT_OPTIONS.prettier,
+    runtime: options.runtime ?? DEFAULT_OPTIONS.runtime,
     ...(options.sourceSpec === undefined ? {} : { sourceSpec: options.sourceSpec }),
   };
 }
@@ -99,6 +109,14 @@ export const OPTION_TABLE: readonly OptionRow[] = [
       "allow keys a flat summary does not declare, where its --source-spec says nothing about extra keys (a JSON Structure Core document decides that itself); in types, guards and schema alike",
     choices: ["true", "false"],
     defaultText: String(DEFAULT_OPTIONS.additionalProperties),
+  },
+  {
+    flag: "--runtime <mode>",
+    key: "runtime",
+    description:
+      "where the guards' runtime helpers go: one runtime.ts per output folder that every guards file imports, or copied into each guards file",
+    choices: ["shared", "inline"],
+    defaultText: DEFAULT_OPTIONS.runtime,
   },
   {
     flag: "--no-format",

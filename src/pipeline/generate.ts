@@ -24,6 +24,8 @@ import type { Hashed } from "../write/manifest.js";
 import { checkNames } from "./cross-document-checks.js";
 import { loadDocuments, type RunDocuments } from "./documents.js";
 import { FormatStage } from "./format-stage.js";
+import { type RuntimeUse, SharedRuntime } from "./shared-runtime.js";
+import { RUNTIME_FILE } from "../emit/runtime-module.js";
 import { CollectingSink, type Sink } from "./sinks.js";
 
 export { loadModel } from "./load.js";
@@ -31,6 +33,7 @@ export { normalize, parse } from "../read/read.js";
 export type { InputDocument, ParsedInput } from "../read/read.js";
 export type { DocumentReport } from "../emit/document.js";
 export type { Sink } from "./sinks.js";
+export type { RuntimeUse } from "./shared-runtime.js";
 
 export interface GenerateRequest {
   readonly inputs: readonly (string | InputDocument)[];
@@ -80,6 +83,13 @@ export interface PipelineRequest extends GenerateRequest {
    * each document's files as they come. @default false
    */
   readonly inMemory?: boolean;
+  /**
+   * Guards files already in the output folder, of documents this run does not generate, and what they import
+   * from its shared runtime module: the module the run writes holds that too (the CLI reads it from the
+   * folder's manifest). Asked for once, after the last document is emitted, with the output paths of this run's
+   * documents (an earlier document whose files this run writes over is not kept). @default none
+   */
+  readonly keptRuntime?: (files: readonly string[]) => readonly RuntimeUse[];
 }
 
 export interface PipelineResult extends Omit<GenerateResult, "files"> {
@@ -94,6 +104,8 @@ export interface PipelineResult extends Omit<GenerateResult, "files"> {
   readonly hashes: readonly Hashed[];
   /** Stopped by the signal before every file reached the sink: the sink must not keep what it took. */
   readonly interrupted: boolean;
+  /** This run's documents whose guards import from the shared runtime module, and what they import. */
+  readonly runtime: readonly RuntimeUse[];
 }
 
 /**
@@ -140,21 +152,26 @@ export async function runPipeline(
   documents.releaseModels();
   const format = formatStage(run, documents, custom.files.length, request.sink);
   const printer = new Printer();
-  await emitEachDocument(run, documents, printer, format); // emit -> format -> sink, one document at a time
-  await emitSharedFiles(run, documents, printer, custom.files, format); // index.ts, custom emitters' files
+  const ownFiles = () => documents.reports().flatMap((r) => r.files);
+  const runtime = new SharedRuntime(() => run.keptRuntime(ownFiles()), run.outDir);
+  await emitEachDocument(run, documents, printer, format, runtime); // emit -> format -> sink, one by one
+  await emitSharedFiles(run, documents, printer, [custom.files, runtime], format); // index.ts, runtime.ts, custom emitters' files
   return finished(loaded, {
     documents: documents.reports(),
     diagnostics: [...diagnostics, ...format.diagnostics],
     interrupted: run.stopped(),
+    runtime: runtime.documents(),
   });
 }
 
 function finished(
   loaded: Awaited<ReturnType<typeof loadDocuments>>,
-  outcome: Pick<PipelineResult, "documents" | "diagnostics"> & { interrupted?: boolean },
+  outcome: Pick<PipelineResult, "documents" | "diagnostics"> &
+    Partial<Pick<PipelineResult, "interrupted" | "runtime">>,
 ): PipelineResult {
   const { sources, hashes } = loaded;
-  return { models: loaded.documents.models(), sources, hashes, interrupted: false, ...outcome };
+  const models = loaded.documents.models();
+  return { models, sources, hashes, interrupted: false, runtime: [], ...outcome };
 }
 
 type Run = ReturnType<typeof openRun>;
@@ -162,6 +179,7 @@ type Run = ReturnType<typeof openRun>;
 /** The request's parts, with defaults. */
 function openRun(request: PipelineRequest, resolved: ResolvedOptions) {
   const { outDir = ".", emitters = [], onProgress, signal, inMemory = false } = request;
+  const { keptRuntime = () => [] } = request;
   const progress = (stage: "read" | "emit" | "format", done: number, total: number) =>
     onProgress?.({ stage, done, total });
   return {
@@ -171,6 +189,7 @@ function openRun(request: PipelineRequest, resolved: ResolvedOptions) {
     resolved,
     outDir,
     emitters,
+    keptRuntime,
     keepModels: inMemory,
     holdOutputs: inMemory,
     modelsBeforeEmit: emitters.length > 0,
@@ -188,18 +207,21 @@ function emitCustomFiles(
   if (run.emitters.length === 0) {
     return Promise.resolve({ files: [], diagnostics: [] });
   }
-  const index = indexPath(documents.count, run.resolved);
-  const taken = [
-    ...documents.reports().flatMap((r) => r.files),
-    ...(index === undefined ? [] : [index]),
-  ];
+  const taken = [...documents.reports().flatMap((r) => r.files), ...sharedPaths(run, documents)];
   return emitCustom(run.emitters, documents.placed(), run.resolved, taken, run.outDir);
+}
+
+/** The files of no one document the run may write: index.ts and the shared runtime module (always structgen's). */
+function sharedPaths(run: Run, documents: RunDocuments): string[] {
+  const index = indexPath(documents.count, run.resolved);
+  return [...(index === undefined ? [] : [index]), RUNTIME_FILE];
 }
 
 /** The format stage in front of the sink; it reports each batch formatted against every file the run hands on. */
 function formatStage(run: Run, documents: RunDocuments, customFiles: number, sink: Sink) {
   const index = indexPath(documents.count, run.resolved) === undefined ? 0 : 1;
-  const total = documents.reports().reduce((sum, r) => sum + r.files.length, index + customFiles);
+  const shared = index + (SharedRuntime.ours(run.resolved, documents.count) ? 1 : 0);
+  const total = documents.reports().reduce((sum, r) => sum + r.files.length, shared + customFiles);
   return new FormatStage(sink, {
     outDir: run.outDir,
     prettier: run.resolved.prettier,
@@ -214,29 +236,32 @@ async function emitEachDocument(
   documents: RunDocuments,
   printer: Printer,
   format: FormatStage,
+  runtime: SharedRuntime,
 ): Promise<void> {
   for (let i = 0; i < documents.count && !run.stopped() && !format.failed; i++) {
     const placed = await documents.model(i);
     if ("problem" in placed) {
       format.fail(placed.problem);
     } else {
-      const files = emitDocument(placed.model, placed.subfolder, run.resolved, printer, run.outDir);
+      const { model, subfolder } = placed;
+      const emitted = emitDocument(model, subfolder, run.resolved, printer, run.outDir);
+      runtime.add(model.file, emitted.runtime);
       run.progress("emit", i + 1, documents.count);
-      await format.add(files);
+      await format.add(emitted.files);
     }
   }
 }
 
-/** The files of no one document: index.ts, then the custom emitters'. */
+/** The files of no one document: index.ts and the shared runtime module, then the custom emitters'. */
 async function emitSharedFiles(
   run: Run,
   documents: RunDocuments,
   printer: Printer,
-  custom: readonly OutputFile[],
+  [custom, runtime]: readonly [readonly OutputFile[], SharedRuntime],
   format: FormatStage,
 ): Promise<void> {
-  const index = indexFile(documents.entries(), run.resolved, printer);
-  for (const files of [index === undefined ? [] : [index], custom]) {
+  const shared = [indexFile(documents.entries(), run.resolved, printer), runtime.file(printer)];
+  for (const files of [shared.flatMap((file) => (file === undefined ? [] : [file])), custom]) {
     if (!run.stopped()) {
       await format.add(files);
     }

@@ -25,7 +25,9 @@ import { existingSafeTargetSync } from "./paths.js";
 
 export const MANIFEST_FILE = ".structgen-manifest.json";
 /** Bumped when the manifest's meaning changes; an older manifest then simply does not match. */
-const MANIFEST_FORMAT = 2;
+const MANIFEST_FORMAT = 3;
+/** Format 2 lacked `runtime` and `kept` (its guards copied their helpers); it still says which files a run wrote. */
+const EARLIER_FORMATS = [2];
 
 /** The key of a run that must never be answered from its manifest (custom emitters, diagnostics): no run's key. */
 export const UNKEYED = "";
@@ -44,6 +46,29 @@ export interface Manifest {
    * output folder like `sources` (a run names inputs from its working folder, and the manifest must not depend on it).
    */
   readonly documents: readonly DocumentReport[];
+  /** The documents whose guards import from the shared runtime module (runtime.ts), and what they import. */
+  readonly runtime: readonly RuntimeRecord[];
+  /**
+   * Documents of earlier runs whose files this run left in the folder (their inputs still there, not among its
+   * own), as those runs reported them: so that a later run still knows them (what their guards need of the runtime
+   * module, which files go when their input does).
+   */
+  readonly kept: readonly DocumentReport[];
+}
+
+/** A document (its input, relative to the output folder) and the runtime helpers its guards import. */
+export interface RuntimeRecord {
+  readonly input: string;
+  readonly helpers: readonly string[];
+}
+
+/** What a run records besides its key, sources and outputs (inputs named from the output folder, or as given). */
+export interface RunRecord {
+  readonly documents: readonly DocumentReport[];
+  readonly runtime: readonly RuntimeRecord[];
+  /** Already relative to the output folder, as the earlier manifest had them. */
+  readonly kept: readonly DocumentReport[];
+  readonly keptRuntime: readonly RuntimeRecord[];
 }
 
 export function sha256(bytes: Uint8Array | string): string {
@@ -64,9 +89,13 @@ export function renderManifest(
   key: string,
   sources: readonly Hashed[],
   outputs: readonly Hashed[],
-  documents: readonly DocumentReport[],
+  run: RunRecord,
 ): OutputFile {
-  const recorded = documents.map((d) => ({ ...d, input: sourcePath(outDir, d.input) }));
+  const recorded = run.documents.map((d) => ({ ...d, input: sourcePath(outDir, d.input) }));
+  const runtime = [
+    ...run.runtime.map((r) => ({ ...r, input: sourcePath(outDir, r.input) })),
+    ...run.keptRuntime,
+  ];
   const manifest = {
     $comment: bannerText(recorded.map((d) => d.input).sort(compareCodeUnits)),
     format: MANIFEST_FORMAT,
@@ -76,6 +105,8 @@ export function renderManifest(
       .sort(byCodeUnits((h) => h[0])),
     outputs: [...outputs].sort(byCodeUnits((h) => h[0])),
     documents: recorded.sort(byCodeUnits((d) => d.input)),
+    runtime: runtime.sort(byCodeUnits((r) => r.input)),
+    kept: [...run.kept].sort(byCodeUnits((d) => d.input)),
   };
   return { path: MANIFEST_FILE, contents: `${JSON.stringify(manifest, null, 2)}\n` };
 }
@@ -88,11 +119,16 @@ export function renderManifest(
 export function recordedRun(outDir: string): {
   readonly documents: readonly DocumentReport[];
   readonly outputs: readonly string[];
+  readonly runtime: readonly RuntimeRecord[];
+  readonly kept: readonly DocumentReport[];
 } {
-  const manifest = parseManifest(readOrUndefined(resolve(outDir, MANIFEST_FILE))?.toString("utf8"));
+  const manifest = parseManifest(
+    readOrUndefined(resolve(outDir, MANIFEST_FILE))?.toString("utf8"),
+    EARLIER_FORMATS,
+  );
   return manifest === undefined
-    ? { documents: [], outputs: [] }
-    : { documents: manifest.documents, outputs: manifest.outputs.map(([path]) => path) };
+    ? { documents: [], outputs: [], runtime: [], kept: [] }
+    : { ...manifest, outputs: manifest.outputs.map(([path]) => path) };
 }
 
 /**
@@ -162,8 +198,11 @@ function readOrUndefined(path: string): Buffer | undefined {
   }
 }
 
-/** The manifest's fields, checked for shape; undefined for anything else. */
-function parseManifest(text: string | undefined): Manifest | undefined {
+/** The manifest's fields, checked for shape; undefined for anything else (or another format than `also`). */
+function parseManifest(
+  text: string | undefined,
+  also: readonly number[] = [],
+): Manifest | undefined {
   let value: unknown;
   try {
     value = text === undefined ? undefined : JSON.parse(text);
@@ -189,14 +228,28 @@ function parseManifest(text: string | undefined): Manifest | undefined {
         strings(d["files"]) &&
         strings(d["exports"]),
     );
+  const runtime = (list: unknown): list is RuntimeRecord[] =>
+    Array.isArray(list) &&
+    list.every(
+      (r: Record<string, unknown>) =>
+        typeof r === "object" &&
+        r !== null &&
+        typeof r["input"] === "string" &&
+        strings(r["helpers"]),
+    );
+  const current = m["format"] === MANIFEST_FORMAT;
+  const { runtime: used = [], kept = [] } = current ? m : {};
   if (
-    m["format"] !== MANIFEST_FORMAT ||
+    !(current || also.includes(m["format"] as number)) ||
     typeof m["key"] !== "string" ||
     !hashedList(m["sources"]) ||
     !hashedList(m["outputs"]) ||
-    !documents(m["documents"])
+    !documents(m["documents"]) ||
+    !runtime(used) ||
+    !documents(kept)
   ) {
     return undefined;
   }
-  return { key: m["key"], sources: m["sources"], outputs: m["outputs"], documents: m["documents"] };
+  const { key, sources, outputs } = m;
+  return { key, sources, outputs, documents: m["documents"], runtime: used, kept };
 }
