@@ -23,6 +23,7 @@ import { type CheckResult, OutputComparison, type WriteResult } from "../write/w
 import { keptDocuments, obsoleteOutputs, stillObsolete, unchangedSince } from "./previous-run.js";
 import type { Reporter } from "./report.js";
 import { runKey } from "./run-key.js";
+import { Toolchain } from "./toolchain.js";
 import type { RunSettings } from "./settings.js";
 
 export interface GenerateFlags {
@@ -41,6 +42,7 @@ export async function runGenerate(
   settings: RunSettings,
   flags: GenerateFlags,
   reporter: Reporter,
+  toolchain: Toolchain = new Toolchain(),
 ): Promise<number> {
   const started = performance.now();
   const { out } = settings;
@@ -69,8 +71,7 @@ export async function runGenerate(
     sink,
     destination,
     settings,
-    flags,
-    keptNow,
+    { ...flags, toolchain, kept: keptNow },
     expanded.inputs,
     reporter,
   );
@@ -146,12 +147,15 @@ async function runPipelineInto(
   sink: RecordingSink,
   destination: OutputComparison | WriteTransaction,
   settings: RunSettings,
-  flags: GenerateFlags,
-  kept: (files: readonly string[]) => ReturnType<typeof keptDocuments>,
+  flags: GenerateFlags & {
+    readonly toolchain: Toolchain;
+    readonly kept: (files: readonly string[]) => ReturnType<typeof keptDocuments>;
+  },
   inputs: readonly InputDocument[],
   reporter: Reporter,
 ): Promise<PipelineResult> {
-  const { runPipeline } = await import("../pipeline/generate.js");
+  const { kept } = flags;
+  const { runPipeline, printer } = await flags.toolchain.forRun();
   const progress = reporter.progress();
   try {
     return await runPipeline(
@@ -162,6 +166,7 @@ async function runPipelineInto(
         signal: flags.signal,
         sink,
         keptRuntime: (files) => kept(files).runtime,
+        printer,
         onProgress: ({ stage, done, total }) => {
           // The line counts documents; files formatted are not documents.
           if (stage !== "format") {

@@ -34,6 +34,7 @@ export type { InputDocument, ParsedInput } from "../read/read.js";
 export type { DocumentReport } from "../emit/document.js";
 export type { Sink } from "./sinks.js";
 export type { RuntimeUse } from "./shared-runtime.js";
+export { Printer } from "../emit/print.js";
 
 export interface GenerateRequest {
   readonly inputs: readonly (string | InputDocument)[];
@@ -90,6 +91,11 @@ export interface PipelineRequest extends GenerateRequest {
    * documents (an earlier document whose files this run writes over is not kept). @default none
    */
   readonly keptRuntime?: (files: readonly string[]) => readonly RuntimeUse[];
+  /**
+   * The printer (ts-morph's in-memory project) to print with: a caller that runs again in the same process (watch
+   * mode) keeps one, and its first-use work, across runs. @default a new one
+   */
+  readonly printer?: Printer;
 }
 
 export interface PipelineResult extends Omit<GenerateResult, "files"> {
@@ -151,7 +157,7 @@ export async function runPipeline(
   }
   documents.releaseModels();
   const format = formatStage(run, documents, custom.files.length, request.sink);
-  const printer = new Printer();
+  const printer = request.printer ?? new Printer();
   const ownFiles = () => documents.reports().flatMap((r) => r.files);
   const runtime = new SharedRuntime(() => run.keptRuntime(ownFiles()), run.outDir);
   await emitEachDocument(run, documents, printer, format, runtime); // emit -> format -> sink, one by one
