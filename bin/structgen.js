@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// The bin is a shim: all logic lives in dist/cli/main.js (built by `npm ci` through the prepare script).
+// The bin is a shim: all logic lives in dist/cli/main.js (built by `npm ci` through the prepare script). It hands
+// the CLI this process's working folder, streams and environment; without a `signal`, SIGINT and SIGTERM stop a run.
 import nodeModule from "node:module";
 
 // Node 22.1+ keeps V8's compiled code on disk, so later runs skip most of compiling the TypeScript compiler that
@@ -15,4 +16,9 @@ try {
 
 // Imported only now: a static import would load dist/ (hoisted) before the cache is on.
 const { main } = await import("../dist/cli/main.js");
-process.exitCode = await main(process.argv.slice(2));
+process.exitCode = await main(process.argv.slice(2), {
+  cwd: process.cwd(),
+  stdout: process.stdout,
+  stderr: process.stderr,
+  env: process.env,
+});

@@ -6,12 +6,15 @@
  *   `writeOutputs` and `checkOutputs` write or compare those files.
  * - `runPipeline({ inputs, sink }, options)` runs the same pipeline but hands each document's formatted files to a
  *   `Sink` as they come and keeps neither them nor the models, so memory stays flat for any number of documents.
- * - The stages, for other generators: `parse` (read + detect), `normalize` (to the model), and the three
+ * - The stages, for other generators: `parse` (read + detect), `normalize` (to the model; catalog files resolve
+ *   references to the other documents of a run through `indexRun` / `indexDocuments`), and the three
  *   emitters `emitTypes`, `emitGuards`, `emitJsonSchema`; the model types (`ModelDocument`, `TypeNode`, ...).
  * - Custom emitters (`Emitter`): functions from the model to files, written, checked and formatted like the
  *   built-in outputs; pass them to `generate({ inputs, emitters })` or in `structgen.config.mjs`.
  */
 export { generate, loadModel, normalize, parse, runPipeline } from "./pipeline/generate.js";
+export { indexDocuments, indexRun } from "./read/run-index.js";
+export type { IndexedDocument, RunIndex } from "./read/run-index.js";
 export type {
   DocumentReport,
   GenerateRequest,
@@ -40,6 +43,7 @@ export type {
   EmitTarget,
   ObjectFieldsMode,
   FormatsMode,
+  DialectChoice,
   OptionRow,
 } from "./model/options.js";
 export { formatDiagnostic, DIAGNOSTIC_CODES } from "./model/diagnostics.js";

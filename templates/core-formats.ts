@@ -14,6 +14,13 @@
 const CORE_TIME_RE =
   /^(?:[01][0-9]|2[0-3]):[0-5][0-9]:(?:[0-5][0-9]|60)(?:\.[0-9]+)?(?:[Zz]|[+-](?:[01][0-9]|2[0-3]):[0-5][0-9])?$/u;
 
+// Core `datetime`: RFC 3339 section 5.6 `date-time`, exactly: "T" or "t" between date and time, or (by the note
+// there) a space, and nothing else; the offset "Z", "z" or `time-numoffset = ("+" / "-") time-hour ":" time-minute`
+// (so "+05:30", never "+0530" or "+05"). Guards also run ajv-formats' `date-time` on it (days per month and leap
+// seconds), and the schema carries `format: date-time` beside this `pattern`, so both read it the same way.
+const CORE_DATETIME_RE =
+  /^[0-9]{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12][0-9]|3[01])[Tt ](?:[01][0-9]|2[0-3]):[0-5][0-9]:(?:[0-5][0-9]|60)(?:\.[0-9]+)?(?:[Zz]|[+-](?:[01][0-9]|2[0-3]):[0-5][0-9])$/u;
+
 // Core `duration`: RFC 3339 appendix A (units in order, "T" before time units, weeks alone, not "P" alone), plus
 // a decimal fraction on the seconds, which the samples send ("PT2.5S") and the SDK accepts.
 const CORE_DURATION_RE =
@@ -36,6 +43,11 @@ const CORE_BASE32HEX_RE =
 /** JSON Structure `time`: "HH:MM:SS", optional fraction, optional offset ("Z" or ±hh:mm). */
 export function coreTime(value: string): boolean {
   return CORE_TIME_RE.test(value);
+}
+
+/** JSON Structure `datetime`: the lexical form of RFC 3339 `date-time` (ranges per month: ajv-formats' check). */
+export function coreDatetime(value: string): boolean {
+  return CORE_DATETIME_RE.test(value);
 }
 
 /** JSON Structure `duration`: ISO 8601 / RFC 3339 duration, fractional seconds allowed ("PT2.5S"). */

@@ -1,11 +1,12 @@
 /**
- * The command line, end to end: every test spawns the built bin (`node bin/structgen.js`) in its own temp working
- * folder and asserts on the exit code, stdout, stderr and the files left on disk.
+ * The command line, end to end: every test runs the CLI in process (main(), test/helpers/cli.ts) in its own temp
+ * working folder and asserts on the exit code, stdout, stderr and the files left on disk. The bin itself, as a
+ * process, is bin.process.test.ts's.
  * Fixtures live in fixtures/cli/ (bad/ one problem per file, warn/, collide-*, folder/).
  */
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildProgram } from "../src/cli/main.js";
 import { OPTION_TABLE } from "../src/model/options.js";
 import { MANIFEST_FILE } from "../src/write/manifest.js";
@@ -14,7 +15,6 @@ import {
   cliFixture,
   diagnosticLines,
   displayNames,
-  ensureBuilt,
   listFiles,
   mtimes,
   type Position,
@@ -24,18 +24,10 @@ import {
   runCli,
   SEED,
   SEED_OUTPUTS,
-  SPAWN_TIMEOUT_MS,
   stackFrames,
   tempCwd,
 } from "./helpers/cli.js";
 import { REPO_ROOT } from "./helpers/fixtures.js";
-
-// Each test spawns the CLI (and some several at once); on a busy two-core machine that can queue for a while.
-vi.setConfig({ testTimeout: 2 * SPAWN_TIMEOUT_MS, hookTimeout: 3 * SPAWN_TIMEOUT_MS });
-
-beforeAll(() => {
-  ensureBuilt();
-});
 
 afterAll(() => {
   removeTempDirs();
@@ -506,9 +498,12 @@ describe("wrong usage exits 2 with a helpful message and writes nothing", () => 
 
 describe("--help and --version", () => {
   // The flags this brief promises, the option table's, and whatever else the generate command declares.
+  const nowhere = { write: () => true };
   const declared =
-    buildProgram(() => undefined).commands.find((command) => command.name() === "generate")
-      ?.options ?? [];
+    buildProgram(
+      { cwd: REPO_ROOT, stdout: nowhere, stderr: nowhere },
+      () => undefined,
+    ).commands.find((command) => command.name() === "generate")?.options ?? [];
   const FLAGS = [
     ...new Set([
       "--out",

@@ -2,11 +2,12 @@
  * The config file and the one table of settings: loadConfig (search, formats, checks), the CLI with a config
  * (flags override it), the help listing every flag with examples, and the README tables rendered from the tables.
  */
-import { cpSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, readFileSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { loadConfig, renderSettingsTable, RUN_SETTINGS } from "../src/cli/config.js";
 import { EXAMPLES } from "../src/cli/main.js";
+import { flagOptions } from "../src/cli/settings.js";
 import { OPTION_TABLE } from "../src/model/options.js";
 import { MANIFEST_FILE } from "../src/write/manifest.js";
 import {
@@ -271,6 +272,42 @@ describe("the CLI with a config file", () => {
   });
 });
 
+describe("the CLI's working folder", () => {
+  it("is the one main() is given, not the process's: the config search and --config start from it", async () => {
+    const bad = json({ inputs: ["schemas"], out: "gen", formats: "sometimes" });
+    const cwd = project({ "structgen.config.json": bad, "tools/other.json": bad });
+    expect(process.cwd()).not.toBe(cwd);
+    const found = await runCli(["generate"], { cwd, keepProcessCwd: true });
+    expect([found.code, found.stderr]).toEqual([
+      2,
+      `structgen: ${join(cwd, "structgen.config.json")}: "formats": must be one of validate, annotate; got "sometimes"\n`,
+    ]);
+    const named = await runCli(["validate", "--config", "tools/other.json", "run.json", "data"], {
+      cwd,
+      keepProcessCwd: true,
+    });
+    expect([named.code, named.stderr]).toEqual([
+      2,
+      `structgen: ${join(cwd, "tools", "other.json")}: "formats": must be one of validate, annotate; got "sometimes"\n`,
+    ]);
+  });
+
+  it("a structgen.config.mjs edited between two runs in one process is read as it is now", async () => {
+    const config = (out: string) =>
+      `export default { inputs: ["schemas"], out: ${JSON.stringify(out)}, emitters: [] };\n`;
+    const cwd = project({ "structgen.config.mjs": config("first") });
+    const mjs = join(cwd, "structgen.config.mjs");
+    // Both versions with the same size and the same modification time (whole seconds, which every file system
+    // keeps exactly): only the bytes differ.
+    const saved = new Date("2024-01-02T03:04:05Z");
+    utimesSync(mjs, saved, saved);
+    expect((await runCli(["generate", "--no-format"], { cwd })).stdout).toMatch(/ in first \(/);
+    writeFileSync(mjs, config("other"));
+    utimesSync(mjs, saved, saved);
+    expect((await runCli(["generate", "--no-format"], { cwd })).stdout).toMatch(/ in other \(/);
+  });
+});
+
 describe("one table feeds the help, the config loader and the README", () => {
   const flagsOf = (command: "generate" | "validate") =>
     [
@@ -323,5 +360,15 @@ describe("one table feeds the help, the config loader and the README", () => {
       "out",
       "emitters",
     ]);
+  });
+});
+
+describe("negated flags", () => {
+  it("a --no-x flag left out (commander's true) leaves the config file's value; given, it wins", () => {
+    expect(flagOptions({ prettier: true, redosCheck: true })).toEqual({});
+    expect(flagOptions({ prettier: false, redosCheck: false })).toEqual({
+      prettier: false,
+      redosCheck: false,
+    });
   });
 });

@@ -231,6 +231,12 @@ describe("constructs the fast printer meets, against prettier", () => {
     'import { type Failure, type Validation, _describeFailure, _hasOwn, _isObject, formatDateTime } from "./runtime.js";',
     'import { type Failure, type Validation, _describeFailure } from "./runtime.js";',
     "export type { Failure, Validation };",
+    'export interface S { "a b"?: [{ [key: string]: boolean }, { [key: string]: string }, { [key: string]: string }]; }',
+    "export interface S { x: [first: { [key: string]: boolean }, second?: { [key: string]: string }, ...rest: string[]]; }",
+    "export interface S { x: [{ aaaaaaaaaaaaaaaaaaaa: string; bbbbbbbbbbbbbbbbbbbbbbbbbb: number; ccccccccccccccccccccc: boolean }, string]; }",
+    "export type T = [{ [key: string]: boolean }, { [key: string]: string }, { [key: string]: string }];",
+    "export type U = [{ [key: string]: boolean }, { [key: string]: string }, { [key: string]: string }] | null;",
+    "export type V = [string, number];",
     'export type { Failure } from "./billing/invoice.types.js";',
     'export type { Validationnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnn } from "./billing/invoice.guards.js";',
   ];

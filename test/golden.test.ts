@@ -4,7 +4,7 @@
  * from the guard, from validate and from ajv alike.
  */
 import { readFileSync } from "node:fs";
-import { join } from "node:path";
+import { join, relative } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { generate, type GenerateResult } from "../src/pipeline/generate.js";
 import { compareCodeUnits } from "../src/model/order.js";
@@ -18,7 +18,12 @@ import {
   typecheck,
 } from "./helpers/outputs.js";
 
-const cases = [...goldenCases("flat"), ...goldenCases("core"), ...goldenCases("enrich")];
+const cases = [
+  ...goldenCases("flat"),
+  ...goldenCases("core"),
+  ...goldenCases("enrich"),
+  ...goldenCases("catalog"),
+];
 
 describe.each(cases)("golden case $dir", (golden: GoldenCase) => {
   let result: GenerateResult;
@@ -54,6 +59,19 @@ describe.each(cases)("golden case $dir", (golden: GoldenCase) => {
     const expected = listFiles(join(REPO_ROOT, golden.dir, "expected"));
     expect(expected).toEqual(result.files.map((f) => f.path).sort(compareCodeUnits));
   });
+  // The catalog reading's notes and warnings are part of what a case shows: each guess is said, where it is made.
+  it.skipIf(!golden.dir.startsWith("fixtures/catalog/"))(
+    "reports the expected notes and warnings, positioned",
+    async () => {
+      const lines = result.diagnostics.map(
+        (d) =>
+          `${relative(REPO_ROOT, d.file).replace(/\\/g, "/")}:${d.line ?? "?"}:${d.column ?? "?"} ${d.severity} ${d.code} ${d.pointer || "(root)"}: ${d.message}`,
+      );
+      await expect(`${lines.join("\n")}\n`).toMatchFileSnapshot(
+        join(REPO_ROOT, golden.dir, "diagnostics.txt"),
+      );
+    },
+  );
 
   it.each(["nodenext", "bundler"] as const)("typechecks under strict settings (%s)", (mode) => {
     expect(typecheck([...result.files, ...callerOf(result)], mode)).toEqual([]);

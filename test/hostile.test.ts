@@ -1,15 +1,22 @@
 /**
- * Hostile text: flat documents whose names, entity, descriptions, field names, enum values, formats and source are
- * made of quotes, backslashes, comment terminators, backticks, `${`, `</script>`, CR/LF/U+2028/U+2029, lone
- * surrogates, NUL, bidi marks, JSDoc tags and very long runs. generate() must either report error diagnostics
- * (never throw) or produce output where
- *  (a) every .ts file parses and typechecks under strict settings (documents are typechecked in one batch);
+ * Hostile text: documents whose names, entity, descriptions, field names, enum and const values, patterns,
+ * defaults, examples, wire keys, formats and source are made of every low code unit (controls, printable ASCII,
+ * C1), backslash runs before quotes, string / template / regular expression / comment delimiters, `</script>`,
+ * CR/LF/U+2028/U+2029, lone surrogates, NUL, bidi marks, JSDoc tags and very long runs, in flat summaries and in
+ * JSON Structure Core documents and catalog files (helpers/hostile-dialects.ts lists the dialects),
+ * with formatting on and off. generate() must either report error diagnostics (never throw) or produce output where
+ *  (a) every .ts file parses (TypeScript's parser, on the text as written: unformatted when formatting is off) and
+ *      typechecks under strict settings (documents are typechecked in one batch);
  *  (b) the types and guards files export exactly the declared names and hold only imports and
  *      function / interface / type / const declarations at the top level;
- *  (c) the root guard accepts a value with exactly the declared keys and valid values, and rejects one missing a
- *      required key or holding a value outside an enum;
- *  (d) the JSON Schema carries the same keys, descriptions and enum values, string for string.
+ *  (c) guard and ajv (strict, with the emitted schema) agree on the document's own texts, on values built from them
+ *      and on generated values, and every enum value is accepted by both;
+ *  (d) for flat summaries: the root guard accepts a value with exactly the declared keys and valid values, and
+ *      rejects one missing a required key or holding a value outside an enum; and the JSON Schema carries the same
+ *      keys, descriptions and enum values, string for string.
+ * `npm run test:stress` runs ten times as many documents.
  */
+import type { ValidateFunction } from "ajv";
 import fc from "fast-check";
 import ts from "typescript";
 import { describe, expect, it } from "vitest";
@@ -18,12 +25,32 @@ import { NUMBER_FORMATS, STRING_FORMATS } from "../src/model/string-formats.js";
 import type { LiteralValue, ModelDocument } from "../src/model/model.js";
 import type { Options } from "../src/model/options.js";
 import { generate, type GenerateResult } from "../src/pipeline/generate.js";
-import { FORMAT_EXAMPLES, HAZARD_KEYS, hostileText, objectFrom } from "./helpers/arbitraries.js";
+import {
+  FORMAT_EXAMPLES,
+  HAZARD_KEYS,
+  hostileText,
+  objectFrom,
+  taggedValuesArb,
+} from "./helpers/arbitraries.js";
 import { REPO_ROOT } from "./helpers/fixtures.js";
-import { type GeneratedFile, loadGuards, typecheck } from "./helpers/outputs.js";
+import { HOSTILE_DIALECTS } from "./helpers/hostile-dialects.js";
+import type { HostileDialect } from "./helpers/hostile-documents.js";
+import {
+  ajvWarnings,
+  type GeneratedFile,
+  type GuardModule,
+  loadGuards,
+  strictAjv,
+  typecheck,
+} from "./helpers/outputs.js";
+import { STRESS } from "./helpers/stress.js";
 
 const SEED = Number(process.env["STRUCTGEN_HOSTILE_SEED"] ?? 8_675_309);
-const RUNS = Math.max(1, Math.round(40 * Number(process.env["STRUCTGEN_PROPERTY_SCALE"] ?? "1")));
+const SCALE = Number(process.env["STRUCTGEN_PROPERTY_SCALE"] ?? "1") * (STRESS ? 10 : 1);
+const RUNS = Math.max(1, Math.round(40 * SCALE));
+/** Each property's time limit (a failure then reports in bounded time), and the test's. */
+const PROPERTY_MS = STRESS ? 1_500_000 : 90_000;
+const TEST_MS = 2 * PROPERTY_MS;
 
 // ---------------------------------------------------------------------------------------------
 // Documents
@@ -166,7 +193,7 @@ const documentArb: fc.Arbitrary<HostileDocument> = fc
   });
 
 /** The document as JSON text: compact, indented, with every non-ASCII unit escaped, or after a BOM. */
-const textArb = (doc: HostileDocument): fc.Arbitrary<string> =>
+const textArb = (doc: object): fc.Arbitrary<string> =>
   fc.constantFrom("compact", "indented", "ascii", "bom").map((style) => {
     switch (style) {
       case "compact":
@@ -355,13 +382,12 @@ interface Generated {
   readonly files: readonly GeneratedFile[];
 }
 
-async function checkDocument(
-  index: number,
-  doc: HostileDocument,
+/** Runs generate(); checks the diagnostics; undefined when the document has errors (and so no output). */
+async function generateChecked(
   text: string,
   options: Options,
   path: string,
-): Promise<Generated | undefined> {
+): Promise<GenerateResult | undefined> {
   let result: GenerateResult;
   try {
     result = await generate({ inputs: [{ path, contents: text }], outDir: REPO_ROOT }, options);
@@ -374,6 +400,8 @@ async function checkDocument(
     expect(Object.keys(DIAGNOSTIC_CODES), "known diagnostic code").toContain(d.code);
     expect(typeof d.message).toBe("string");
     expect(d.pointer, `diagnostic pointer of ${d.code}`).toMatch(POINTER);
+    // prettier must never be handed code it cannot parse.
+    expect(d.code, d.message).not.toBe("SG_FORMAT_FAILED");
   }
   if (result.diagnostics.some((d) => d.severity === "error")) {
     for (const d of result.diagnostics.filter((e) => e.severity === "error")) {
@@ -382,11 +410,23 @@ async function checkDocument(
     expect(result.files, "no output when there is an error").toEqual([]);
     return undefined;
   }
+  return result;
+}
+
+interface Outputs {
+  readonly model: ModelDocument;
+  readonly files: readonly GeneratedFile[];
+  readonly guards: GuardModule;
+  readonly schema: string;
+}
+
+/** (a) parse, (b) declarations and exports, (c) guard and ajv agree: for any dialect. */
+async function checkOutputs(
+  result: GenerateResult,
+  texts: readonly string[],
+  seed: number,
+): Promise<Outputs> {
   const model = result.models[0] as ModelDocument;
-  const enumFields = doc.fields.filter((f) => f.enum !== undefined && f.enum !== null);
-  expect(model.declarations.length, "one declaration for the entity and one per enum").toBe(
-    1 + enumFields.length,
-  );
   const typesFile = result.files.find((f) => f.path.endsWith(".types.ts"));
   const guardsFile = result.files.find((f) => f.path.endsWith(".guards.ts"));
   const schemaFile = result.files.find((f) => f.path.endsWith(".schema.json"));
@@ -394,7 +434,7 @@ async function checkDocument(
     throw new Error(`missing outputs: ${result.files.map((f) => f.path).join(", ")}`);
   }
 
-  // (b) exactly the declared exports, and only declarations at the top level.
+  // (a) and (b): it parses, exactly the declared exports, and only declarations at the top level.
   const names = model.declarations.map((d) => d.name);
   const types = topLevel(typesFile);
   const guards = topLevel(guardsFile);
@@ -436,8 +476,120 @@ async function checkDocument(
     ]),
   );
 
-  // (c) the root guard on exact, valid values; missing required keys; values outside an enum.
+  // (c) guard and ajv agree.
   const module = await loadGuards(guardsFile, result.files);
+  // Strings of a few dozen units: enough for every rule, and short enough for any pattern the checker flagged.
+  const flagged = result.diagnostics.some((d) => d.code === "SG_UNSAFE_PATTERN");
+  agree(model, module, schemaFile.contents, texts, seed, flagged ? 16 : 48);
+  return { model, files: result.files, guards: module, schema: schemaFile.contents };
+}
+
+/** Values for one declaration: the document's texts, values built from them, and generated values. */
+function candidateValues(
+  model: ModelDocument,
+  name: string,
+  texts: readonly string[],
+  seed: number,
+  longest: number,
+): unknown[] {
+  const declaration = model.declarations.find((d) => d.name === name);
+  const pool = [...new Set([...texts, ...fc.sample(hostileText, { seed, numRuns: 4 })])];
+  const values: unknown[] = [...pool, 0, 3, -1, 2.5, true, null, [], {}, pool.slice(0, 3)];
+  if (declaration?.type.kind === "object") {
+    const keys = declaration.type.properties.map((p) => p.key);
+    for (const text of pool.slice(0, 8)) {
+      values.push(objectFrom(keys.map((key) => [key, text])));
+    }
+  }
+  const generated = fc.sample(taggedValuesArb(model, name), { seed, numRuns: 24 });
+  return [...values, ...generated.map((tagged) => tagged.value)].map((v) => shortened(v, longest));
+}
+
+/**
+ * The value with every string cut to `longest` code units. Guards and ajv run a document's patterns as written,
+ * and a hostile pattern can backtrack catastrophically (the very hazard SG_UNSAFE_PATTERN warns of): on a long
+ * string, the test itself would stall.
+ */
+function shortened(value: unknown, longest: number): unknown {
+  if (typeof value === "string") {
+    return value.slice(0, longest);
+  }
+  if (Array.isArray(value)) {
+    return value.map((item) => shortened(item, longest));
+  }
+  if (typeof value === "object" && value !== null) {
+    return objectFrom(
+      Object.keys(value).map((k) => [k, shortened((value as Record<string, unknown>)[k], longest)]),
+    );
+  }
+  return value;
+}
+
+/** (c): is, validate and ajv give one verdict on every candidate; enum values pass both. */
+function agree(
+  model: ModelDocument,
+  guards: GuardModule,
+  schemaText: string,
+  texts: readonly string[],
+  seed: number,
+  longest: number,
+): void {
+  const schema = JSON.parse(schemaText) as { $id: string };
+  const ajv = strictAjv();
+  let root: ValidateFunction;
+  try {
+    root = ajv.compile(schema);
+  } catch (error) {
+    throw new Error(`ajv (strict) refuses the schema: ${(error as Error).message}\n${schemaText}`);
+  }
+  expect(ajvWarnings(ajv), "ajv warnings").toEqual([]);
+  for (const declaration of model.declarations) {
+    const { name } = declaration;
+    const ajvValidate = name === model.root ? root : ajv.getSchema(`${schema.$id}#/$defs/${name}`);
+    const is = guards[`is${name}`];
+    const validate = guards[`validate${name}`];
+    if (ajvValidate === undefined || is === undefined || validate === undefined) {
+      throw new Error(`no guard or ajv validator for ${name}`);
+    }
+    const listed = declaration.type.kind === "literal" ? declaration.type.values : [];
+    for (const value of [...listed, ...candidateValues(model, name, texts, seed, longest)]) {
+      const verdict = is(value) as boolean;
+      const ajvVerdict = ajvValidate(value);
+      const ok = (validate(value) as { ok: boolean }).ok;
+      if (verdict !== ajvVerdict || ok !== verdict) {
+        throw new Error(
+          `is${name}: ${verdict}, validate${name}.ok: ${ok}, ajv: ${ajvVerdict} on ${abbreviated(value)}; ajv errors ${abbreviated(ajvValidate.errors)}`,
+        );
+      }
+    }
+    for (const value of listed) {
+      expect(is(value), `is${name} accepts its enum value ${abbreviated(value)}`).toBe(true);
+    }
+  }
+}
+
+async function checkDocument(
+  index: number,
+  doc: HostileDocument,
+  text: string,
+  options: Options,
+  path: string,
+): Promise<Generated | undefined> {
+  const result = await generateChecked(text, options, path);
+  if (result === undefined) {
+    return undefined;
+  }
+  const enumFields = doc.fields.filter((f) => f.enum !== undefined && f.enum !== null);
+  const texts = [
+    ...doc.fields.map((f) => f.name),
+    ...enumFields.flatMap((f) => (f.enum ?? []).filter((v) => typeof v === "string")),
+  ];
+  const { model, guards: module, schema: schemaText } = await checkOutputs(result, texts, index);
+  expect(model.declarations.length, "one declaration for the entity and one per enum").toBe(
+    1 + enumFields.length,
+  );
+
+  // (d) the root guard on exact, valid values; missing required keys; values outside an enum.
   const is = module[`is${model.root}`];
   const validate = module[`validate${model.root}`];
   if (is === undefined || validate === undefined) {
@@ -480,7 +632,7 @@ async function checkDocument(
   }
 
   // (d) the schema carries the same strings.
-  const schema = JSON.parse(schemaFile.contents) as {
+  const schema = JSON.parse(schemaText) as {
     title?: string;
     description?: string;
     properties?: Record<string, { description?: string; $ref?: string }>;
@@ -568,56 +720,138 @@ function report(details: fc.RunDetails<[[HostileDocument, string, Options, strin
 }
 
 describe("hostile text in flat documents", () => {
-  it(`generate() reports or produces safe, exact output (seed ${SEED}, ${RUNS} documents)`, async () => {
-    const generated: Generated[] = [];
-    let documents = 0;
-    let prettier = 0;
-    await fc.assert(
-      fc.asyncProperty(inputArb, async ([doc, text, options, path]) => {
-        const index = documents++;
-        const ok = await checkDocument(index, doc, text, options, path);
-        if (ok !== undefined) {
-          generated.push(ok);
-          if (options.prettier === true) {
-            prettier++;
-          }
-        }
-      }),
-      // Shrinking regenerates every candidate: cap the run so a failure reports in bounded time.
-      {
-        seed: SEED,
-        numRuns: RUNS,
-        interruptAfterTimeLimit: 90_000,
-        markInterruptAsFailure: true,
-        reporter: report,
-      },
-    );
-    console.info(
-      `hostile: ${documents} documents, ${generated.length} with output (${prettier} through prettier); errors: ${JSON.stringify(Object.fromEntries(errorCodes))}`,
-    );
-    // Enough documents must get through for (a)-(d) to mean something.
-    expect(generated.length, `documents with output, of ${documents}`).toBeGreaterThanOrEqual(
-      RUNS / 3,
-    );
-    expect(prettier, "documents formatted with prettier").toBeGreaterThan(0);
-
-    // (a) one strict typecheck for every document that produced output, each in its own folder.
-    const files = generated.flatMap((g) =>
-      g.files.map((f) => ({ path: `d${g.index}/${f.path}`, contents: f.contents })),
-    );
-    const diagnostics = typecheck(files, "nodenext");
-    const failing = generated.filter((g) => diagnostics.some((d) => d.startsWith(`d${g.index}/`)));
-    expect(
-      diagnostics,
-      failing
-        .map(
-          (g) =>
-            `document d${g.index} (options ${JSON.stringify(g.options)}): ${abbreviated(g.text)}`,
-        )
-        .join("\n"),
-    ).toEqual([]);
-  }, 180_000);
+  it(
+    `generate() reports or produces safe, exact output (seed ${SEED}, ${RUNS} documents)`,
+    async () => {
+      const { documents, generated, prettier } = await hostileProperty(
+        inputArb,
+        ([doc, text, options, path], index) => checkDocument(index, doc, text, options, path),
+        report,
+      );
+      expectEnough("hostile", documents, generated, prettier);
+      expectTypechecks(generated);
+    },
+    TEST_MS,
+  );
 });
+
+/** Every dialect but flat: (a), (b) and (c) on each document, then one strict typecheck of them all. */
+describe.each(HOSTILE_DIALECTS.map((d) => [d.name, d] as const))(
+  "hostile text in %s documents",
+  (_name, dialect: HostileDialect) => {
+    const dialectInputArb = dialect.documentArb.chain((hostile) =>
+      fc.tuple(
+        fc.constant(hostile),
+        textArb(hostile.document),
+        optionsArb,
+        fc.constantFrom<string>("hostile.struct.json", "odd */ `${path}`\u2028.json"),
+      ),
+    );
+    it(
+      `generate() reports or produces safe output on which guard and ajv agree (seed ${SEED}, ${RUNS} documents)`,
+      async () => {
+        const { documents, generated, prettier } = await hostileProperty(
+          dialectInputArb,
+          async ([hostile, text, options, path], index) => {
+            const result = await generateChecked(text, options, path);
+            if (result === undefined) {
+              return undefined;
+            }
+            await checkOutputs(result, hostile.texts, SEED + index);
+            return { index, text, options, files: result.files };
+          },
+          (details) => reportDialect(dialect.name, details),
+        );
+        expectEnough(`hostile ${dialect.name}`, documents, generated, prettier);
+        expectTypechecks(generated);
+      },
+      TEST_MS,
+    );
+  },
+);
+
+/** Runs `check` on RUNS inputs; counts the documents, those with output, and those formatted by prettier. */
+async function hostileProperty<T extends [unknown, string, Options, string]>(
+  inputs: fc.Arbitrary<T>,
+  check: (input: T, index: number) => Promise<Generated | undefined>,
+  reporter: (details: fc.RunDetails<[T]>) => void,
+): Promise<{ documents: number; generated: Generated[]; prettier: number }> {
+  errorCodes.clear();
+  const generated: Generated[] = [];
+  let documents = 0;
+  let prettier = 0;
+  await fc.assert(
+    fc.asyncProperty(inputs, async (input) => {
+      const ok = await check(input, documents++);
+      if (ok !== undefined) {
+        generated.push(ok);
+        prettier += input[2].prettier === true ? 1 : 0;
+      }
+    }),
+    // Shrinking regenerates every candidate: cap the run so a failure reports in bounded time.
+    {
+      seed: SEED,
+      numRuns: RUNS,
+      interruptAfterTimeLimit: PROPERTY_MS,
+      markInterruptAsFailure: true,
+      reporter,
+    },
+  );
+  return { documents, generated, prettier };
+}
+
+/** Enough documents must get through, some of them through prettier, for (a)-(d) to mean something. */
+function expectEnough(
+  label: string,
+  documents: number,
+  generated: readonly Generated[],
+  prettier: number,
+): void {
+  console.info(
+    `${label}: ${documents} documents, ${generated.length} with output (${prettier} through prettier); errors: ${JSON.stringify(Object.fromEntries(errorCodes))}`,
+  );
+  expect(generated.length, `documents with output, of ${documents}`).toBeGreaterThanOrEqual(
+    RUNS / 3,
+  );
+  expect(prettier, "documents formatted with prettier").toBeGreaterThan(0);
+}
+
+/** (a): one strict typecheck for every document that produced output, each in its own folder. */
+function expectTypechecks(generated: readonly Generated[]): void {
+  const files = generated.flatMap((g) =>
+    g.files.map((f) => ({ path: `d${g.index}/${f.path}`, contents: f.contents })),
+  );
+  const diagnostics = typecheck(files, "nodenext");
+  const failing = generated.filter((g) => diagnostics.some((d) => d.startsWith(`d${g.index}/`)));
+  expect(
+    diagnostics,
+    failing
+      .map(
+        (g) =>
+          `document d${g.index} (options ${JSON.stringify(g.options)}): ${abbreviated(g.text)}`,
+      )
+      .join("\n"),
+  ).toEqual([]);
+}
+
+function reportDialect<Ts extends unknown[]>(dialect: string, details: fc.RunDetails<Ts>): void {
+  if (!details.failed) {
+    return;
+  }
+  const [, text, options, path] = (details.counterexample?.[0] ?? []) as unknown[];
+  const error =
+    details.errorInstance instanceof Error
+      ? details.errorInstance.message
+      : String(details.errorInstance);
+  throw new Error(
+    [
+      `hostile ${dialect} documents: property failed (seed ${details.seed}, path "${details.counterexamplePath ?? ""}", after ${details.numRuns} runs and ${details.numShrinks} shrinks)`,
+      `document: ${typeof text === "string" ? abbreviated(JSON.parse(text.replace(/^\ufeff/, ""))) : ""}`,
+      `options: ${JSON.stringify(options)}, input path: ${JSON.stringify(path)}`,
+      `error: ${error.length > 4000 ? `${error.slice(0, 4000)}…` : error}`,
+    ].join("\n"),
+  );
+}
 
 /** One document through (a)-(d), typechecked on its own. */
 async function checkOne(doc: HostileDocument, options: Options): Promise<void> {
@@ -653,6 +887,83 @@ describe("hostile text: shrunk counterexamples", () => {
         fields: [{ name: "\u{323B0}", type: "string", enum: ["a"] }],
       },
       { prettier: false },
+    );
+  });
+
+  it("issue 16: enum values ending in an escaped backslash before the quote, and a later `/*`", async () => {
+    await checkOne(
+      {
+        jsonStructure: "0.1",
+        name: "m",
+        title: "m",
+        description: "x",
+        entity: "M",
+        source: "x",
+        fields: [
+          { name: "b", type: "string", required: false, enum: ["/*0", "\r", "class${."] },
+          {
+            name: "c",
+            type: "string",
+            required: true,
+            enum: ['</script>"\\', "__proto__`.$", "_\r"],
+          },
+        ],
+      },
+      { prettier: false },
+    );
+  });
+
+  it("a field named `/*\\` (the widened property's shrunk counterexample on the same bug)", async () => {
+    await checkOne(
+      { jsonStructure: "0.1", entity: "Run", fields: [{ name: "/*\\", type: "string" }] },
+      { prettier: false },
+    );
+  });
+
+  it("a Core wire key (altnames) holding a lone surrogate: a diagnostic, not a schema ajv refuses", async () => {
+    const doc = {
+      $schema: "https://json-structure.org/meta/extended/v0/#",
+      $id: "https://example.com/a",
+      name: "A",
+      type: "object",
+      properties: { a: { type: "string", altnames: { json: "\udbff\\" } } },
+    };
+    const result = await generate(
+      { inputs: [{ path: "a.struct.json", contents: JSON.stringify(doc) }], outDir: REPO_ROOT },
+      { prettier: false },
+    );
+    expect(result.diagnostics.map((d) => [d.code, d.pointer])).toEqual([
+      ["SG_BAD_NAME", "/properties/a/altnames/json"],
+    ]);
+  });
+
+  it("a Core patternProperties key holding a lone surrogate: a diagnostic, not a schema ajv refuses", async () => {
+    const doc = {
+      $schema: "https://json-structure.org/meta/extended/v0/#",
+      $id: "https://example.com/a",
+      $uses: ["JSONStructureValidation"],
+      name: "A",
+      type: "object",
+      properties: { a: { type: "string" } },
+      patternProperties: { '\ud800"': { type: "string" } },
+    };
+    const result = await generate(
+      { inputs: [{ path: "a.struct.json", contents: JSON.stringify(doc) }], outDir: REPO_ROOT },
+      { prettier: false },
+    );
+    expect(result.diagnostics.map((d) => [d.code, d.pointer])).toEqual([
+      ["SG_BAD_CONSTRAINT", '/patternProperties/\ud800"'],
+    ]);
+  });
+
+  it("a closed object whose only field is an optional `object` (found by the stress run, seed 11)", async () => {
+    await checkOne(
+      {
+        jsonStructure: "0.1",
+        entity: "X",
+        fields: [{ name: "<!--\\'${`\u001f", type: "object", required: false }],
+      },
+      { prettier: false, additionalProperties: false, formats: "annotate" },
     );
   });
 

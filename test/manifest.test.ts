@@ -3,61 +3,33 @@
  * the compiler or prettier's parsers. These tests hold it to its promise: it never makes `--check` lie (a hand-edited,
  * deleted or linked output, a changed input, import, option or prettier config, a tampered manifest: each is still
  * reported), its bytes do not depend on input order or location, it is written in the same transaction as the
- * outputs, and it is guarded by the banner like any output.
+ * outputs, and it is guarded by the banner like any output. (That it spares the run those modules, a process's
+ * loads, is manifest.process.test.ts's.)
  */
 import { cpSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { MANIFEST_FILE } from "../src/write/manifest.js";
 import {
-  ensureBuilt,
+  GENERATE_SEED,
   listFiles,
   readText,
   removeTempDirs,
   runCli,
   SEED,
-  SPAWN_TIMEOUT_MS,
+  seedGenerated,
   tempCwd,
 } from "./helpers/cli.js";
 import { REPO_ROOT } from "./helpers/fixtures.js";
-import { runTraced } from "./helpers/trace.js";
 
-// Several CLI runs per test, run concurrently: the same room as the other CLI test files give one run.
-vi.setConfig({ testTimeout: 2 * SPAWN_TIMEOUT_MS });
-
-beforeAll(ensureBuilt);
 afterAll(removeTempDirs);
 
-const GENERATE = ["generate", "letta-run-structure.json", "--out", "gen"];
+const GENERATE = GENERATE_SEED;
 const CHECK = [...GENERATE, "--check"];
 
-/** A working folder with the seed and its outputs (and manifest) written by the CLI. */
-async function generated(): Promise<string> {
-  const cwd = tempCwd("structgen-manifest-");
-  cpSync(SEED, join(cwd, "letta-run-structure.json"));
-  const result = await runCli(GENERATE, { cwd });
-  expect(result.code, result.stderr).toBe(0);
-  return cwd;
-}
+const generated = () => seedGenerated();
 
 describe("the fast path", () => {
-  it("--check and a regenerate with nothing changed answer from the manifest, without ts-morph or prettier's parsers", async () => {
-    const cwd = await generated();
-    const check = await runTraced(CHECK, cwd);
-    expect(check.code).toBe(0);
-    expect(check.loaded).not.toContain("ts-morph");
-    expect(check.loaded).not.toContain("prettier/plugins");
-    const again = await runTraced(GENERATE, cwd);
-    expect(again.code).toBe(0);
-    expect(again.loaded).not.toContain("ts-morph");
-    // Sanity: the tracer does see ts-morph on the full path (here: the manifest is gone). prettier's parsers
-    // load only under a style the fast printers do not follow (test/prettier-parsers.test.ts).
-    rmSync(join(cwd, "gen", MANIFEST_FILE));
-    const full = await runTraced(CHECK, cwd);
-    expect(full.code).toBe(0);
-    expect(full.loaded).toContain("ts-morph");
-  });
-
   it("reports exactly what the full path reports (summary and --json)", async () => {
     const cwd = await generated();
     const fast = await Promise.all([

@@ -18,24 +18,20 @@ import {
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import fc from "fast-check";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { toFileSlug } from "../src/model/names.js";
 import { generate } from "../src/pipeline/generate.js";
 import { outputPathProblem, portableKey } from "../src/write/paths.js";
 import { writeOutputs } from "../src/write/write.js";
 import {
   diagnosticLines,
-  ensureBuilt,
   listFiles,
   runCli,
   SEED,
   SEED_OUTPUTS,
-  SPAWN_TIMEOUT_MS,
   stackFrames,
 } from "./helpers/cli.js";
 import { MANIFEST_FILE } from "../src/write/manifest.js";
-
-vi.setConfig({ testTimeout: 2 * SPAWN_TIMEOUT_MS, hookTimeout: 2 * SPAWN_TIMEOUT_MS });
 
 const temps: string[] = [];
 function temp(prefix = "structgen-paths-"): string {
@@ -43,10 +39,6 @@ function temp(prefix = "structgen-paths-"): string {
   temps.push(dir);
   return dir;
 }
-
-beforeAll(() => {
-  ensureBuilt();
-});
 
 afterAll(() => {
   for (const dir of temps) {

@@ -6,7 +6,7 @@
  *
  * Models are generated (flat-like and core-like), emitted straight from the model the way emit/document.ts's
  * emitDocument does (prettier off), compiled once, then checked against hundreds of values each. The real seed
- * fixture goes through generate(). Seeds are fixed; fast-check prints the seed and the shrunk counterexample.
+ * fixture, and generated catalog files (helpers/catalog-arbitraries.ts), go through generate(). Seeds are fixed; fast-check prints the seed and the shrunk counterexample.
  */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -28,6 +28,7 @@ import {
   type TaggedValue,
   taggedValuesArb,
 } from "./helpers/arbitraries.js";
+import { catalogDocumentArb } from "./helpers/catalog-arbitraries.js";
 import { REPO_ROOT } from "./helpers/fixtures.js";
 import {
   ajvWarnings,
@@ -379,6 +380,34 @@ describe("guard and ajv agree", () => {
     expectBothVerdicts(tally, "core-like models");
   }, 150_000);
 
+  it("on catalog documents (field lists and properties maps, the catalog grammar) through generate()", async () => {
+    const tally: Tally = { accepted: 0, rejected: 0, validRejected: 0, ajvQuirks: 0 };
+    let run = 0;
+    await fc.assert(
+      fc.asyncProperty(catalogDocumentArb(), async ({ text }) => {
+        const result = await generate(
+          { inputs: [{ path: "catalog.json", contents: text }] },
+          { prettier: false },
+        );
+        expect(result.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+        const doc = result.models[0];
+        if (doc === undefined || doc.dialect !== "catalog") {
+          throw new Error(`not read as a catalog file:\n${text}`);
+        }
+        const compiled = await compile(doc, result.files);
+        agreeOnValues(compiled, seedOf(777_001) + 1 + run++, VALUES_PER_MODEL, tally);
+      }),
+      {
+        seed: seedOf(777_001),
+        numRuns: runsOf(14),
+        interruptAfterTimeLimit: 90_000,
+        markInterruptAsFailure: true,
+        reporter: (details) => reportFailure("catalog documents", details),
+      },
+    );
+    expectBothVerdicts(tally, "catalog documents");
+  }, 150_000);
+
   it.each([
     ["default options", {}],
     [
@@ -554,6 +583,20 @@ describe("guard and ajv agree: shrunk counterexamples", () => {
       { value: "9223372036854775807", valid: true },
       { value: "9223372036854775808", valid: false },
       { value: "-9223372036854775809", valid: false },
+    ]);
+  });
+
+  it("an object whose members are all optional and of any type typechecks (no unused presence helper)", async () => {
+    const doc = single({
+      kind: "object",
+      properties: [property("a", false, { kind: "any" }), property("b", false, { kind: "any" })],
+      additionalProperties: true,
+    });
+    expect(typecheck(emitModel(doc, {}), "nodenext")).toEqual([]);
+    await agreeOn(doc, [
+      { value: {}, valid: true },
+      { value: { a: null }, valid: true },
+      { value: [], valid: false },
     ]);
   });
 

@@ -1,8 +1,8 @@
 /**
  * The pipeline as the CLI runs it (runPipeline in src/pipeline/generate.ts, with a sink and without `inMemory`):
  * the same outputs as generate(), one document's files at a time, nothing handed on when any input has an error,
- * nothing written when an input changes mid-run or the run is stopped, and no output or model kept after it is
- * handed on.
+ * nothing written when an input changes mid-run or the run is stopped. That it keeps no output or model after handing
+ * it on is stream-memory.slow.test.ts.
  */
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -10,16 +10,12 @@ import { afterAll, describe, expect, it } from "vitest";
 import type { Emitter } from "../src/emit/emitters.js";
 import type { OutputFile } from "../src/emit/emitters.js";
 import { resolveInputs } from "../src/pipeline/inputs.js";
-import { loadInputs } from "../src/pipeline/load.js";
-import type { InputDocument } from "../src/read/read.js";
-import { resolveOptions } from "../src/model/options.js";
 import { generate, type PipelineRequest, runPipeline } from "../src/pipeline/generate.js";
 import { WriteTransaction } from "../src/write/transaction.js";
 import { manyDocuments } from "./helpers/big-inputs.js";
 import { listFiles, removeTempDirs, SEED, tempCwd } from "./helpers/cli.js";
 import { snapshot, writeDocuments } from "./helpers/cli-process.js";
 import { REPO_ROOT } from "./helpers/fixtures.js";
-import { liveHeapBytes } from "./helpers/heap.js";
 
 afterAll(removeTempDirs);
 
@@ -42,25 +38,6 @@ const pages: Emitter = {
     },
   ],
 };
-
-/** One run-wide file: a custom emitter that needs every model at once, and whose output grows by little per document. */
-const roots: Emitter = {
-  name: "roots",
-  emit: (documents) => [
-    {
-      path: "roots.ts",
-      contents: `export const ROOTS=[${documents.map((d) => JSON.stringify(d.root)).join(",")}]`,
-    },
-  ],
-};
-
-/** `count` flat documents of 40 fields each, in files (as the CLI gives them: by path, so the run reads them). */
-function documents(count: number): InputDocument[] {
-  const dir = join(tempCwd(), "in");
-  const docs = manyDocuments(count, { fieldsEach: 40 });
-  writeDocuments(dir, docs);
-  return docs.map((d) => ({ path: join(dir, `${d.name}.json`) }));
-}
 
 /** A sink that hands each batch to `take` and keeps nothing itself. */
 const sinkOf = (take: (files: readonly OutputFile[]) => unknown) => ({
@@ -195,73 +172,6 @@ describe("the pipeline with a sink that keeps nothing", () => {
     expect(result.interrupted).toBe(true);
     expect(batches.length).toBe(2);
   });
-
-  it("keeps no output it handed on: live memory grows by far less than what passes through", async () => {
-    const inputs = documents(400);
-    let handed = 0;
-    let first = 0;
-    let last = 0;
-    const result = await runPipeline(
-      {
-        inputs,
-        sink: sinkOf((files) => {
-          handed += files.reduce((sum, file) => sum + file.contents.length, 0);
-        }),
-        onProgress: ({ stage, done, total }) => {
-          // From the 50th document on, when the code it runs is compiled.
-          if (stage === "emit" && done === 50) {
-            first = liveHeapBytes();
-            handed = 0;
-          }
-          if (stage === "emit" && done === total) {
-            last = liveHeapBytes();
-          }
-        },
-      },
-      { prettier: false },
-    );
-    expect(result.diagnostics).toEqual([]);
-    // 350 documents' outputs passed through (several MB); keeping them would keep at least that much.
-    expect(handed).toBeGreaterThan(4 << 20);
-    expect(last - first).toBeLessThan(handed / 4);
-  });
-
-  it.each([
-    ["", []],
-    [", not even after a custom emitter saw them all", [roots]],
-  ] as const)(
-    "keeps no model from the checks to the emit: per document, far less than its model%s",
-    async (_name, emitters) => {
-      const keptUntilTheEmit = async (count: number): Promise<number> => {
-        const inputs = documents(count);
-        const before = liveHeapBytes();
-        let kept = 0;
-        await runPipeline(
-          {
-            inputs,
-            emitters,
-            sink: sinkOf(() => undefined),
-            onProgress: ({ stage, done }) => {
-              if (stage === "emit" && done === 1) {
-                kept = liveHeapBytes() - before;
-              }
-            },
-          },
-          { prettier: false },
-        );
-        return kept;
-      };
-      await keptUntilTheEmit(20);
-      const perDocument = ((await keptUntilTheEmit(400)) - (await keptUntilTheEmit(100))) / 300;
-      // For scale: the models of as many such documents, held at once.
-      const inputs = documents(300);
-      const before = liveHeapBytes();
-      const models = await loadInputs(inputs, resolveOptions({}), (model) => model);
-      const perModel = (liveHeapBytes() - before) / 300;
-      expect(models.documents.length).toBe(300);
-      expect(perDocument).toBeLessThan(perModel / 3);
-    },
-  );
 });
 
 describe("through a write transaction", () => {

@@ -1,16 +1,15 @@
 /**
- * What the terminal shows: colours only on a TTY and never with NO_COLOR (the TTY is a real pseudo-terminal,
- * through util-linux `script`), the progress line only on a TTY, and the user's prettier configuration (found
- * from the output folder) honoured, with a clear error for a broken one.
+ * What the terminal shows: colours only on a terminal and never with NO_COLOR or TERM=dumb (here through the
+ * streams and environment main() is given; on a real pseudo-terminal in terminal.process.test.ts), the progress
+ * line only on a TTY, and the user's prettier configuration (found from the output folder) honoured, with a clear
+ * error for a broken one.
  */
-import { execFileSync } from "node:child_process";
 import { cpSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { Progress, renderDiagnostic, paint } from "../src/cli/terminal.js";
 import { type Diagnostic, formatDiagnostic } from "../src/model/diagnostics.js";
 import {
-  BIN,
   cliFixture,
   listFiles,
   readText,
@@ -21,67 +20,31 @@ import {
   tempCwd,
 } from "./helpers/cli.js";
 import { MANIFEST_FILE } from "../src/write/manifest.js";
-import { run, userEnv } from "./helpers/package.js";
 
 afterAll(removeTempDirs);
 
-const ESC = "\u001b[";
-/** An SGR sequence: a colour or style. */
+/** A colour or style (SGR sequence). */
 const SGR = /\u001b\[\d+(;\d+)*m/;
-const hasScript = (() => {
-  try {
-    execFileSync("script", ["--version"], { stdio: "ignore" });
-    return true;
-  } catch {
-    return false;
-  }
-})();
 
-/** Runs the CLI on a pseudo-terminal (stdout and stderr both TTYs, merged); `env` replaces the colour variables. */
-function onTty(args: readonly string[], cwd: string, env: NodeJS.ProcessEnv) {
-  const base = userEnv();
-  delete base["NO_COLOR"];
-  delete base["FORCE_COLOR"];
-  const command = [process.execPath, BIN, ...args]
-    .map((part) => `'${part.replace(/'/g, "'\\''")}'`)
-    .join(" ");
-  return run("script", ["-qec", command, "/dev/null"], {
-    cwd,
-    env: { ...base, TERM: "xterm-256color", ...env },
-  });
-}
-
-describe.skipIf(!hasScript)("colours", () => {
+describe("colours, from the streams and environment the CLI is given", () => {
   const args = ["generate", cliFixture("warn", "unknown-format.json"), "--out", "gen"];
 
   it("appear on a TTY: the warning's severity and the summary are coloured", async () => {
-    const result = await onTty(args, tempCwd(), {});
-    expect(result.code, result.stdout).toBe(0);
-    expect(result.stdout).toContain(`${ESC}33m${ESC}1mwarning${ESC}22m${ESC}39m`);
-    expect(result.stdout).toMatch(/\u001b\[32mstructgen: 1 document, 5 files written/);
+    const result = await runCli(args, { tty: true, env: { TERM: "xterm-256color" } });
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).toContain("\u001b[33m\u001b[1mwarning\u001b[22m\u001b[39m");
+    expect(result.stdout).toMatch(/^\u001b\[32mstructgen: 1 document, 5 files written/);
   });
 
   it.each([
-    ["NO_COLOR is set", { NO_COLOR: "1" }],
-    ["TERM is dumb", { TERM: "dumb" }],
-  ])("never appear when %s, even on a TTY", async (_name, env) => {
-    const result = await onTty(args, tempCwd(), env);
-    expect(result.code, result.stdout).toBe(0);
-    expect(result.stdout).not.toMatch(SGR);
-    if ("TERM" in env) {
-      // Nor cursor control: a dumb terminal gets no progress line.
-      expect(result.stdout).not.toContain(ESC);
-    }
-    expect(result.stdout).toMatch(/: warning SG_UNKNOWN_FORMAT: /);
-  });
-
-  it("never appear when the output is not a TTY, NO_COLOR or not", async () => {
-    const env = userEnv();
-    delete env["NO_COLOR"];
-    const result = await run(process.execPath, [BIN, ...args], { cwd: tempCwd(), env });
+    ["NO_COLOR is set", { NO_COLOR: "1", TERM: "xterm-256color" }, true],
+    ["TERM is dumb", { TERM: "dumb" }, true],
+    ["the output is not a TTY", { TERM: "xterm-256color" }, false],
+  ])("never appear when %s", async (_name, env, tty) => {
+    const result = await runCli(args, { tty, env });
     expect(result.code, result.stderr).toBe(0);
-    expect(result.stdout + result.stderr).not.toContain(ESC);
-    expect(result.stdout + result.stderr).not.toContain("\r");
+    expect(result.stdout + result.stderr).not.toMatch(SGR);
+    expect(result.stderr).toMatch(/: warning SG_UNKNOWN_FORMAT: /);
   });
 });
 

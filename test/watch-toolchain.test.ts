@@ -3,16 +3,17 @@
  * Toolchain for the process, loaded after the first run, reused by every later run. In process, so that the test can
  * count the loads; nothing here measures time (each step polls for its outcome).
  */
-import { copyFileSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { runGenerate } from "../src/cli/generate-command.js";
 import { Reporter } from "../src/cli/report.js";
-import type { RunSettings } from "../src/cli/settings.js";
+import { generateSettings } from "../src/cli/settings.js";
 import { Toolchain } from "../src/cli/toolchain.js";
 import { runWatch } from "../src/cli/watch.js";
-import { removeTempDirs, SEED, tempCwd } from "./helpers/cli.js";
+import { inFolder, removeTempDirs } from "./helpers/cli.js";
 import { eventually } from "./helpers/package.js";
+import { watchProject, writeRun } from "./helpers/watch.js";
 
 afterAll(removeTempDirs);
 
@@ -25,60 +26,48 @@ function recordingReporter(): { reporter: Reporter; stdout: () => string; stderr
     {
       stdout: { write: (text: string) => (out += text) },
       stderr: { write: (text: string) => (err += text) },
+      env: {},
     },
-    {},
   );
   return { reporter, stdout: () => out, stderr: () => err };
 }
 
-/** The seed with extra string fields, saved as an editor saves: a new file renamed over the old one. */
-function writeRun(file: string, extraFields: readonly string[]): void {
-  const document = JSON.parse(readFileSync(SEED, "utf8")) as { fields: unknown[] };
-  document.fields.push(...extraFields.map((name) => ({ name, type: "string" })));
-  writeFileSync(`${file}.saving`, `${JSON.stringify(document, null, 2)}\n`);
-  renameSync(`${file}.saving`, file);
-}
-
 describe("--watch keeps the compiler and the formatter loaded", () => {
   it("loads them once, after a first run answered from the manifest, and every later run reuses them", async () => {
-    const cwd = tempCwd("structgen-watch-tools-");
-    mkdirSync(join(cwd, "schemas"));
-    const input = join(cwd, "schemas", "run.json");
-    copyFileSync(SEED, input);
-    const settings: RunSettings = {
-      patterns: [join(cwd, "schemas")],
-      out: join(cwd, "gen"),
-      options: {},
-      emitters: [],
-    };
-    const flags = { check: false, force: false, signal: new AbortController().signal };
-    // The outputs are up to date before the watch starts, so its first run is answered from the manifest.
-    expect(await runGenerate(settings, flags, recordingReporter().reporter)).toBe(0);
+    const cwd = watchProject();
+    // The stages read and write relative to the process's working folder, as under the CLI (test/helpers/cli.ts).
+    await inFolder(cwd, async () => {
+      const settings = await generateSettings([], {}, cwd);
+      const flags = { check: false, force: false, signal: new AbortController().signal };
+      // The outputs are up to date before the watch starts, so its first run is answered from the manifest.
+      const first = recordingReporter();
+      expect(await runGenerate(settings, flags, first.reporter), first.stderr()).toBe(0);
 
-    const toolchain = new Toolchain();
-    const { reporter, stdout, stderr } = recordingReporter();
-    const stop = new AbortController();
-    const log = () =>
-      `stdout:\n${stdout()}\nstderr:\n${stderr()}\nloads ${toolchain.loads}, uses ${toolchain.uses}`;
-    const reports = () => stdout().match(/^structgen: 1 document, .*$/gm) ?? [];
-    const watching = runWatch(() => Promise.resolve(settings), reporter, stop.signal, toolchain);
+      const toolchain = new Toolchain();
+      const { reporter, stdout, stderr } = recordingReporter();
+      const stop = new AbortController();
+      const log = () =>
+        `stdout:\n${stdout()}\nstderr:\n${stderr()}\nloads ${toolchain.loads}, uses ${toolchain.uses}`;
+      const reports = () => stdout().match(/^structgen: 1 document, .*$/gm) ?? [];
+      const watching = runWatch(() => Promise.resolve(settings), reporter, stop.signal, toolchain);
 
-    await eventually(() => reports().length === 1 && /watching/.test(stderr()), log);
-    expect(reports()[0]).toMatch(/0 files written, 5 unchanged/);
-    expect(toolchain.uses, "the first run needed no tools").toBe(0);
-    // Loaded while the watch waits for an edit.
-    await eventually(() => toolchain.loads === 1, log);
-    await toolchain.load();
+      await eventually(() => reports().length === 1 && /watching/.test(stderr()), log);
+      expect(reports()[0]).toMatch(/0 files written, 5 unchanged/);
+      expect(toolchain.uses, "the first run needed no tools").toBe(0);
+      // Loaded while the watch waits for an edit.
+      await eventually(() => toolchain.loads === 1, log);
+      await toolchain.load();
 
-    for (const [round, fields] of [["first_edit"], ["first_edit", "second_edit"]].entries()) {
-      writeRun(input, fields);
-      await eventually(() => reports().length === round + 2, log);
-      expect(reports()[round + 1]).toMatch(/1 document, \d+ files? written/);
-    }
-    expect(readFileSync(join(cwd, "gen", "letta-run.types.ts"), "utf8")).toContain("second_edit");
-    expect({ loads: toolchain.loads, uses: toolchain.uses }).toEqual({ loads: 1, uses: 2 });
+      for (const [round, fields] of [["first_edit"], ["first_edit", "second_edit"]].entries()) {
+        writeRun(cwd, fields);
+        await eventually(() => reports().length === round + 2, log);
+        expect(reports()[round + 1]).toMatch(/1 document, \d+ files? written/);
+      }
+      expect(readFileSync(join("gen", "letta-run.types.ts"), "utf8")).toContain("second_edit");
+      expect({ loads: toolchain.loads, uses: toolchain.uses }).toEqual({ loads: 1, uses: 2 });
 
-    stop.abort();
-    expect(await watching).toBe(0);
+      stop.abort();
+      expect(await watching).toBe(0);
+    });
   }, 120_000);
 });

@@ -4,6 +4,7 @@
  * parent, up to the first folder that has a package.json. It takes the same settings as the command line, from
  * the same tables: RUN_SETTINGS below and OPTION_TABLE; flags override it. Paths in it are relative to it.
  */
+import { createHash } from "node:crypto";
 import { readFile, stat } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -167,7 +168,13 @@ async function packageJsonHasKey(path: string): Promise<boolean> {
 async function readConfig(file: string): Promise<{ value: unknown } | { error: string }> {
   try {
     if (file.endsWith(".mjs")) {
-      const version = (await stat(file)).mtimeMs;
+      // Node caches a module by its URL for the life of the process; the query names this version of the file, so
+      // that a run (the next one of --watch, another in the same process) sees the file as it is now. Its bytes,
+      // not its mtime, which two quick saves can share.
+      const version = createHash("sha256")
+        .update(await readFile(file))
+        .digest("hex")
+        .slice(0, 16);
       const module = (await import(`${pathToFileURL(file).href}?v=${version}`)) as {
         default?: unknown;
       };

@@ -46,11 +46,13 @@ export async function runGenerate(
 ): Promise<number> {
   const started = performance.now();
   const { out } = settings;
-  const expanded = await resolveInputs(settings.patterns);
+  const expanded = await resolveInputs(settings.patterns, { cwd: settings.cwd });
   const unmatched = inputsThatNamedNothing(expanded);
   const key = unmatched.length === 0 ? await runKey(settings, expanded.inputs) : undefined;
   const manifest = key === undefined ? undefined : await unchangedSince(out, key, flags);
-  if (manifest !== undefined) {
+  // A kept document whose input is gone: the full path removes its files (and what the runtime module held for it).
+  const keptGone = manifest?.kept.some((d) => !existsSync(resolve(settings.cwd, out, d.input)));
+  if (manifest !== undefined && keptGone === false) {
     const answered = answerFromManifest(manifest, expanded.inputs, out, flags, reporter, started);
     if (answered !== undefined) {
       return answered;
@@ -66,7 +68,7 @@ export async function runGenerate(
   // Read when the pipeline asks, after its last document: a write holds the folder's lock by then.
   let kept: ReturnType<typeof keptDocuments> | undefined;
   const keptNow = (files: readonly string[]) =>
-    (kept ??= keptDocuments(out, expanded.inputs, files));
+    (kept ??= keptDocuments(settings.cwd, out, expanded.inputs, files));
   const result = await runPipelineInto(
     sink,
     destination,
@@ -86,13 +88,13 @@ export async function runGenerate(
     return 1;
   }
   const outputs = sink.outputs;
-  const obsolete = obsoleteOutputs(out, expanded.inputs, outputs);
+  const obsolete = obsoleteOutputs(settings.cwd, out, expanded.inputs, outputs);
   if (destination instanceof OutputComparison) {
     return check(
       out,
       result,
       destination.result(),
-      stillObsolete(out, obsolete, outputs),
+      stillObsolete(settings.cwd, out, obsolete, outputs),
       outputs.length,
       reporter,
     );
@@ -225,10 +227,6 @@ function answerFromManifest(
     return recorded === undefined ? undefined : { ...recorded, input: input.path };
   });
   if (documents.some((d) => d === undefined) || documents.length !== manifest.documents.length) {
-    return undefined;
-  }
-  // A kept document whose input is gone: the full path removes its files (and what the runtime module held for it).
-  if (manifest.kept.some((d) => !existsSync(resolve(out, d.input)))) {
     return undefined;
   }
   const reports = documents as DocumentReport[];

@@ -1,15 +1,44 @@
 /**
- * The command line: a thin layer over the library. The only place that prints or sets an exit code.
- * Exit codes: 0 done, 1 invalid input, invalid data or stale outputs, 2 wrong usage, 130 interrupted.
+ * The command line: a thin layer over the library. The only place that prints or returns an exit code (the bin
+ * sets it). Exit codes: 0 done, 1 invalid input, invalid data or stale outputs, 2 wrong usage, 130 interrupted.
  * Its flags come from two tables, RUN_SETTINGS (config.ts) and OPTION_TABLE (options.ts), which also feed the
  * config loader and the README.
+ *
+ * Everything the CLI takes from its process comes in through `CliIo`, so that a test can run it in process: the
+ * working folder (every relative path on the command line or in a config is resolved against it), the output
+ * streams, the environment (colours) and the signal that interrupts a run. Only bin/structgen.js passes the real
+ * ones. The library stages below the CLI (pipeline, write) open the paths they are given as Node does, against
+ * the process's working folder, which for the bin is `cwd`: a caller that passes another folder must make it the
+ * process's too before a run reads or writes (test/helpers/cli.ts does).
  */
 import { readFileSync } from "node:fs";
 import { Command, CommanderError, Option } from "commander";
 import { type Command as CommandName, RUN_SETTINGS } from "./config.js";
 import { type OptionRow, OPTION_TABLE } from "../model/options.js";
 import { Reporter } from "./report.js";
-import { flagOptions, generateSettings, loadRunConfig, UsageError } from "./settings.js";
+import {
+  flagOptions,
+  generateSettings,
+  loadRunConfig,
+  type RunSettings,
+  UsageError,
+} from "./settings.js";
+import { colorsEnabled, type OutputStream } from "./terminal.js";
+
+/** What a CLI run takes from its process; bin/structgen.js passes the real ones. */
+export interface CliIo {
+  /** The working folder, absolute: relative inputs, --out, --config, the config search and data files start from it. */
+  readonly cwd: string;
+  readonly stdout: OutputStream;
+  readonly stderr: OutputStream;
+  /** The environment, for NO_COLOR and TERM. @default {} (colours only on a TTY) */
+  readonly env?: NodeJS.ProcessEnv;
+  /**
+   * Interrupts a run as Ctrl-C does (exit 130, previous outputs intact; --watch stops with 0). Without it, SIGINT
+   * and SIGTERM to this process do, for the duration of a run.
+   */
+  readonly signal?: AbortSignal;
+}
 
 export const EXIT_OK = 0;
 export const EXIT_INVALID = 1;
@@ -28,12 +57,15 @@ export const EXAMPLES: Readonly<Record<CommandName, readonly string[]>> = {
     "structgen generate run.json -o gen --object-fields record --formats annotate --json --quiet --force",
     "structgen generate summaries/ -o gen --source-spec openapi.yaml   # recover the types the summaries lost",
     "structgen generate run.json -o gen --runtime inline   # guards with their helpers copied in, no runtime.ts",
+    "structgen generate catalog/statsig -o gen --dialect catalog --strict   # catalog files, nothing guessed",
+    "structgen generate trusted/ -o gen --no-redos-check   # no warnings about patterns that can backtrack",
   ],
   validate: [
     "structgen validate letta-run-structure.json 'runs/*.json'",
     "structgen validate run.json data.json --formats annotate --additional-properties false --json",
     "structgen validate run.json data/ --object-fields record --config structgen.config.json --quiet",
-    "structgen validate run.json runs/ --source-spec openapi.json",
+    "structgen validate run.json runs/ --source-spec openapi.json --no-redos-check",
+    "structgen validate order-structure.json orders/ --dialect catalog --strict",
   ],
 };
 
@@ -75,22 +107,64 @@ function addFlags(command: Command, name: CommandName, rows: readonly OptionRow[
   );
 }
 
-/** Stops on SIGINT/SIGTERM through an AbortSignal, for the duration of `body`. */
+/**
+ * Runs `body` with an AbortSignal that `interrupt` aborts, or, without one, SIGINT/SIGTERM to this process (only
+ * for the duration of `body`: before and after it, Ctrl-C ends the process as usual).
+ */
 async function interruptible<T>(
   body: (signal: AbortSignal) => Promise<T>,
+  interrupt: AbortSignal | undefined,
 ): Promise<{ value: T; interrupted: boolean }> {
   const controller = new AbortController();
   const stop = () => controller.abort();
-  process.once("SIGINT", stop).once("SIGTERM", stop);
+  if (interrupt === undefined) {
+    process.once("SIGINT", stop).once("SIGTERM", stop);
+  } else if (interrupt.aborted) {
+    stop();
+  } else {
+    interrupt.addEventListener("abort", stop, { once: true });
+  }
   try {
     return { value: await body(controller.signal), interrupted: controller.signal.aborted };
   } finally {
     process.off("SIGINT", stop).off("SIGTERM", stop);
+    interrupt?.removeEventListener("abort", stop);
   }
 }
 
-export function buildProgram(onRun: (exitCode: number) => void): Command {
+/**
+ * A run's settings, with prettier's configs read afresh: prettier caches every config it has found, and a run
+ * (the next one of --watch, or another run in the same process) must see the files as they are now, as a new
+ * process would. prettier is loaded here only when the run formats, and then the run loads it anyway.
+ */
+async function freshSettings(load: () => Promise<RunSettings>): Promise<RunSettings> {
+  const settings = await load();
+  if (settings.options.prettier !== false) {
+    await (await import("prettier")).clearConfigCache();
+  }
+  return settings;
+}
+
+/** commander prints help, versions and its own errors to the run's streams, not the process's. */
+function outputTo(io: CliIo) {
+  const env = io.env ?? {};
+  // commander's own default: the terminal's width on a TTY, else 80.
+  const width = (stream: OutputStream) =>
+    (stream.isTTY === true ? stream.columns : undefined) ?? 80;
+  return {
+    writeOut: (text: string) => void io.stdout.write(text),
+    writeErr: (text: string) => void io.stderr.write(text),
+    getOutHelpWidth: () => width(io.stdout),
+    getErrHelpWidth: () => width(io.stderr),
+    getOutHasColors: () => colorsEnabled(io.stdout, env),
+    getErrHasColors: () => colorsEnabled(io.stderr, env),
+  };
+}
+
+export function buildProgram(io: CliIo, onRun: (exitCode: number) => void): Command {
+  const streams = { stdout: io.stdout, stderr: io.stderr, env: io.env ?? {} };
   const program = new Command("structgen")
+    .configureOutput(outputTo(io))
     .description(
       "Generate TypeScript types, runtime type guards and JSON Schema from JSON Structure documents.",
     )
@@ -109,22 +183,23 @@ export function buildProgram(onRun: (exitCode: number) => void): Command {
     if (watching && flags["check"] === true) {
       throw new UsageError("--watch and --check do not go together: --check runs once");
     }
-    const reporter = new Reporter({
-      quiet: flags["quiet"] === true,
-      json: flags["json"] === true,
-      jsonLines: watching,
-    });
-    const load = () => generateSettings(inputs, flags);
+    const reporter = new Reporter(
+      { quiet: flags["quiet"] === true, json: flags["json"] === true, jsonLines: watching },
+      streams,
+    );
+    const load = () => freshSettings(() => generateSettings(inputs, flags, io.cwd));
     // Loaded on use, so that --help and --version do not pay for the compiler and prettier (generate-command
     // itself loads them only when something must be emitted).
-    const { value, interrupted } = await interruptible(async (signal) =>
-      watching
-        ? (await import("./watch.js")).runWatch(load, reporter, signal)
-        : (await import("./generate-command.js")).runGenerate(
-            await load(),
-            { check: flags["check"] === true, force: flags["force"] === true, signal },
-            reporter,
-          ),
+    const { value, interrupted } = await interruptible(
+      async (signal) =>
+        watching
+          ? (await import("./watch.js")).runWatch(load, reporter, signal)
+          : (await import("./generate-command.js")).runGenerate(
+              await load(),
+              { check: flags["check"] === true, force: flags["force"] === true, signal },
+              reporter,
+            ),
+      io.signal,
     );
     onRun(interrupted && !watching ? EXIT_INTERRUPTED : value);
   });
@@ -138,16 +213,19 @@ export function buildProgram(onRun: (exitCode: number) => void): Command {
     .argument("<data...>", "JSON data files, folders (their *.json) or globs");
   addFlags(validate, "validate", VALIDATE_OPTIONS);
   validate.action(async (document: string, data: string[], flags: Record<string, unknown>) => {
-    const { config } = await loadRunConfig(flags, process.cwd());
+    const { config } = await loadRunConfig(flags, io.cwd);
     const fromConfig = Object.fromEntries(
       VALIDATE_OPTIONS.flatMap((row) =>
         config[row.key] === undefined ? [] : [[row.key, config[row.key]]],
       ),
     );
     const options = { ...fromConfig, ...flagOptions(flags, VALIDATE_OPTIONS) };
-    const reporter = new Reporter({ quiet: flags["quiet"] === true, json: flags["json"] === true });
+    const reporter = new Reporter(
+      { quiet: flags["quiet"] === true, json: flags["json"] === true },
+      streams,
+    );
     const { runValidate } = await import("./validate-command.js");
-    onRun(await runValidate(document, data, options, reporter));
+    onRun(await runValidate(document, data, options, reporter, io.cwd));
   });
 
   program.addHelpText("after", () =>
@@ -163,10 +241,10 @@ export function buildProgram(onRun: (exitCode: number) => void): Command {
   return program;
 }
 
-/** Runs the CLI with `argv` (without node and the script) and returns the exit code. */
-export async function main(argv: readonly string[]): Promise<number> {
+/** Runs the CLI with `argv` (without node and the script) and returns the exit code; never throws. */
+export async function main(argv: readonly string[], io: CliIo): Promise<number> {
   let exitCode = EXIT_OK;
-  const program = buildProgram((code) => {
+  const program = buildProgram(io, (code) => {
     exitCode = code;
   });
   try {
@@ -176,12 +254,12 @@ export async function main(argv: readonly string[]): Promise<number> {
       return error.exitCode === 0 ? EXIT_OK : EXIT_USAGE;
     }
     if (error instanceof UsageError) {
-      process.stderr.write(`structgen: ${error.message}\n`);
+      io.stderr.write(`structgen: ${error.message}\n`);
       return EXIT_USAGE;
     }
     // A bug, not a user's mistake: one line naming it, never a stack trace; nothing was written (writes are atomic).
     const message = error instanceof Error ? error.message : String(error);
-    process.stderr.write(
+    io.stderr.write(
       `structgen: internal error: ${message.split("\n")[0]}; this is a bug in structgen, please report it\n`,
     );
     return EXIT_INVALID;

@@ -59,6 +59,7 @@ export async function unchangedSince(
  * file identity (WriteTransaction.removeObsolete).
  */
 export function obsoleteOutputs(
+  cwd: string,
   out: string,
   inputs: readonly InputDocument[],
   outputs: readonly Hashed[],
@@ -66,7 +67,9 @@ export function obsoleteOutputs(
   const previous = recordedRun(out);
   const earlier = [...previous.documents, ...previous.kept];
   const ours = new Set(inputs.map((input) => sourcePath(out, input.path)));
-  const answered = earlier.filter((d) => ours.has(d.input) || !existsSync(resolve(out, d.input)));
+  const answered = earlier.filter(
+    (d) => ours.has(d.input) || !existsSync(resolve(cwd, out, d.input)),
+  );
   const current = new Set(outputs.map(([path]) => path));
   const perDocument = new Set(earlier.flatMap((d) => d.files));
   const candidates = [
@@ -85,6 +88,7 @@ export function obsoleteOutputs(
  * and this run's manifest records them in turn. `files` are this run's documents' output paths.
  */
 export function keptDocuments(
+  cwd: string,
   out: string,
   inputs: readonly InputDocument[],
   files: readonly string[],
@@ -95,7 +99,7 @@ export function keptDocuments(
   const reports = [...previous.documents, ...previous.kept].filter(
     (d) =>
       !ours.has(d.input) &&
-      existsSync(resolve(out, d.input)) &&
+      existsSync(resolve(cwd, out, d.input)) &&
       !d.files.some((file) => written.has(file)),
   );
   const kept = new Set(reports.map((d) => d.input));
@@ -107,6 +111,7 @@ export function keptDocuments(
  * except one that is one of this run's outputs under another path (as the writer decides at its commit).
  */
 export function stillObsolete(
+  cwd: string,
   out: string,
   obsolete: readonly string[],
   outputs: readonly Hashed[],
@@ -115,6 +120,6 @@ export function stillObsolete(
   const live =
     there.length === 0
       ? new Set<string>()
-      : identities(outputs.map(([path]) => resolve(out, path)));
-  return there.filter((path) => !live.has(fileIdentity(resolve(out, path))));
+      : identities(outputs.map(([path]) => resolve(cwd, out, path)));
+  return there.filter((path) => !live.has(fileIdentity(resolve(cwd, out, path))));
 }

@@ -19,9 +19,11 @@ export interface ReportFlags {
   readonly jsonLines?: boolean;
 }
 
+/** Where a run reports, and the environment that decides its colours. */
 export interface Streams {
   readonly stdout: OutputStream;
   readonly stderr: OutputStream;
+  readonly env: NodeJS.ProcessEnv;
 }
 
 export class Reporter {
@@ -30,18 +32,17 @@ export class Reporter {
 
   constructor(
     readonly flags: ReportFlags,
-    private readonly streams: Streams = { stdout: process.stdout, stderr: process.stderr },
-    private readonly env: NodeJS.ProcessEnv = process.env,
+    private readonly streams: Streams,
   ) {
-    this.out = paint(colorsEnabled(streams.stdout, env));
-    this.err = paint(colorsEnabled(streams.stderr, env));
+    this.out = paint(colorsEnabled(streams.stdout, streams.env));
+    this.err = paint(colorsEnabled(streams.stderr, streams.env));
   }
 
   /** A progress line on stderr for this run: only on a TTY that understands cursor control, never with --json or --quiet. */
   progress(): Progress {
     const enabled =
       this.streams.stderr.isTTY === true &&
-      this.env["TERM"] !== "dumb" &&
+      this.streams.env["TERM"] !== "dumb" &&
       !this.flags.json &&
       !this.flags.quiet;
     return new Progress(this.streams.stderr, enabled);
@@ -52,7 +53,10 @@ export class Reporter {
       return;
     }
     for (const diagnostic of diagnostics) {
-      this.streams.stderr.write(`${renderDiagnostic(diagnostic, this.err)}\n`);
+      // A note (which reading a document got) is not a problem: --quiet keeps only problems.
+      if (!(this.flags.quiet && diagnostic.severity === "info")) {
+        this.streams.stderr.write(`${renderDiagnostic(diagnostic, this.err)}\n`);
+      }
     }
   }
 

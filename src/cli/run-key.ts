@@ -11,7 +11,7 @@ import { createHash } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
-import { dirname, join } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { InputDocument } from "../read/read.js";
 import { resolveOptions } from "../model/options.js";
@@ -31,7 +31,7 @@ export async function runKey(
   }
   const options = resolveOptions(settings.options);
   const prettier = options.prettier
-    ? await prettierFingerprint(settings.out)
+    ? await prettierFingerprint(resolve(settings.cwd, settings.out))
     : { config: null, version: null };
   if (prettier === undefined) {
     return undefined;
@@ -50,7 +50,7 @@ export async function runKey(
   return createHash("sha256").update(canonicalJson(parts)).digest("hex");
 }
 
-/** The prettier config structgen formats `out` with (as format.ts resolves it) and prettier's version. */
+/** The prettier config structgen formats the folder `out` with (as format.ts resolves it) and prettier's version. */
 async function prettierFingerprint(
   out: string,
 ): Promise<{ config: unknown; version: string } | undefined> {

@@ -12,6 +12,8 @@ import { type OptionRow, OPTION_TABLE, type Options, parseOptionValue } from "..
 export class UsageError extends Error {}
 
 export interface RunSettings {
+  /** The working folder (absolute): what the paths below are relative to. */
+  readonly cwd: string;
   /** Files, folders and globs, relative to the working folder. */
   readonly patterns: readonly string[];
   /** The output folder, relative to the working folder (as given on the command line). */
@@ -30,7 +32,8 @@ export function flagOptions(
   const options: Record<string, unknown> = {};
   for (const row of rows) {
     const raw = flags[row.key];
-    if (raw === undefined || (row.key === "prettier" && raw === true)) {
+    // A `--no-x` flag is true unless given: true says nothing, so it must not override the config file.
+    if (raw === undefined || (row.flag.startsWith("--no-") && raw === true)) {
       continue;
     }
     const parsed = parseOptionValue(row, raw as string | boolean);
@@ -71,7 +74,7 @@ export async function loadRunConfig(
 export async function generateSettings(
   args: readonly string[],
   flags: Record<string, unknown>,
-  cwd = process.cwd(),
+  cwd: string,
 ): Promise<RunSettings> {
   const { config, file } = await loadRunConfig(flags, cwd);
   const patterns = args.length > 0 ? args : (config.inputs ?? []).map((p) => fromCwd(cwd, p));
@@ -95,7 +98,7 @@ export async function generateSettings(
   const sourceSpec =
     fromConfig.sourceSpec === undefined ? {} : { sourceSpec: fromCwd(cwd, fromConfig.sourceSpec) };
   const options = { ...fromConfig, ...sourceSpec, ...flagOptions(flags) };
-  const settings = { patterns, out, options, emitters: config.emitters ?? [] };
+  const settings = { cwd, patterns, out, options, emitters: config.emitters ?? [] };
   return file === undefined ? settings : { ...settings, configFile: file };
 }
 

@@ -7,10 +7,12 @@ import { type Diagnostic, formatDiagnostic } from "../model/diagnostics.js";
 
 export interface OutputStream {
   readonly isTTY?: boolean;
+  /** The terminal's width, on a TTY (commander wraps the help to it). */
+  readonly columns?: number;
   write(text: string): unknown;
 }
 
-export function colorsEnabled(stream: OutputStream, env: NodeJS.ProcessEnv = process.env): boolean {
+export function colorsEnabled(stream: OutputStream, env: NodeJS.ProcessEnv): boolean {
   const noColor = env["NO_COLOR"] !== undefined && env["NO_COLOR"] !== "";
   return stream.isTTY === true && !noColor && env["TERM"] !== "dumb";
 }
@@ -50,7 +52,9 @@ export function renderDiagnostic(d: Diagnostic, colors: Paint): string {
   const severity =
     d.severity === "error"
       ? colors.red(colors.bold(d.severity))
-      : colors.yellow(colors.bold(d.severity));
+      : d.severity === "warning"
+        ? colors.yellow(colors.bold(d.severity))
+        : colors.dim(d.severity);
   return `${text.slice(0, at)}: ${severity} ${colors.dim(d.code)}:${text.slice(at + marker.length)}`;
 }
 

@@ -5,14 +5,16 @@ import type { Options } from "../model/options.js";
 import { validateData } from "../pipeline/validate.js";
 import type { Reporter } from "./report.js";
 
+/** `patterns` are relative to `cwd`. */
 export async function runValidate(
   document: string,
   patterns: readonly string[],
   options: Options,
   reporter: Reporter,
+  cwd: string,
 ): Promise<number> {
   const started = performance.now();
-  const expanded = await resolveInputs(patterns);
+  const expanded = await resolveInputs(patterns, { cwd });
   const unmatched = inputsThatNamedNothing(expanded);
   const result = await validateData(document, expanded.inputs, options);
   // A failure at the root has the empty pointer; say so rather than print nothing.

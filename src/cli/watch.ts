@@ -76,7 +76,7 @@ export async function runWatch(
   };
 
   // Watching starts before the first run, so that an edit saved while it runs is not missed: it schedules the next.
-  const out = resolve(settings.out);
+  const out = resolve(settings.cwd, settings.out);
   const watchers = targets(settings).flatMap((target) => {
     const watcher = startWatcher(target, (path) => {
       if (path === undefined || (isRelevant(path, settings) && !isInside(out, path))) {
@@ -124,10 +124,10 @@ function startWatcher(
  */
 function targets(settings: RunSettings): Target[] {
   const found: Target[] = settings.patterns.map((pattern) => {
-    const path = resolve(pattern);
+    const path = resolve(settings.cwd, pattern);
     const info = statSync(path, { throwIfNoEntry: false });
     if (info === undefined && isDynamicPattern(pattern)) {
-      return { dir: resolve(globBase(pattern)), recursive: true };
+      return { dir: resolve(settings.cwd, globBase(pattern)), recursive: true };
     }
     return info?.isDirectory()
       ? { dir: path, recursive: false }
@@ -137,7 +137,10 @@ function targets(settings: RunSettings): Target[] {
     found.push({ dir: dirname(settings.configFile), recursive: false });
   }
   if (settings.options.sourceSpec !== undefined) {
-    found.push({ dir: dirname(resolve(settings.options.sourceSpec)), recursive: false });
+    found.push({
+      dir: dirname(resolve(settings.cwd, settings.options.sourceSpec)),
+      recursive: false,
+    });
   }
   const merged = new Map<string, boolean>();
   for (const target of found) {
@@ -148,7 +151,9 @@ function targets(settings: RunSettings): Target[] {
 
 function isRelevant(path: string, settings: RunSettings): boolean {
   const spec =
-    settings.options.sourceSpec === undefined ? undefined : resolve(settings.options.sourceSpec);
+    settings.options.sourceSpec === undefined
+      ? undefined
+      : resolve(settings.cwd, settings.options.sourceSpec);
   return path.endsWith(".json") || path === settings.configFile || path === spec;
 }
 

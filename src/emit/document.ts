@@ -4,7 +4,7 @@
  * streaming one (stream.ts) emit through these functions, so they give the same files.
  */
 import type { Diagnostic } from "../model/diagnostics.js";
-import { bannerComment, bannerSource, forBanner } from "./banner.js";
+import { bannerComment, bannerSource, documentInputs, forBanner } from "./banner.js";
 import { guardExportNames, guardFile } from "./guards.js";
 import { runtimeSpecifier } from "./runtime-module.js";
 import { RESULT_TYPE_NAMES, resultTypeSources } from "./result-types.js";
@@ -26,6 +26,8 @@ export interface Placed {
 
 export interface DocumentReport {
   readonly input: string;
+  /** Which reading the document got: a flat summary, JSON Structure Core, or the catalog reading. */
+  readonly dialect: ModelDocument["dialect"];
   readonly files: readonly string[];
   readonly exports: readonly string[];
 }
@@ -70,6 +72,7 @@ export function documentReport(
   ];
   return {
     input: doc.file,
+    dialect: doc.dialect,
     files: outputPaths(doc, subfolder, options).map((p) => p.path),
     exports,
   };
@@ -96,7 +99,10 @@ export function emitDocument(
       case "types":
         return {
           path,
-          contents: printer.print(path, [bannerComment([doc.file]), ...typeStatements(doc)]),
+          contents: printer.print(path, [
+            bannerComment(documentInputs(doc)),
+            ...typeStatements(doc),
+          ]),
         };
       case "guards": {
         const shared = options.runtime === "shared" ? runtimeSpecifier(subfolder) : undefined;

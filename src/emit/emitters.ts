@@ -4,7 +4,14 @@
  * formats, and the writer writes and checks, exactly like the built-in ones.
  */
 import type { Diagnostic } from "../model/diagnostics.js";
-import { BANNER_PREFIX, bannerComment, bannerSource, bannerText, forBanner } from "./banner.js";
+import {
+  BANNER_PREFIX,
+  bannerComment,
+  bannerSource,
+  bannerText,
+  documentInputs,
+  forBanner,
+} from "./banner.js";
 import { guardStatements } from "./guards.js";
 import { Printer } from "./print.js";
 import { emitSchema } from "./schema.js";
@@ -61,7 +68,7 @@ export interface Emitter {
 /** The TypeScript types of one document (interfaces, literal unions), with banner, unformatted. */
 export function emitTypes(document: ModelDocument): string {
   return new Printer().print(`${document.baseName}.types.ts`, [
-    bannerComment([bannerSource(document.file, ".")]),
+    bannerComment(documentInputs(forBanner(document, "."))),
     ...typeStatements(document),
   ]);
 }

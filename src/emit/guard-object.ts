@@ -69,11 +69,13 @@ export function objectTestBody(node: ObjectNode, ctx: GuardContext): Statement[]
     ...node.properties.filter((p) => !p.required),
   ];
   for (const property of ordered) {
-    const has = hasOwn(ctx, VALUE, property.key);
+    // Built only when written: hasOwn records the _hasOwn helper for copying, and an unused copy fails
+    // noUnusedLocals (an object whose members are all optional and of any type needs no presence check).
+    const has = (): Expression => hasOwn(ctx, VALUE, property.key);
     const test = nestedTest(property.type, V, ctx);
     if (isAlwaysTrue(test)) {
       // Any value will do: only presence matters, and only when required.
-      lines.push(...(property.required ? [ifStatement(not(has), [RETURN_FALSE])] : []));
+      lines.push(...(property.required ? [ifStatement(not(has()), [RETURN_FALSE])] : []));
       continue;
     }
     const checked = [
@@ -82,8 +84,8 @@ export function objectTestBody(node: ObjectNode, ctx: GuardContext): Statement[]
     ];
     lines.push(
       ...(property.required
-        ? [ifStatement(not(has), [RETURN_FALSE]), block(checked)]
-        : [ifStatement(has, checked)]),
+        ? [ifStatement(not(has()), [RETURN_FALSE]), block(checked)]
+        : [ifStatement(has(), checked)]),
     );
   }
   const sets = requiredSetsCondition(node, ctx);
@@ -110,14 +112,16 @@ export function objectCheckBody(node: ObjectNode, ctx: GuardContext): Statement[
   for (const property of node.properties) {
     const at = memberPath(property.key);
     const check = nestedCheck(property.type, V, at, ctx);
-    const has = hasOwn(ctx, VALUE, property.key);
+    const has = (): Expression => hasOwn(ctx, VALUE, property.key);
     const missing = [push(at, "is required")];
     if (check.length === 0) {
-      lines.push(...(property.required ? [ifStatement(not(has), missing)] : []));
+      lines.push(...(property.required ? [ifStatement(not(has()), missing)] : []));
       continue;
     }
     const present = [constStatement("v", memberValue(VALUE, property.key)), ...check];
-    lines.push(property.required ? ifStatement(has, present, missing) : ifStatement(has, present));
+    lines.push(
+      property.required ? ifStatement(has(), present, missing) : ifStatement(has(), present),
+    );
   }
   const sets = requiredSetsCondition(node, ctx);
   lines.push(

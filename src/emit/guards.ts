@@ -8,7 +8,7 @@ import type { FunctionDeclarationStructure, StatementStructures } from "ts-morph
 import { StructureKind } from "./ts-morph.js";
 import type { Declaration, ModelDocument, TypeNode } from "../model/model.js";
 import type { ResolvedOptions } from "../model/options.js";
-import { bannerComment } from "./banner.js";
+import { bannerComment, documentInputs } from "./banner.js";
 import {
   arrayLiteral,
   call,
@@ -109,7 +109,7 @@ export function guardFile(
   ]);
   const imports = runtimeModule === undefined ? [] : [...used].sort(compareCodeUnits);
   const head = [
-    bannerComment([doc.file]),
+    bannerComment(documentInputs(doc)),
     `import type * as ${TYPES_NAMESPACE} from ${stringLiteral(`./${doc.baseName}.types.js`)};`,
   ];
   const body = [

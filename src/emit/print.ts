@@ -6,8 +6,12 @@
  * structure printer and writer ts-morph uses inside createSourceFile (reached through a node's context, which
  * ts-morph does not document), checks on the first file that this gives exactly createSourceFile's text, and uses
  * the public path for the whole run if those internals are missing or disagree.
+ *
+ * Either way the writer sees no document text: the statements are sealed first (sealed-text.ts says why) and
+ * the printed text unsealed after.
  */
 import type { SourceFile, StatementStructures } from "ts-morph";
+import { SealedText } from "./sealed-text.js";
 import { IndentationText, NewLineKind, Project, QuoteKind } from "./ts-morph.js";
 
 interface WriterLike {
@@ -35,10 +39,13 @@ export class Printer {
   private direct: PrinterContext | null | undefined;
 
   print(fileName: string, statements: readonly (string | StatementStructures)[]): string {
-    const text =
+    const sealing = new SealedText();
+    const sealed = sealing.seal(statements);
+    const text = sealing.unseal(
       this.direct === undefined
-        ? this.firstPrint(fileName, statements)
-        : this.printWith(fileName, statements);
+        ? this.firstPrint(fileName, sealed)
+        : this.printWith(fileName, sealed),
+    );
     return text.endsWith("\n") ? text : `${text}\n`;
   }
 

@@ -13,7 +13,7 @@ import type {
   TypeNode,
 } from "../model/model.js";
 import type { ResolvedOptions } from "../model/options.js";
-import { bannerText } from "./banner.js";
+import { bannerText, documentInputs } from "./banner.js";
 import {
   arrayKeywords,
   mapKeywords,
@@ -41,7 +41,7 @@ export function emitSchema(doc: ModelDocument, options: ResolvedOptions): JsonSc
   const header: [string, unknown][] = [
     ["$schema", DIALECT],
     ["$id", schemaFileName(doc)],
-    ["$comment", bannerText([doc.file])],
+    ["$comment", bannerText(documentInputs(doc))],
     ["title", doc.title ?? doc.root],
   ];
   const rootSchema = root === undefined ? {} : emitter.declaration(root);

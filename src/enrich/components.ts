@@ -34,13 +34,17 @@ export class ComponentTable {
     private readonly taken: Set<string>,
     /** Where in the summary the first use of a component comes from (declaration pointers are summary pointers). */
     private readonly origin: () => string,
-    private readonly context: Pick<ConvertContext, "additionalProperties" | "warn">,
+    private readonly context: Pick<
+      ConvertContext,
+      "additionalProperties" | "warn" | "checkPattern"
+    >,
   ) {
     this.names.set(entity, rootName);
     this.convert = {
       version: spec.version,
       additionalProperties: context.additionalProperties,
       warn: (pointer, message) => context.warn(pointer, message),
+      checkPattern: (pattern, pointer) => context.checkPattern(pattern, pointer),
       refer: (ref, pointer) => this.refer(ref, pointer),
     };
   }

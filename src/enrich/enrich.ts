@@ -5,7 +5,7 @@
  * and which are required: every disagreement is a warning on the summary's field that names the spec's place too,
  * and the summary wins. Spec constructs that cannot be expressed are warnings in the spec file itself.
  */
-import type { Diagnostic, DiagnosticSink } from "../model/diagnostics.js";
+import { type Diagnostic, DiagnosticSink } from "../model/diagnostics.js";
 import type {
   Annotations,
   Declaration,
@@ -16,6 +16,7 @@ import type {
 } from "../model/model.js";
 import type { ResolvedOptions } from "../model/options.js";
 import { appendPointer } from "../model/pointer.js";
+import { checkPattern } from "../read/pattern-safety.js";
 import { isObject, type JsonObject, type JsonValue, own } from "../read/source.js";
 import { ComponentTable } from "./components.js";
 import { literalValues, mergeType, splitNull } from "./merge.js";
@@ -59,6 +60,8 @@ export function enrich(input: EnrichInput): ModelDocument | undefined {
   }
   const warn = (pointer: string, message: string) =>
     input.specDiagnostics.push(specWarning(spec, pointer, message));
+  const specSink = new DiagnosticSink(spec.file, spec.locate);
+  const patterns = { enabled: input.options.redosCheck };
   let origin = "";
   const table = new ComponentTable(
     spec,
@@ -69,6 +72,10 @@ export function enrich(input: EnrichInput): ModelDocument | undefined {
     {
       additionalProperties: input.options.additionalProperties,
       warn,
+      checkPattern: (pattern, pointer) => {
+        checkPattern(pattern, pointer, specSink, patterns);
+        input.specDiagnostics.push(...specSink.items.splice(0));
+      },
     },
   );
   const lookup = (name: string): Declaration | undefined =>

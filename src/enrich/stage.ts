@@ -32,7 +32,7 @@ export function enrichParsed(
     sink.warning(
       "SG_SPEC_MISMATCH",
       "",
-      `only flat summaries are enriched from --source-spec; this JSON Structure Core document is generated as it is`,
+      `only flat summaries are enriched from --source-spec; this ${model.dialect === "catalog" ? "catalog file" : "JSON Structure Core document"} is generated as it is`,
     );
     return { model, diagnostics: [...diagnostics, ...sink.items] };
   }

@@ -28,6 +28,8 @@ export interface ConvertContext {
   readonly additionalProperties: boolean;
   /** A construct read loosely or not at all, at a pointer in the spec. */
   warn(pointer: string, message: string): void;
+  /** Checks a pattern the model keeps for catastrophic backtracking (read/pattern-safety.ts), at its pointer. */
+  checkPattern(pattern: string, pointer: string): void;
   /** A `$ref`, as a reference to its named declaration (or `any` when it cannot be one). */
   refer(ref: string, pointer: string): TypeNode;
 }
@@ -239,6 +241,7 @@ function stringNode(schema: JsonObject, at: string, ctx: ConvertContext): String
     try {
       new RegExp(pattern, "u");
       usablePattern = pattern;
+      ctx.checkPattern(pattern, appendPointer(at, "pattern"));
     } catch {
       ctx.warn(
         appendPointer(at, "pattern"),

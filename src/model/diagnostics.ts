@@ -3,7 +3,8 @@
  * input could be read, the line and column of that pointer. The library never logs; the CLI renders them.
  */
 
-export type Severity = "error" | "warning";
+/** `info` is a note that changes nothing (which reading a document got, and why); it is never an error. */
+export type Severity = "error" | "warning" | "info";
 
 /** Every diagnostic code structgen can produce, with what it means. */
 export const DIAGNOSTIC_CODES = {
@@ -13,7 +14,9 @@ export const DIAGNOSTIC_CODES = {
   SG_JSON_SYNTAX: "the input is not valid JSON",
   SG_JSON_DUPLICATE_KEY: "an object has the same key twice",
   SG_TOO_DEEP: "arrays and objects nested deeper than structgen reads (256 levels)",
-  SG_UNKNOWN_DIALECT: "the document is neither a flat summary nor JSON Structure Core",
+  SG_UNKNOWN_DIALECT:
+    "the document is neither a flat summary, JSON Structure Core nor a catalog file (fields or properties)",
+  SG_CATALOG_READING: "a note: the document is read in the catalog reading, and why",
   SG_WRONG_SHAPE: "a key has a value of the wrong JSON type",
   SG_MISSING_KEY: "a required key is missing",
   SG_UNKNOWN_KEY: "a key structgen does not know (ignored)",
@@ -44,6 +47,8 @@ export const DIAGNOSTIC_CODES = {
   SG_EXTENSION_NOT_ENABLED:
     "a validation keyword used without enabling the validation extension (ignored)",
   SG_UNSUPPORTED: "a construct structgen cannot generate exactly",
+  SG_UNSAFE_PATTERN:
+    "a pattern can backtrack catastrophically (ReDoS) on some inputs; it is still checked as written",
   SG_IMPORT_FAILED: "an $import or $importdefs target cannot be read",
   SG_IMPORT_CYCLE: "imports that lead back to a document already being imported",
   SG_NO_ROOT: "a document without a root type (a type library)",
@@ -51,6 +56,20 @@ export const DIAGNOSTIC_CODES = {
   SG_SPEC_INVALID: "the source spec is not an OpenAPI 3.0 or 3.1 document with components.schemas",
   SG_SPEC_NO_ENTITY: "the summary's entity is not in the source spec's components.schemas",
   SG_SPEC_MISMATCH: "the summary and its source spec disagree (the summary wins)",
+  SG_OPEN_OBJECT:
+    "an object without properties, read as an open record of any values (catalog reading)",
+  SG_UNTYPED_ARRAY: "an array without items, read as an array of any values (catalog reading)",
+  SG_CROSS_DOCUMENT_REF:
+    "a reference resolved by name to another document of the run, whose declarations are copied (catalog reading)",
+  SG_PRECISION:
+    "a 64/128-bit integer or a decimal read as a JSON number, exact only up to 2^53 (catalog reading)",
+  SG_VALUE_CONSTANT: "a `value` read as the only value allowed (catalog reading)",
+  SG_GUESSED_TYPE:
+    "a type read from a hint, an approximate type name or the keywords present rather than stated (catalog reading)",
+  SG_DOTTED_NAME:
+    "a field name with dots, read as one key (it may be a path into nested objects) (catalog reading)",
+  SG_NAME_DERIVED:
+    "names structgen derives collided and were renamed by the documented rule (catalog reading)",
 } as const;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;
@@ -103,6 +122,10 @@ export class DiagnosticSink {
 
   warning(code: DiagnosticCode, pointer: string, message: string): void {
     this.add("warning", code, pointer, message);
+  }
+
+  info(code: DiagnosticCode, pointer: string, message: string): void {
+    this.add("info", code, pointer, message);
   }
 
   get hasErrors(): boolean {

@@ -2,7 +2,7 @@
  * The normalized model every dialect is read into and every emitter reads from.
  * A readonly discriminated union on `kind`; emitters dispatch with an exhaustive `switch` + `assertNever`.
  * It is shaped for JSON Structure Core (nested objects, unions, references, string-encoded big numbers);
- * the flat dialect uses a subset of it.
+ * the flat dialect uses a subset of it, and the catalog reading (read/catalog/) most of it.
  */
 
 /** Documentation carried from the input to JSDoc and JSON Schema annotations. */
@@ -22,11 +22,20 @@ export type LiteralValue = string | number | boolean | null;
 
 /**
  * JSON Structure string types whose lexical rule no ajv-formats format has (Core `time` without an offset,
+ * `datetime` as strict as RFC 3339 (ajv-formats' `date-time`, which it is checked with too, takes "+0530" and tabs),
  * `duration` with fractions, `uuid` without `urn:uuid:`, `binary` encodings). Guards call the helper of the same
  * rule in templates/core-formats.ts; the JSON Schema carries the same rule as a `pattern`.
  */
 export type CoreFormat =
-  "time" | "duration" | "uuid" | "base64" | "base64url" | "base16" | "base32" | "base32hex";
+  | "time"
+  | "datetime"
+  | "duration"
+  | "uuid"
+  | "base64"
+  | "base64url"
+  | "base16"
+  | "base32"
+  | "base32hex";
 
 /** Numbers that JSON Structure sends as strings to keep their precision. */
 export type EncodedNumberKind = "int64" | "uint64" | "int128" | "uint128" | "decimal";
@@ -191,7 +200,8 @@ export interface ModelDocument {
   readonly file: string;
   /** The output base name: a safe file slug, e.g. "letta-run". */
   readonly baseName: string;
-  readonly dialect: "flat" | "core";
+  /** Which reading the document got: a flat summary, JSON Structure Core, or the looser catalog reading. */
+  readonly dialect: "flat" | "core" | "catalog";
   readonly title?: string;
   readonly description?: string;
   /** Where the document says it came from (flat `source`), for `@see`. */

@@ -7,6 +7,10 @@ export type EmitTarget = "types" | "guards" | "schema";
 export type ObjectFieldsMode = "unknown" | "record";
 export type FormatsMode = "validate" | "annotate";
 export type RuntimeMode = "shared" | "inline";
+/** Which reader a document goes to: `auto` detects it (read/detect.ts); the others force one. */
+export type DialectChoice = "auto" | "flat" | "core" | "catalog";
+
+export const DIALECT_CHOICES: readonly DialectChoice[] = ["auto", "flat", "core", "catalog"];
 
 export interface Options {
   /** Which outputs to write. @default ["types", "guards", "schema"] */
@@ -29,11 +33,23 @@ export interface Options {
    */
   readonly runtime?: RuntimeMode;
   /**
+   * Check every pattern a document declares for catastrophic backtracking (ReDoS) and warn (`SG_UNSAFE_PATTERN`)
+   * at each one that has it. Either way guards check patterns as written, as ajv does. @default true
+   */
+  readonly redosCheck?: boolean;
+  /**
    * The OpenAPI 3.0/3.1 document (JSON or YAML) the flat summaries were made from: each summary's `entity` is
    * read from its `components.schemas` to recover the types the summary lost. One spec serves every input.
    * A path (relative to the working folder; in a config file, relative to the config file). @default none
    */
   readonly sourceSpec?: string;
+  /**
+   * How each input is read: `auto` tells flat summaries, JSON Structure Core and catalog files apart (and notes
+   * why a document got the catalog reading); `flat`, `core` or `catalog` reads every input that way. @default "auto"
+   */
+  readonly dialect?: DialectChoice;
+  /** Every warning of a document read in the catalog reading is an error: nothing is guessed. @default false */
+  readonly strict?: boolean;
 }
 
 export interface ResolvedOptions {
@@ -43,7 +59,10 @@ export interface ResolvedOptions {
   readonly additionalProperties: boolean;
   readonly prettier: boolean;
   readonly runtime: RuntimeMode;
+  readonly redosCheck: boolean;
   readonly sourceSpec?: string;
+  readonly dialect: DialectChoice;
+  readonly strict: boolean;
 }
 
 export const EMIT_TARGETS: readonly EmitTarget[] = ["types", "guards", "schema"];
@@ -55,6 +74,9 @@ export const DEFAULT_OPTIONS: ResolvedOptions = {
   additionalProperties: true,
   prettier: true,
   runtime: "shared",
+  redosCheck: true,
+  dialect: "auto",
+  strict: false,
 };
 
 /** Fills in defaults and keeps the emit list in a fixed order without duplicates. */
@@ -67,7 +89,10 @@ export function resolveOptions(options: Options = {}): ResolvedOptions {
     additionalProperties: options.additionalProperties ?? DEFAULT_OPTIONS.additionalProperties,
     prettier: options.prettier ?? DEFAULT_OPTIONS.prettier,
     runtime: options.runtime ?? DEFAULT_OPTIONS.runtime,
+    redosCheck: options.redosCheck ?? DEFAULT_OPTIONS.redosCheck,
     ...(options.sourceSpec === undefined ? {} : { sourceSpec: options.sourceSpec }),
+    dialect: options.dialect ?? DEFAULT_OPTIONS.dialect,
+    strict: options.strict ?? DEFAULT_OPTIONS.strict,
   };
 }
 
@@ -106,7 +131,7 @@ export const OPTION_TABLE: readonly OptionRow[] = [
     flag: "--additional-properties <bool>",
     key: "additionalProperties",
     description:
-      "allow keys a flat summary does not declare, where its --source-spec says nothing about extra keys (a JSON Structure Core document decides that itself); in types, guards and schema alike",
+      "allow keys a flat summary or a catalog file does not declare, where its --source-spec or the file itself says nothing about extra keys (a JSON Structure Core document decides that itself); in types, guards and schema alike",
     choices: ["true", "false"],
     defaultText: String(DEFAULT_OPTIONS.additionalProperties),
   },
@@ -125,11 +150,33 @@ export const OPTION_TABLE: readonly OptionRow[] = [
     defaultText: "formatting on",
   },
   {
+    flag: "--no-redos-check",
+    key: "redosCheck",
+    description:
+      "skip checking patterns for catastrophic backtracking (ReDoS; warning SG_UNSAFE_PATTERN); guards check patterns as written either way",
+    defaultText: "check on",
+  },
+  {
     flag: "--source-spec <file>",
     key: "sourceSpec",
     description:
       "the OpenAPI document (JSON or YAML) the flat summaries came from: recover the exact types they lost",
     defaultText: "none",
+  },
+  {
+    flag: "--dialect <dialect>",
+    key: "dialect",
+    description:
+      "how to read each input: detect flat summaries, JSON Structure Core and catalog files, or read every input as one of them",
+    choices: DIALECT_CHOICES,
+    defaultText: DEFAULT_OPTIONS.dialect,
+  },
+  {
+    flag: "--strict",
+    key: "strict",
+    description:
+      "make every warning of a document read in the catalog reading an error, for those who want nothing guessed",
+    defaultText: String(DEFAULT_OPTIONS.strict),
   },
 ];
 

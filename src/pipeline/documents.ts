@@ -18,6 +18,7 @@ import { SpecCache } from "../enrich/spec.js";
 import type { InputDocument } from "../read/read.js";
 import { type Hashed, sha256 } from "../write/manifest.js";
 import type { DocumentNames } from "./cross-document-checks.js";
+import type { RunIndex } from "../read/run-index.js";
 import { type LoadedDocument, loadInputs, reloadModel } from "./load.js";
 
 /** What the run keeps of one document besides what the load stage keeps (its input, names and hash). */
@@ -56,7 +57,11 @@ export async function loadDocuments(inputs: readonly InputDocument[], settings: 
   );
   const imported = loaded.sources.map((s): Hashed => [s.path, sha256(s.bytes)]);
   return {
-    documents: new RunDocuments(loaded.documents, settings, { specs, imported: new Map(imported) }),
+    documents: new RunDocuments(loaded.documents, settings, {
+      specs,
+      imported: new Map(imported),
+      index: loaded.index,
+    }),
     diagnostics: loaded.diagnostics,
     // A run that keeps no model keeps no imported file's bytes either: their hashes are enough to load again.
     sources: keepModels ? loaded.sources : [],
@@ -70,10 +75,14 @@ export class RunDocuments {
   constructor(
     documents: readonly LoadedDocument<Kept>[],
     private readonly settings: LoadSettings,
-    /** To load a document again: the run's specs, and the hash of every file its inputs imported. */
+    /**
+     * To load a document again: the run's specs, the hash of every file its inputs imported, and the run's index
+     * of documents (references between catalog files resolve through it).
+     */
     private readonly reload: {
       readonly specs: SpecCache;
       readonly imported: ReadonlyMap<string, string>;
+      readonly index: RunIndex;
     },
   ) {
     this.documents = documents;
@@ -121,8 +130,8 @@ export class RunDocuments {
     if (model !== undefined) {
       return { model, subfolder: document.subfolder };
     }
-    const { specs, imported } = this.reload;
-    const loaded = await reloadModel(document, this.settings.resolved, specs, imported);
+    const { specs, imported, index: runIndex } = this.reload;
+    const loaded = await reloadModel(document, this.settings.resolved, specs, imported, runIndex);
     return "problem" in loaded ? loaded : { model: loaded.model, subfolder: document.subfolder };
   }
 }

@@ -13,25 +13,28 @@ import type { ResolvedOptions } from "../model/options.js";
 import { compareCodeUnits } from "../model/order.js";
 import type { ImportedFile } from "../read/core/imports.js";
 import { type InputDocument, normalize, parse } from "../read/read.js";
+import { indexRun, RunIndex } from "../read/run-index.js";
 import { type Hashed, sha256 } from "../write/manifest.js";
 import { type DocumentNames, namesOf } from "./cross-document-checks.js";
 
 /**
  * Read, detect, parse and normalize one input; with `options.sourceSpec`, enrich a flat summary from that spec
- * (read through `specs`, so that a run with many inputs reads it once).
+ * (read through `specs`, so that a run with many inputs reads it once). `index`: the run's documents, which
+ * catalog files may reference.
  */
 export async function loadModel(
   input: InputDocument,
   options: ResolvedOptions,
   specs: SpecCache = new SpecCache(),
+  index: RunIndex = RunIndex.EMPTY,
 ): Promise<{
   model?: ModelDocument;
   diagnostics: readonly Diagnostic[];
   imports?: ReadonlyMap<string, ImportedFile>;
 }> {
   // The parse tree and its locator live only in this frame: the model is all that is kept.
-  const parsed = await parse(input); // read, detect, parse
-  const normalized = normalize(parsed, options);
+  const parsed = await parse(input, options); // read, detect, parse
+  const normalized = normalize(parsed, options, index);
   const model =
     options.sourceSpec === undefined
       ? normalized
@@ -68,6 +71,8 @@ export interface LoadedInputs<T> {
   readonly sources: readonly { readonly path: string; readonly bytes: Uint8Array }[];
   /** With `hashInputs`: each input this run read, as given, with the SHA-256 of the bytes it parsed. */
   readonly inputs: readonly Hashed[];
+  /** The run's documents, for references between catalog files: loading one again needs the same index. */
+  readonly index: RunIndex;
 }
 
 /**
@@ -82,6 +87,8 @@ export async function loadInputs<T>(
 ): Promise<LoadedInputs<T>> {
   // One spec for every input, read once however many inputs there are.
   const specs = options.specs ?? new SpecCache();
+  // References between documents need two of them: a one-input run reads its input once.
+  const index = given.length > 1 ? await indexRun(given, resolved.dialect) : RunIndex.EMPTY;
   let read = 0;
   const loaded = await mapLimited(given, LOAD_CONCURRENCY, async (input) => {
     const contents = options.hashInputs
@@ -91,6 +98,7 @@ export async function loadInputs<T>(
       contents === undefined ? input : { ...input, contents },
       resolved,
       specs,
+      index,
     );
     options.onRead?.(++read, given.length);
     const subfolder = input.outputSubfolder ?? "";
@@ -124,6 +132,7 @@ export async function loadInputs<T>(
     diagnostics: resolved.sourceSpec === undefined ? all : uniqueDiagnostics(all),
     sources,
     inputs: loaded.flatMap((l) => (l.hashed === undefined ? [] : [l.hashed])),
+    index,
   };
 }
 
@@ -136,6 +145,7 @@ export async function reloadModel(
   resolved: ResolvedOptions,
   specs: SpecCache,
   imports: ReadonlyMap<string, string>,
+  index: RunIndex = RunIndex.EMPTY,
 ): Promise<{ model: ModelDocument } | { problem: Diagnostic }> {
   const { input } = document;
   // Synchronously: the run is between two documents' formatting here, when a read through the thread pool waits
@@ -157,7 +167,7 @@ export async function reloadModel(
   ) {
     return changed;
   }
-  const { model, imports: read } = await loadModel({ ...input, contents }, resolved, specs);
+  const { model, imports: read } = await loadModel({ ...input, contents }, resolved, specs, index);
   const same = [...(read ?? new Map<string, ImportedFile>())].every(
     ([path, file]) => imports.get(path) === ("bytes" in file ? sha256(file.bytes) : undefined),
   );

@@ -35,9 +35,22 @@ export function isObject(value: JsonValue | undefined): value is JsonObject {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
+/** A JSON array, typed as one (`Array.isArray` alone narrows to `any[]`). */
+export function isArrayValue(value: JsonValue | undefined): value is readonly JsonValue[] {
+  return Array.isArray(value);
+}
+
 /** Own keys only: a `__proto__` or `constructor` key in a schema is data. */
 export function own(object: JsonObject, key: string): JsonValue | undefined {
   return Object.hasOwn(object, key) ? object[key] : undefined;
+}
+
+/**
+ * Whether text holds a lone surrogate (a JSON `\ud800` escape with no pair): such a key cannot be written as
+ * UTF-8, and ajv cannot compile a schema that names it ("URI malformed"), so no declared key may hold one.
+ */
+export function hasLoneSurrogate(text: string): boolean {
+  return /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(text);
 }
 
 /** What a JSON value is, for messages: "nothing", "null", "an array", "a string", ... */
@@ -48,7 +61,11 @@ export function describeJson(value: JsonValue | undefined): string {
   if (value === null) {
     return "null";
   }
-  return Array.isArray(value) ? "an array" : `a ${typeof value}`;
+  return Array.isArray(value)
+    ? "an array"
+    : typeof value === "object"
+      ? "an object"
+      : `a ${typeof value}`;
 }
 
 export interface SourceDocument {

@@ -24,10 +24,13 @@ import type { DocumentReport } from "../emit/document.js";
 import { existingSafeTargetSync } from "./paths.js";
 
 export const MANIFEST_FILE = ".structgen-manifest.json";
-/** Bumped when the manifest's meaning changes; an older manifest then simply does not match. */
-const MANIFEST_FORMAT = 3;
-/** Format 2 lacked `runtime` and `kept` (its guards copied their helpers); it still says which files a run wrote. */
-const EARLIER_FORMATS = [2];
+/**
+ * Bumped when the manifest's meaning changes; an older manifest then simply does not match. 3: each document's
+ * report says which reading it got (`dialect`). 4: `runtime` and `kept` (the shared runtime module).
+ */
+const MANIFEST_FORMAT = 4;
+/** Format 3 lacked `runtime` and `kept` (its guards copied their helpers); it still says which files a run wrote. */
+const EARLIER_FORMATS = [3];
 
 /** The key of a run that must never be answered from its manifest (custom emitters, diagnostics): no run's key. */
 export const UNKEYED = "";
@@ -225,6 +228,7 @@ function parseManifest(
         typeof d === "object" &&
         d !== null &&
         typeof d["input"] === "string" &&
+        typeof d["dialect"] === "string" &&
         strings(d["files"]) &&
         strings(d["exports"]),
     );

@@ -3,7 +3,7 @@ import type { ConformanceReport, InstanceResult, SchemaResult } from "./conforma
 
 const mark = (pass: boolean): string => (pass ? "ok" : "FAIL");
 
-function pad(rows: readonly (readonly string[])[]): string {
+export function pad(rows: readonly (readonly string[])[]): string {
   const widths = rows[0]?.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? "").length))) ?? [];
   return rows
     .map((r) =>

@@ -17,6 +17,7 @@ const SOURCE = readFileSync(join(REPO_ROOT, "templates", "core-formats.ts"), "ut
 
 const CHECKS: Record<string, (value: string) => boolean> = {
   time: core.coreTime,
+  datetime: core.coreDatetime,
   duration: core.coreDuration,
   uuid: core.coreUuid,
   base64: core.coreBase64,
@@ -30,6 +31,31 @@ const TABLE: Record<string, { valid: string[]; invalid: string[] }> = {
   time: {
     valid: ["08:00:00", "23:59:59.999", "23:59:60Z", "12:00:00+05:30", "00:00:00z"],
     invalid: ["8:00:00", "24:00:00", "12:60:00", "12:00", "12:00:00+0530", "9:00 AM", "12:00:00 "],
+  },
+  // RFC 3339 section 5.6 date-time: "T", "t" or a space; offsets "Z", "z" or +hh:mm / -hh:mm (issue 16).
+  datetime: {
+    valid: [
+      "2024-01-01T00:00:00Z",
+      "2024-01-01t00:00:00z",
+      "2024-01-01 00:00:00+05:30",
+      "2024-02-29T23:59:60.123456-08:00",
+      "1985-04-12T23:20:50.52Z",
+    ],
+    invalid: [
+      "2024-01-01T00:00:00+0530",
+      "2024-01-01T00:00:00+05",
+      "2024-01-01\t00:00:00Z",
+      "2024-01-01\n00:00:00Z",
+      "2024-01-01T00:00:00",
+      "2024-01-01T00:00Z",
+      "2024-01-01T24:00:00Z",
+      "2024-13-01T00:00:00Z",
+      "2024-01-01T00:00:00.Z",
+      "2024-01-01T00:00:00+24:00",
+      "2024-01-01  00:00:00Z",
+      "+2024-01-01T00:00:00Z",
+      "2024-01-01T00:00:00Z\n",
+    ],
   },
   duration: {
     valid: ["PT2.5S", "P1Y2M3DT4H5M6S", "P2W", "PT0.1S", "P1D", "PT36H"],

@@ -1,6 +1,8 @@
 /**
  * Invalid JSON Structure Core documents: each is rejected with the expected diagnostic code at the expected JSON
- * pointer, positioned (line and column), and nothing is generated. Warnings keep the document usable.
+ * pointer, positioned (line and column), and nothing is generated. Warnings keep the document usable. A few of
+ * them lean on what only the catalog reading understands (a bare $ref, no $id, ...): detection gives them that
+ * reading, so they are rejected as Core under `--dialect core`, and read as catalog files otherwise (last test).
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -23,6 +25,8 @@ interface Given {
   readonly doc: Record<string, unknown>;
   readonly code: DiagnosticCode;
   readonly pointer: string;
+  /** Read as Core only when forced: detection gives the document the catalog reading (at this pointer). */
+  readonly catalogAt?: string;
 }
 
 const ERRORS: readonly Given[] = [
@@ -58,6 +62,7 @@ const ERRORS: readonly Given[] = [
     doc: prop({ $ref: "#/definitions/T" }),
     code: "SG_MISPLACED_KEYWORD",
     pointer: "/properties/a/$ref",
+    catalogAt: "/properties/a/$ref",
   },
   {
     name: "$defs instead of definitions",
@@ -167,12 +172,14 @@ const ERRORS: readonly Given[] = [
     doc: { $schema: HEAD.$schema, name: "R", type: "string" },
     code: "SG_MISSING_KEY",
     pointer: "",
+    catalogAt: "",
   },
   {
     name: "root type without a name",
     doc: { ...HEAD, type: "string" },
     code: "SG_MISSING_KEY",
     pointer: "",
+    catalogAt: "",
   },
   {
     name: "schema without type",
@@ -239,6 +246,7 @@ const ERRORS: readonly Given[] = [
     doc: prop({ type: "object" }),
     code: "SG_MISSING_KEY",
     pointer: "/properties/a",
+    catalogAt: "/properties/a",
   },
   {
     name: "required names an undeclared property",
@@ -433,16 +441,20 @@ const ERRORS: readonly Given[] = [
   },
 ];
 
-async function run(doc: unknown, path = "test/core/inline.struct.json") {
+async function run(
+  doc: unknown,
+  path = "test/core/inline.struct.json",
+  dialect: "auto" | "core" = "auto",
+) {
   return generate(
     { inputs: [{ path, contents: JSON.stringify(doc, null, 2) }] },
-    { prettier: false },
+    { prettier: false, dialect },
   );
 }
 
 describe("invalid Core documents", () => {
-  it.each(ERRORS)("$name: $code at $pointer", async ({ doc, code, pointer }) => {
-    const result = await run(doc);
+  it.each(ERRORS)("$name: $code at $pointer", async ({ doc, code, pointer, catalogAt }) => {
+    const result = await run(doc, undefined, catalogAt === undefined ? "auto" : "core");
     const errors = result.diagnostics.filter((d) => d.severity === "error");
     expect(result.files).toEqual([]);
     expect(errors.map((d) => ({ code: d.code, pointer: d.pointer }))).toContainEqual({
@@ -451,6 +463,18 @@ describe("invalid Core documents", () => {
     });
     expect(errors.find((d) => d.code === code && d.pointer === pointer)?.line).toBeTypeOf("number");
   });
+
+  it.each(ERRORS.filter((given) => given.catalogAt !== undefined))(
+    "$name, read without --dialect core: the catalog reading, with a note where the document leans on it",
+    async ({ doc, catalogAt }) => {
+      const result = await run(doc);
+      expect(result.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+      expect(result.models.map((m) => m.dialect)).toEqual(["catalog"]);
+      expect(result.diagnostics.filter((d) => d.severity === "info")).toEqual([
+        expect.objectContaining({ code: "SG_CATALOG_READING", pointer: catalogAt }),
+      ]);
+    },
+  );
 
   it("an import cycle is reported with the chain of files", async () => {
     const path = "test/core/imports/cycle-a.struct.json";

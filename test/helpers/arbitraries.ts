@@ -201,13 +201,68 @@ export const HAZARD_PIECES: readonly string[] = [
   "1",
 ];
 
-/** Mostly hazard pieces glued together; sometimes arbitrary code units; rarely very long. */
+/**
+ * Every code unit below U+00A0 (the C0 controls, printable ASCII, DEL and the C1 controls) and the two line
+ * separators: each one alone, so that no character a tokenizer might treat specially is left out.
+ */
+export const LOW_UNITS: readonly string[] = [
+  ...Array.from({ length: 0xa0 }, (_, code) => String.fromCharCode(code)),
+  "\u2028",
+  "\u2029",
+];
+
+/**
+ * Delimiters of strings, templates, regular expressions and comments, in the forms that end or open one, and
+ * backslash runs before each: an even run escapes itself, an odd one the character after it, and a tokenizer that
+ * looks one character back reads both the same (issue 16: `"a\\"` ended a string the writer thought still open).
+ */
+export const DELIMITERS: readonly string[] = [
+  '"',
+  "'",
+  "`",
+  "/",
+  "*",
+  "/*",
+  "*/",
+  "/**",
+  "//",
+  "${",
+  "}",
+  "{",
+  "`}",
+  "${`",
+  "<!--",
+  "-->",
+  "#!",
+  "\n",
+];
+export const backslashRunArb: fc.Arbitrary<string> = fc
+  .tuple(fc.integer({ min: 1, max: 6 }), fc.constantFrom("", ...DELIMITERS))
+  .map(([n, after]) => `${"\\".repeat(n)}${after}`);
+const trailingBackslashes: fc.Arbitrary<string> = fc
+  .integer({ min: 1, max: 4 })
+  .map((n) => "\\".repeat(n));
+
+/** One piece of hostile text: a hazard, a delimiter, a backslash run, or any one low code unit. */
+const hostilePiece: fc.Arbitrary<string> = fc.oneof(
+  { weight: 4, arbitrary: fc.constantFrom(...HAZARD_PIECES) },
+  { weight: 2, arbitrary: fc.constantFrom(...DELIMITERS) },
+  { weight: 2, arbitrary: backslashRunArb },
+  { weight: 2, arbitrary: fc.constantFrom(...LOW_UNITS) },
+);
+
+/** Mostly hostile pieces glued together; sometimes arbitrary code units; rarely very long. */
 export const hostileText: fc.Arbitrary<string> = fc.oneof(
   {
     weight: 6,
+    arbitrary: fc.array(hostilePiece, { minLength: 1, maxLength: 8 }).map((p) => p.join("")),
+  },
+  {
+    // Ending in backslashes: in code, the closing quote comes right after them.
+    weight: 3,
     arbitrary: fc
-      .array(fc.constantFrom(...HAZARD_PIECES), { minLength: 1, maxLength: 8 })
-      .map((p) => p.join("")),
+      .tuple(fc.array(hostilePiece, { maxLength: 4 }), trailingBackslashes)
+      .map(([p, run]) => `${p.join("")}${run}`),
   },
   { weight: 2, arbitrary: fc.string({ unit: "binary", maxLength: 12 }) },
   { weight: 2, arbitrary: fc.string({ maxLength: 12 }) },
@@ -215,7 +270,7 @@ export const hostileText: fc.Arbitrary<string> = fc.oneof(
     weight: 1,
     arbitrary: fc
       .tuple(
-        fc.array(fc.constantFrom(...HAZARD_PIECES), { minLength: 1, maxLength: 4 }),
+        fc.array(hostilePiece, { minLength: 1, maxLength: 4 }),
         fc.integer({ min: 500, max: 3000 }),
       )
       .map(([pieces, times]) => pieces.join("").repeat(times).slice(0, 12_000)),
@@ -1546,13 +1601,14 @@ function numberExample(node: Extract<TypeNode, { kind: "number" }>): number | un
     return 0;
   }
   const { low, high, step } = numberRange(node);
+  const steps = step === undefined ? 0 : Math.floor(high / step) - Math.ceil(low / step) + 3;
   const candidates =
     step === undefined
-      ? [low, high, (low + high) / 2, Math.round((low + high) / 2)]
-      : Array.from(
-          { length: Math.floor(high / step) - Math.ceil(low / step) + 3 },
-          (_, i) => (Math.ceil(low / step) - 1 + i) * step,
-        );
+      ? [low, high, 0, (low + high) / 2, Math.round((low + high) / 2)]
+      : steps > 1000
+        ? // A wide range (a Core int32 is -2^31 to 2^31 - 1): its ends, and the multiples nearest 0.
+          [0, Math.ceil(low / step) * step, Math.floor(high / step) * step, step, -step]
+        : Array.from({ length: steps }, (_, i) => (Math.ceil(low / step) - 1 + i) * step);
   return candidates.find((v) => numberOk(node, v));
 }
 

@@ -1,12 +1,66 @@
 /**
- * A CLI run as a live child process (for signals and for runs side by side), and the checks the atomicity and
- * determinism tests make on an output folder.
+ * The CLI as a real process (`node bin/structgen.js`), for the tests about the process itself: the bin, exit codes
+ * as a shell sees them, signals, runs side by side, environments (time zone, locale); and the checks the atomicity
+ * and determinism tests make on an output folder. Everything else runs the CLI in process (test/helpers/cli.ts).
  */
-import { type ChildProcess, spawn } from "node:child_process";
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { type ChildProcess, execFile, execFileSync, spawn } from "node:child_process";
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import ts from "typescript";
-import { BIN, listFiles } from "./cli.js";
+import { expect } from "vitest";
+import { manyDocuments } from "./big-inputs.js";
+import { type CliResult, listFiles, tempCwd } from "./cli.js";
+import { REPO_ROOT } from "./fixtures.js";
+
+export const BIN = join(REPO_ROOT, "bin", "structgen.js");
+
+/** Builds dist/ once when it is missing (`npm test` builds before vitest, so this only helps a bare `vitest run`). */
+export function ensureBuilt(): void {
+  if (existsSync(join(REPO_ROOT, "dist", "cli", "main.js"))) {
+    return;
+  }
+  execFileSync(
+    process.execPath,
+    [join(REPO_ROOT, "node_modules", "typescript", "bin", "tsc"), "-p", "tsconfig.json"],
+    {
+      cwd: REPO_ROOT,
+      stdio: "inherit",
+    },
+  );
+}
+
+/** A spawn takes about 0.5-1 s; the limit only guards against a hang on a heavily loaded machine. */
+export const SPAWN_TIMEOUT_MS = 90_000;
+
+/** Runs `node bin/structgen.js ...args` in `cwd` (a fresh temp folder when omitted); never rejects. */
+export function runBin(
+  args: readonly string[],
+  options: { cwd?: string } = {},
+): Promise<CliResult> {
+  const cwd = options.cwd ?? tempCwd();
+  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: "1", FORCE_COLOR: "0" };
+  // vitest may hand its own loader flags to children; the bin must run as a user would run it.
+  delete env["NODE_OPTIONS"];
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      [BIN, ...args],
+      { cwd, env, encoding: "utf8", timeout: SPAWN_TIMEOUT_MS },
+      (error, stdout, stderr) => {
+        const failure = error as
+          | (Error & { code?: number | string; killed?: boolean; signal?: NodeJS.Signals | null })
+          | null;
+        const code = failure === null ? 0 : typeof failure.code === "number" ? failure.code : null;
+        // Make a kill visible in assertion messages, which show stderr.
+        const note =
+          failure?.killed === true
+            ? `\n[runBin: killed with ${failure.signal ?? "a signal"} after ${SPAWN_TIMEOUT_MS} ms]`
+            : "";
+        resolve({ code, signal: failure?.signal ?? null, stdout, stderr: stderr + note, cwd });
+      },
+    );
+  });
+}
 
 export interface Finished {
   readonly code: number | null;
@@ -21,7 +75,7 @@ export interface Running {
 }
 
 /** Starts `node bin/structgen.js ...args` in `cwd`; `env` is added to the test's environment (NODE_OPTIONS removed). */
-export function startCli(
+export function startBin(
   args: readonly string[],
   options: { cwd: string; env?: NodeJS.ProcessEnv },
 ): Running {
@@ -110,6 +164,22 @@ export function wholeFileProblem(path: string, text: string): string | undefined
   return problems.length === 0
     ? undefined
     : `${path}: ${ts.flattenDiagnosticMessageText(problems[0]?.messageText ?? "", " ")}`;
+}
+
+/**
+ * Fills `cwd` with `count` documents of version 1 in in/ and their outputs in out/, generated (without prettier) by
+ * `run`: the in-process CLI, or the bin when the outputs are compared with the bin's own (the manifest's key covers
+ * the code that ran).
+ */
+export async function generatedFolder(
+  cwd: string,
+  count: number,
+  run: (args: readonly string[], options: { cwd: string }) => Promise<CliResult>,
+): Promise<string> {
+  writeDocuments(join(cwd, "in"), manyDocuments(count, { version: 1 }));
+  const first = await run(["generate", "in", "--out", "out", "--no-format"], { cwd });
+  expect(first.code, first.stderr).toBe(0);
+  return cwd;
 }
 
 /** Writes `docs` as `<dir>/<name>.json`. */

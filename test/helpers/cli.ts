@@ -1,14 +1,23 @@
 /**
- * CLI test helpers: spawn the built bin (`node bin/structgen.js`) in a temp working folder, and read what it did:
- * exit code, stdout, stderr, diagnostics, and the files it left on disk.
+ * CLI test helpers: run the CLI in process (`main()` from src/cli/main.ts) in a temp working folder, and read what
+ * it did: exit code, stdout, stderr, diagnostics, and the files it left on disk. Tests about the process itself
+ * (the bin, signals, a real TTY, packaging) spawn it instead, with test/helpers/cli-process.ts.
  */
-import { execFile, execFileSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import {
+  cpSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { isAbsolute, join, relative } from "node:path";
+import { expect } from "vitest";
+import { type CliIo, main } from "../../src/cli/main.js";
 import { REPO_ROOT } from "./fixtures.js";
 
-export const BIN = join(REPO_ROOT, "bin", "structgen.js");
 export const CLI_FIXTURES = join(REPO_ROOT, "fixtures", "cli");
 /** A byte-for-byte copy of the seed (../shared/seeds/letta-run-structure.json), so the tests run from a bare checkout. */
 export const SEED = join(CLI_FIXTURES, "letta-run-structure.json");
@@ -23,21 +32,6 @@ export const SEED_OUTPUTS = [
 /** Absolute path of a file under fixtures/cli. */
 export function cliFixture(...parts: string[]): string {
   return join(CLI_FIXTURES, ...parts);
-}
-
-/** Builds dist/ once when it is missing (`npm test` builds before vitest, so this only helps a bare `vitest run`). */
-export function ensureBuilt(): void {
-  if (existsSync(join(REPO_ROOT, "dist", "cli", "main.js"))) {
-    return;
-  }
-  execFileSync(
-    process.execPath,
-    [join(REPO_ROOT, "node_modules", "typescript", "bin", "tsc"), "-p", "tsconfig.json"],
-    {
-      cwd: REPO_ROOT,
-      stdio: "inherit",
-    },
-  );
 }
 
 const tempDirs: string[] = [];
@@ -58,6 +52,7 @@ export function removeTempDirs(): void {
 
 export interface CliResult {
   readonly code: number | null;
+  /** The signal that ended a spawned CLI; always null in process. */
   readonly signal: NodeJS.Signals | null;
   readonly stdout: string;
   readonly stderr: string;
@@ -65,37 +60,103 @@ export interface CliResult {
   readonly cwd: string;
 }
 
-/** A spawn takes about 0.5-1 s; the limit only guards against a hang on a heavily loaded machine. */
-export const SPAWN_TIMEOUT_MS = 90_000;
+export interface InProcessOptions {
+  /** The working folder; a fresh temp folder when omitted. */
+  readonly cwd?: string;
+  /** The CLI's environment (NO_COLOR, TERM); none by default. */
+  readonly env?: NodeJS.ProcessEnv;
+  /** Whether stdout and stderr claim to be a terminal (colours, the progress line). */
+  readonly tty?: boolean;
+  /** Interrupts the run as Ctrl-C would; the process's own signals never reach an in-process run. */
+  readonly signal?: AbortSignal;
+  /**
+   * Leaves the process's working folder as it is, for a test that what the CLI itself resolves (the config search,
+   * --config, inputs) starts from `cwd`; the stages below it would not find relative paths.
+   */
+  readonly keepProcessCwd?: boolean;
+}
 
-/** Runs `node bin/structgen.js ...args` in `cwd` (a fresh temp folder when omitted); never rejects. */
+/** An in-process run under way: its output so far, and its result once it ends. */
+export interface StartedCli {
+  readonly stdout: () => string;
+  readonly stderr: () => string;
+  readonly done: Promise<CliResult>;
+}
+
+/** The run in progress, or the last one: each run waits for it (see `startCli`). */
+let previousRun: Promise<unknown> = Promise.resolve();
+
+/**
+ * Starts `structgen ...args` in process, in `cwd`. The library stages under the CLI open relative paths against the
+ * process's working folder (src/cli/main.ts, CliIo), so the run makes `cwd` the process's working folder while it
+ * lasts and then restores it. That is one folder per process: runs started together run one after another, in the
+ * order they were started. A test process runs one file at a time (several in turn under `npm run test:fast`), and
+ * each run puts the folder back, so no other file sees it.
+ */
+export function startCli(args: readonly string[], options: InProcessOptions = {}): StartedCli {
+  const cwd = options.cwd ?? tempCwd();
+  let stdout = "";
+  let stderr = "";
+  const stream = (append: (text: string) => void) => ({
+    isTTY: options.tty === true,
+    columns: 80,
+    write: (chunk: string | Uint8Array) => {
+      append(typeof chunk === "string" ? chunk : Buffer.from(chunk).toString("utf8"));
+      return true;
+    },
+  });
+  const io: CliIo = {
+    cwd,
+    stdout: stream((text) => (stdout += text)),
+    stderr: stream((text) => (stderr += text)),
+    env: options.env ?? {},
+    // Always a signal of the test's: without one, main() would listen for SIGINT to the test process.
+    signal: options.signal ?? new AbortController().signal,
+  };
+  const done = previousRun
+    .then(() =>
+      options.keepProcessCwd === true ? main(args, io) : inFolder(cwd, () => main(args, io)),
+    )
+    .then((code): CliResult => ({ code, signal: null, stdout, stderr, cwd }));
+  previousRun = done.catch(() => undefined);
+  return { stdout: () => stdout, stderr: () => stderr, done };
+}
+
+/** Runs `structgen ...args` in process in `cwd` (a fresh temp folder when omitted); rejects only if main() throws. */
 export function runCli(
   args: readonly string[],
-  options: { cwd?: string } = {},
+  options: InProcessOptions = {},
 ): Promise<CliResult> {
-  const cwd = options.cwd ?? tempCwd();
-  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: "1", FORCE_COLOR: "0" };
-  // vitest may hand its own loader flags to children; the bin must run as a user would run it.
-  delete env["NODE_OPTIONS"];
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      [BIN, ...args],
-      { cwd, env, encoding: "utf8", timeout: SPAWN_TIMEOUT_MS },
-      (error, stdout, stderr) => {
-        const failure = error as
-          | (Error & { code?: number | string; killed?: boolean; signal?: NodeJS.Signals | null })
-          | null;
-        const code = failure === null ? 0 : typeof failure.code === "number" ? failure.code : null;
-        // Make a kill visible in assertion messages, which show stderr.
-        const note =
-          failure?.killed === true
-            ? `\n[runCli: killed with ${failure.signal ?? "a signal"} after ${SPAWN_TIMEOUT_MS} ms]`
-            : "";
-        resolve({ code, signal: failure?.signal ?? null, stdout, stderr: stderr + note, cwd });
-      },
-    );
-  });
+  return startCli(args, options).done;
+}
+
+/** The manifest tests' run: the seed, named from the working folder, into gen/. */
+export const GENERATE_SEED = ["generate", "letta-run-structure.json", "--out", "gen"] as const;
+
+/**
+ * A temp working folder with a copy of the seed and its outputs (and manifest) in gen/, written by `run`: the CLI in
+ * process, or the bin for a test that runs the bin on them (the manifest's key covers the code that ran, so the
+ * built bin never answers from a manifest an in-process run from src/ wrote).
+ */
+export async function seedGenerated(
+  run: (args: readonly string[], options: { cwd: string }) => Promise<CliResult> = runCli,
+): Promise<string> {
+  const cwd = tempCwd("structgen-manifest-");
+  cpSync(SEED, join(cwd, "letta-run-structure.json"));
+  const result = await run(GENERATE_SEED, { cwd });
+  expect(result.code, result.stderr).toBe(0);
+  return cwd;
+}
+
+/** Runs `body` with `cwd` as the process's working folder, then restores it (see `startCli`). */
+export async function inFolder<T>(cwd: string, body: () => Promise<T>): Promise<T> {
+  const previous = process.cwd();
+  process.chdir(cwd);
+  try {
+    return await body();
+  } finally {
+    process.chdir(previous);
+  }
 }
 
 /** Every file under `dir`, relative and sorted, with forward slashes; [] when `dir` does not exist. */
@@ -167,13 +228,13 @@ export interface DiagnosticLine {
   readonly file: string;
   readonly line?: number;
   readonly column?: number;
-  readonly severity: "error" | "warning";
+  readonly severity: "error" | "warning" | "info";
   readonly code: string;
   readonly message: string;
   readonly text: string;
 }
 
-const DIAGNOSTIC_LINE = /^(.+?)(?::(\d+):(\d+))?: (error|warning) (SG_[A-Z0-9_]+): (.+)$/;
+const DIAGNOSTIC_LINE = /^(.+?)(?::(\d+):(\d+))?: (error|warning|info) (SG_[A-Z0-9_]+): (.+)$/;
 
 /** Parses every diagnostic line in the CLI's stderr; other lines are skipped. */
 export function diagnosticLines(stderr: string): DiagnosticLine[] {
@@ -187,7 +248,7 @@ export function diagnosticLines(stderr: string): DiagnosticLine[] {
       {
         file,
         ...(line === undefined ? {} : { line: Number(line), column: Number(column) }),
-        severity: severity as "error" | "warning",
+        severity: severity as DiagnosticLine["severity"],
         code,
         message,
         text,

@@ -14,7 +14,7 @@ import {
   writeFileSync,
 } from "node:fs";
 import { join, relative } from "node:path";
-import type { Diagnostic } from "../../src/model/diagnostics.js";
+import type { Diagnostic, Severity } from "../../src/model/diagnostics.js";
 import type { Options } from "../../src/model/options.js";
 import { build, type Recipe } from "./big-inputs.js";
 import { REPO_ROOT } from "./fixtures.js";
@@ -24,7 +24,7 @@ export const ERRORS_DIR = join(REPO_ROOT, "fixtures", "errors");
 /** One expected diagnostic; `file` is relative to the case folder and defaults to the input. */
 export interface ExpectedDiagnostic {
   readonly file?: string;
-  readonly severity: "error" | "warning";
+  readonly severity: Severity;
   readonly code: string;
   readonly pointer: string;
   readonly line: number;

@@ -1,5 +1,6 @@
 /**
- * Walks the golden cases: fixtures/<dialect>/<case>/{input.json, options.json?, expected/, samples/}.
+ * Walks the golden cases: fixtures/<dialect>/<case>/{input*.json, options.json?, expected/, samples/}. A case
+ * with several inputs (fixtures/catalog/ references between documents) is one run; samples check the first.
  * fixtures/enrich/ holds flat summaries with their source spec beside them; `sourceSpec` in options.json is
  * relative to the case folder, as it would be in a config file there.
  */
@@ -39,7 +40,7 @@ function samplesIn(dir: string): Sample[] {
     }));
 }
 
-export function goldenCases(dialect: "flat" | "core" | "enrich"): GoldenCase[] {
+export function goldenCases(dialect: "flat" | "core" | "enrich" | "catalog"): GoldenCase[] {
   const base = join(REPO_ROOT, "fixtures", dialect);
   if (!existsSync(base)) {
     return [];

@@ -52,6 +52,31 @@ export function writeTemp(files: readonly GeneratedFile[], prefix = "structgen-t
   return dir;
 }
 
+/** TypeScript's own declaration files (lib.*.d.ts), parsed once per test process: see `hostWithSharedLibs`. */
+const LIB_FOLDER = dirname(ts.getDefaultLibFilePath(STRICT_OPTIONS));
+const parsedLibs = new Map<string, ts.SourceFile | undefined>();
+
+/**
+ * A compiler host that parses each of TypeScript's lib files once and hands the same syntax tree to every program,
+ * as the language service does: a tree does not depend on the program, and parsing the libs again for each small
+ * program was most of a typecheck's time. Only the libs are shared; the files under test are read afresh.
+ */
+function hostWithSharedLibs(options: ts.CompilerOptions): ts.CompilerHost {
+  const host = ts.createCompilerHost(options);
+  const read = host.getSourceFile.bind(host);
+  host.getSourceFile = (fileName, languageVersion, onError, shouldCreate) => {
+    if (dirname(fileName) !== LIB_FOLDER) {
+      return read(fileName, languageVersion, onError, shouldCreate);
+    }
+    const key = `${fileName}\0${JSON.stringify(languageVersion)}`;
+    if (!parsedLibs.has(key)) {
+      parsedLibs.set(key, read(fileName, languageVersion, onError, shouldCreate));
+    }
+    return parsedLibs.get(key);
+  };
+  return host;
+}
+
 /** Typechecks every .ts file in `files` under strict settings; returns the diagnostics as text lines. */
 export function typecheck(
   files: readonly GeneratedFile[],
@@ -60,10 +85,8 @@ export function typecheck(
   const dir = writeTemp(files, "structgen-tsc-");
   try {
     const roots = files.filter((f) => f.path.endsWith(".ts")).map((f) => join(dir, f.path));
-    const program = ts.createProgram(roots, {
-      ...STRICT_OPTIONS,
-      ...MODULE_SETTINGS[moduleSettings],
-    });
+    const options = { ...STRICT_OPTIONS, ...MODULE_SETTINGS[moduleSettings] };
+    const program = ts.createProgram(roots, options, hostWithSharedLibs(options));
     return ts.getPreEmitDiagnostics(program).map((d) => {
       const where = d.file
         ? `${d.file.fileName.slice(dir.length + 1)}:${d.file.getLineAndCharacterOfPosition(d.start ?? 0).line + 1}`
@@ -83,7 +106,7 @@ export type GuardModule = Record<string, (value: unknown) => unknown>;
  */
 export async function loadGuards(
   guards: GeneratedFile,
-  files: readonly GeneratedFile[] = [],
+  files: readonly GeneratedFile[],
 ): Promise<GuardModule> {
   const runtime = files.filter((file) => /(^|\/)runtime\.ts$/.test(file.path));
   const modules = [guards, ...runtime].map((file) => ({

@@ -7,7 +7,7 @@ import { type ChildProcess, execFile, spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { delimiter, join } from "node:path";
-import { ensureBuilt } from "./cli.js";
+import { ensureBuilt } from "./cli-process.js";
 import { REPO_ROOT } from "./fixtures.js";
 
 export interface RunResult {

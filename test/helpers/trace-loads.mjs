@@ -1,5 +1,5 @@
 // Loaded with `node --import`: appends the URL of every module the process loads to the file named by
-// STRUCTGEN_TRACE_LOADS, so a test can see which libraries a CLI run loaded (test/manifest.test.ts). ES modules are
+// STRUCTGEN_TRACE_LOADS, so a test can see which libraries a CLI run loaded (test/manifest.process.test.ts). ES modules are
 // seen by the loader hooks as they load; CommonJS modules that require() loads (ts-morph, through src/ts-morph.ts)
 // never pass the hooks, so they are read from the require cache when the process exits.
 import { appendFileSync } from "node:fs";

@@ -2,7 +2,7 @@
 import { execFile } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { BIN, SPAWN_TIMEOUT_MS } from "./cli.js";
+import { BIN, SPAWN_TIMEOUT_MS } from "./cli-process.js";
 import { REPO_ROOT } from "./fixtures.js";
 
 /**

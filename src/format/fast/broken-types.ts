@@ -2,7 +2,8 @@
  * prettier's layouts for a type alias that does not fit on one line, for the types structgen emits: a union on
  * the next line or one member per line (`| {` objects broken inside, aligned two columns in), an object type hugged
  * after `=` (alone, with `| null`, or followed by `& (...)`), and object types broken one member per line, nested
- * objects broken again. Anything else returns undefined or throws Unsupported, and the statement stays prettier's.
+ * objects broken again, and tuple types broken one element per line. Anything else returns undefined or throws
+ * Unsupported, and the statement stays prettier's.
  */
 import { ts } from "../../emit/ts-morph.js";
 import { memberText, typeText } from "./one-line-type.js";
@@ -30,6 +31,9 @@ export class TypeLayouts {
     if (ts.isIntersectionTypeNode(inner)) {
       return this.intersection(inner, indent, head);
     }
+    if (ts.isTupleTypeNode(inner)) {
+      return this.tuple(inner, indent, `${this.pad(indent)}${head} `, ";");
+    }
     if (!ts.isUnionTypeNode(inner)) {
       return undefined;
     }
@@ -49,9 +53,13 @@ export class TypeLayouts {
       const end = i === texts.length - 1 ? ";" : "";
       const line = `${this.pad(indent + tab)}| ${texts[i]!}${end}`;
       const object = unwrapType(member);
+      const prefix = `${this.pad(indent + tab)}| `;
+      if (!this.fits(line) && ts.isTupleTypeNode(object)) {
+        return this.tuple(object, indent + tab + 2, prefix, end);
+      }
       return this.fits(line) || !ts.isTypeLiteralNode(object)
         ? [line]
-        : this.object(object, indent + tab + 2, `${this.pad(indent + tab)}| `, end);
+        : this.object(object, indent + tab + 2, prefix, end);
     });
     return [`${this.pad(indent)}${head}`, ...members];
   }
@@ -128,21 +136,52 @@ export class TypeLayouts {
     return [`${prefix}{`, ...members, `${this.pad(indent)}}${suffix}`];
   }
 
-  /** One member with its `;`, its object type broken when the member does not fit. */
+  /**
+   * A tuple type after `prefix` (a whole line start): flat if it fits with `suffix`, else `[`, one element per line
+   * a tab in (an object type broken again), and `]` at `indent` followed by `suffix`.
+   */
+  tuple(node: ts.TupleTypeNode, indent: number, prefix: string, suffix: string): string[] {
+    const flat = `${prefix}${typeText(node)}${suffix}`;
+    if (this.fits(flat)) {
+      return [flat];
+    }
+    if (node.elements.length === 0) {
+      return unsupported("empty tuple type");
+    }
+    const at = indent + this.style.tabWidth;
+    const last = this.style.trailingComma === "none" ? "" : ",";
+    const elements = node.elements.flatMap((element, i) => {
+      const end = i === node.elements.length - 1 ? last : ",";
+      const line = `${this.pad(at)}${typeText(element)}${end}`;
+      const inner = unwrapType(element);
+      if (this.fits(line)) {
+        return [line];
+      }
+      return ts.isTypeLiteralNode(inner)
+        ? this.object(inner, at, this.pad(at), end)
+        : unsupported("tuple element too long");
+    });
+    return [`${prefix}[`, ...elements, `${this.pad(indent)}]${suffix}`];
+  }
+
+  /** One member with its `;`, its object or tuple type broken when the member does not fit. */
   private member(member: ts.TypeElement, indent: number): string[] {
     const line = `${this.pad(indent)}${memberText(member)};`;
     const type = ts.isPropertySignature(member) ? member.type : undefined;
-    if (this.fits(line) || type === undefined || !ts.isTypeLiteralNode(unwrapType(type))) {
+    const inner = type === undefined ? undefined : unwrapType(type);
+    if (
+      this.fits(line) ||
+      type === undefined ||
+      inner === undefined ||
+      !(ts.isTypeLiteralNode(inner) || ts.isTupleTypeNode(inner))
+    ) {
       return [line];
     }
     const text = memberText(member);
-    const key = text.slice(0, text.length - typeText(type).length);
-    return this.object(
-      unwrapType(type) as ts.TypeLiteralNode,
-      indent,
-      `${this.pad(indent)}${key}`,
-      ";",
-    );
+    const key = `${this.pad(indent)}${text.slice(0, text.length - typeText(type).length)}`;
+    return ts.isTupleTypeNode(inner)
+      ? this.tuple(inner, indent, key, ";")
+      : this.object(inner, indent, key, ";");
   }
 }
 

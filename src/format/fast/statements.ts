@@ -272,9 +272,9 @@ export class StatementPrinter {
   }
 
   /**
-   * A member with its `;`: on one line, however long when its type cannot break (a long key); an object type
-   * or an intersection with an object type broken as prettier breaks them; anything else that does not fit is
-   * prettier's (the width check).
+   * A member with its `;`: on one line, however long when its type cannot break (a long key); an object type,
+   * a tuple type or an intersection with an object type broken as prettier breaks them; anything else that does
+   * not fit is prettier's (the width check).
    */
   private interfaceMember(member: ts.TypeElement, level: number): string[] {
     const line = `${this.indent(level)}${memberText(member)};`;
@@ -294,7 +294,9 @@ export class StatementPrinter {
       ? this.types.intersectionLines(inner, indent, prefix, suffix)
       : ts.isTypeLiteralNode(inner) && array === undefined
         ? this.types.object(inner, indent, prefix, suffix)
-        : undefined;
+        : ts.isTupleTypeNode(inner) && array === undefined
+          ? this.types.tuple(inner, indent, prefix, suffix)
+          : undefined;
     return lines ?? [line];
   }
 

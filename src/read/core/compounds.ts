@@ -16,7 +16,14 @@ import type {
   TypeNode,
 } from "../../model/model.js";
 import { appendPointer } from "../../model/pointer.js";
-import { describeJson, isObject, type JsonObject, type JsonValue, own } from "../source.js";
+import {
+  describeJson,
+  hasLoneSurrogate,
+  isObject,
+  type JsonObject,
+  type JsonValue,
+  own,
+} from "../source.js";
 import { arrayRules, keyType, mapRules, objectCountRules } from "./collection-rules.js";
 import { type ParseNested, validationGate } from "./constraints.js";
 import { type Ctx, IDENTIFIER } from "./context.js";
@@ -170,10 +177,17 @@ function wireKey(name: string, schema: JsonValue | undefined, at: string, ctx: C
   if (typeof json !== "string") {
     ctx.source.sink.error(
       "SG_WRONG_SHAPE",
-      appendPointer(at, "altnames/json"),
+      appendPointer(appendPointer(at, "altnames"), "json"),
       "altnames.json must be a string",
     );
     return name;
+  }
+  if (hasLoneSurrogate(json)) {
+    ctx.source.sink.error(
+      "SG_BAD_NAME",
+      appendPointer(appendPointer(at, "altnames"), "json"),
+      "altnames.json must be well-formed Unicode (it holds a lone surrogate escape)",
+    );
   }
   return json;
 }

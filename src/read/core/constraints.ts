@@ -8,6 +8,7 @@
 import { formatHint, STRING_FORMATS } from "../../model/string-formats.js";
 import type { NumberNode, StringNode, TypeNode } from "../../model/model.js";
 import { appendPointer } from "../../model/pointer.js";
+import { checkPattern } from "../pattern-safety.js";
 import { describeJson, type JsonObject, type JsonValue, own } from "../source.js";
 import { type Ctx } from "./context.js";
 
@@ -158,7 +159,6 @@ export function readPattern(raw: JsonValue | undefined, at: string, ctx: Ctx): s
   }
   try {
     new RegExp(raw, "u");
-    return raw;
   } catch (error) {
     ctx.source.sink.error(
       "SG_BAD_CONSTRAINT",
@@ -167,6 +167,8 @@ export function readPattern(raw: JsonValue | undefined, at: string, ctx: Ctx): s
     );
     return undefined;
   }
+  checkPattern(raw, at, ctx.source.sink, ctx.source.patterns);
+  return raw;
 }
 
 /** The string keywords of a schema, read once (a union applies them to each string member). */

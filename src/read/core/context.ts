@@ -6,6 +6,7 @@
  */
 import type { DiagnosticSink } from "../../model/diagnostics.js";
 import type { Annotations, TypeNode } from "../../model/model.js";
+import type { PatternCheck } from "../pattern-safety.js";
 import type { JsonObject, JsonValue } from "../source.js";
 
 /** Companion features a document switched on (Core §Extensions and Add-Ins). */
@@ -27,6 +28,8 @@ export interface Source {
    * `#/definitions/A/B` written in this document means `[...mount, "A", "B"]`.
    */
   readonly mount: readonly string[];
+  /** Whether the run checks patterns for catastrophic backtracking (the `redosCheck` option). */
+  readonly patterns: PatternCheck;
 }
 
 /** A type declaration found in `definitions` (or the inline root type), with its full namespace path. */

@@ -6,6 +6,7 @@
  */
 import type { TypeNode } from "../../model/model.js";
 import type { DiagnosticSink } from "../../model/diagnostics.js";
+import { aliasRings } from "../alias-rings.js";
 
 export interface NamedType {
   readonly name: string;
@@ -14,26 +15,11 @@ export interface NamedType {
   readonly sink: DiagnosticSink;
 }
 
-/** The declarations a type reaches without passing through a container. */
-function directTargets(type: TypeNode): string[] {
-  switch (type.kind) {
-    case "ref":
-      return [type.target];
-    case "union":
-      return type.choice === undefined ? type.members.flatMap(directTargets) : [];
-    default:
-      return [];
-  }
-}
-
 /**
  * Reports every alias ring once, at its first declaration in document order; returns whether any was found.
- * The rings are the strongly connected components of the alias graph (Tarjan's algorithm, iterative so that
- * a chain of 10,000 aliases costs linear time and no stack).
  */
 export function reportAliasCycles(declarations: readonly NamedType[]): boolean {
-  const byName = new Map(declarations.map((d) => [d.name, d]));
-  const rings = aliasRings(declarations, byName);
+  const rings = aliasRings(declarations);
   for (const ring of rings) {
     const members = declarations.filter((d) => ring.has(d.name));
     const first = members[0];
@@ -48,75 +34,4 @@ export function reportAliasCycles(declarations: readonly NamedType[]): boolean {
     );
   }
   return rings.length > 0;
-}
-
-/** Components with more than one declaration, or one that refers to itself directly. */
-function aliasRings(
-  declarations: readonly NamedType[],
-  byName: ReadonlyMap<string, NamedType>,
-): Set<string>[] {
-  const targetsOf = (name: string): string[] => {
-    const declaration = byName.get(name);
-    return declaration === undefined
-      ? []
-      : directTargets(declaration.type).filter((t) => byName.has(t));
-  };
-  const index = new Map<string, number>();
-  const low = new Map<string, number>();
-  const onStack = new Set<string>();
-  const stack: string[] = [];
-  const rings: Set<string>[] = [];
-  let counter = 0;
-  for (const root of declarations) {
-    if (index.has(root.name)) {
-      continue;
-    }
-    // Each frame: a declaration and how many of its targets have been looked at.
-    const frames: { name: string; targets: string[]; next: number }[] = [];
-    const enter = (name: string): void => {
-      index.set(name, counter);
-      low.set(name, counter);
-      counter += 1;
-      stack.push(name);
-      onStack.add(name);
-      frames.push({ name, targets: targetsOf(name), next: 0 });
-    };
-    enter(root.name);
-    while (frames.length > 0) {
-      const frame = frames[frames.length - 1] as { name: string; targets: string[]; next: number };
-      const target = frame.targets[frame.next];
-      if (target !== undefined) {
-        frame.next += 1;
-        if (!index.has(target)) {
-          enter(target);
-        } else if (onStack.has(target)) {
-          low.set(frame.name, Math.min(low.get(frame.name) ?? 0, index.get(target) ?? 0));
-        }
-        continue;
-      }
-      frames.pop();
-      const parent = frames[frames.length - 1];
-      if (parent !== undefined) {
-        low.set(parent.name, Math.min(low.get(parent.name) ?? 0, low.get(frame.name) ?? 0));
-      }
-      if (low.get(frame.name) === index.get(frame.name)) {
-        const component = new Set<string>();
-        for (;;) {
-          const member = stack.pop();
-          if (member === undefined) {
-            break;
-          }
-          onStack.delete(member);
-          component.add(member);
-          if (member === frame.name) {
-            break;
-          }
-        }
-        if (component.size > 1 || targetsOf(frame.name).includes(frame.name)) {
-          rings.push(component);
-        }
-      }
-    }
-  }
-  return rings;
 }

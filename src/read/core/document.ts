@@ -5,11 +5,10 @@
  */
 import type { DiagnosticSink } from "../../model/diagnostics.js";
 import { appendPointer } from "../../model/pointer.js";
+import { CORE_META as META } from "../meta-schemas.js";
 import { describeJson, isObject, type JsonObject, type JsonValue, own } from "../source.js";
 import { type Features, IDENTIFIER, type Scope, type Source } from "./context.js";
 
-const META =
-  /^https:\/\/json-structure\.(?:org|github\.io)\/meta\/(core|extended|validation)\/v0\/?#?$/;
 const VALIDATION_FEATURES = ["JSONStructureValidation", "JSONSchemaValidation"];
 
 export interface RootShape {

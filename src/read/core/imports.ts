@@ -9,6 +9,7 @@ import { readFile } from "node:fs/promises";
 import { dirname, posix, resolve } from "node:path";
 import { DiagnosticSink } from "../../model/diagnostics.js";
 import { describeJson, isObject, type JsonObject, type JsonValue, readSource } from "../source.js";
+import type { PatternCheck } from "../pattern-safety.js";
 import type { Source } from "./context.js";
 import { featuresOf } from "./document.js";
 
@@ -32,6 +33,8 @@ export interface ImportState {
   readonly stack: readonly string[];
   /** Already loaded documents by absolute path (a library imported twice is read once). */
   readonly cache: Map<string, LoadedDocument | undefined>;
+  /** Whether the run checks patterns for catastrophic backtracking, in every document it reads. */
+  readonly patterns: PatternCheck;
 }
 
 const NETWORK_URI = /^[A-Za-z][A-Za-z0-9+.-]*:\/\//;

@@ -31,6 +31,7 @@ export function collectDocument(
     sink: document.sink,
     features: document.features,
     mount,
+    patterns: state.patterns,
   };
   collectImports(document.value, "", source, mount, table, state);
   const defs = own(document.value, "definitions");

@@ -5,7 +5,7 @@
  */
 import type { ObjectNode, TypeNode } from "../../model/model.js";
 import { appendPointer } from "../../model/pointer.js";
-import { describeJson, isObject, type JsonObject, own } from "../source.js";
+import { describeJson, hasLoneSurrogate, isObject, type JsonObject, own } from "../source.js";
 import { keyType } from "./collection-rules.js";
 import { type ParseNested, readPattern } from "./constraints.js";
 import { type Ctx } from "./context.js";
@@ -107,6 +107,15 @@ function readPatternProperties(
   const result: { pattern: string; type: TypeNode }[] = [];
   for (const [source, value] of Object.entries(raw)) {
     const entryAt = appendPointer(at, source);
+    if (hasLoneSurrogate(source)) {
+      // A schema key ajv cannot compile ("URI malformed"), as for a declared key (compounds.ts).
+      ctx.source.sink.error(
+        "SG_BAD_CONSTRAINT",
+        entryAt,
+        "a patternProperties key must be well-formed Unicode (it holds a lone surrogate escape)",
+      );
+      return null;
+    }
     const pattern = readPattern(source, entryAt, ctx);
     const type = parse(value, entryAt);
     if (pattern === undefined || type === undefined) {

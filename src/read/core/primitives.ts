@@ -6,7 +6,9 @@
  *    documentation);
  *  - `date`, `datetime`, `uri`, `jsonpointer` have an ajv-formats twin with the same meaning (`date`,
  *    `date-time`, `uri-reference`, `json-pointer`); `time`, `duration`, `uuid` and `binary` do not, so they use
- *    the Core rules of templates/core-formats.ts (see the README for the sample-vs-prose decisions).
+ *    the Core rules of templates/core-formats.ts (see the README for the sample-vs-prose decisions);
+ *  - `datetime` is RFC 3339 `date-time`, which ajv-formats' twin reads loosely ("+0530", "+05", a tab for the
+ *    "T"): it also carries the Core rule `datetime`, the exact lexical form.
  */
 import type { CoreFormat, TypeNode } from "../../model/model.js";
 import { appendPointer } from "../../model/pointer.js";
@@ -31,6 +33,8 @@ const FORMATTED: Readonly<Record<string, string>> = {
   uri: "uri-reference",
   jsonpointer: "json-pointer",
 };
+/** Types with an ajv-formats twin that is laxer than their spec: the Core rule that tightens it. */
+const TIGHTENED: Readonly<Record<string, CoreFormat>> = { datetime: "datetime" };
 const CORE_FORMATTED: Readonly<Record<string, CoreFormat>> = {
   time: "time",
   duration: "duration",
@@ -80,7 +84,12 @@ export function primitiveNode(
   }
   const format = entryOf(FORMATTED, name);
   if (format !== undefined) {
-    return { kind: "string", format };
+    const tightened = entryOf(TIGHTENED, name);
+    return {
+      kind: "string",
+      format,
+      ...(tightened === undefined ? {} : { coreFormat: tightened }),
+    };
   }
   const coreFormat = entryOf(CORE_FORMATTED, name);
   if (coreFormat !== undefined) {

@@ -7,6 +7,7 @@ import { dirname, resolve } from "node:path";
 import type { Diagnostic, DiagnosticSink } from "../../model/diagnostics.js";
 import type { Declaration, ModelDocument, Property, TypeNode } from "../../model/model.js";
 import { fileStem, toFileSlug } from "../../model/names.js";
+import type { PatternCheck } from "../pattern-safety.js";
 import type { JsonObject } from "../source.js";
 import type { Entry, ResolvedEntry, Source } from "./context.js";
 import { reportAliasCycles } from "./cycles.js";
@@ -27,10 +28,17 @@ export function readCore(
   file: string,
   sink: DiagnosticSink,
   files: ReadonlyMap<string, ImportedFile>,
+  patterns: PatternCheck,
 ): CoreResult {
   const root = readRoot(document, sink);
   const features = featuresOf(document, sink);
-  const state: ImportState = { files, sinks: [], stack: [resolve(file)], cache: new Map() };
+  const state: ImportState = {
+    files,
+    sinks: [],
+    stack: [resolve(file)],
+    cache: new Map(),
+    patterns,
+  };
   const imported = (): Diagnostic[] => state.sinks.flatMap((s) => s.items);
   if (root === undefined) {
     return { imported: [] };
@@ -41,7 +49,7 @@ export function readCore(
   if (names === undefined) {
     return { imported: imported() };
   }
-  const source: Source = { file, dir: dirname(file), sink, features, mount: [] };
+  const source: Source = { file, dir: dirname(file), sink, features, mount: [], patterns };
   const scope = new DocumentScope(table, names);
   const rootEntry = findRoot(root, table, source, scope);
   const read = scope.resolveAll();

@@ -7,7 +7,13 @@
 import type { DiagnosticSink } from "../../model/diagnostics.js";
 import type { LiteralValue } from "../../model/model.js";
 import { appendPointer } from "../../model/pointer.js";
-import { describeJson, isObject, type JsonObject, type JsonValue } from "../source.js";
+import {
+  describeJson,
+  hasLoneSurrogate,
+  isObject,
+  type JsonObject,
+  type JsonValue,
+} from "../source.js";
 
 export type FlatScalar = "string" | "number" | "integer" | "boolean";
 export type FlatType =
@@ -352,8 +358,4 @@ function optionalString<K extends string>(
     return {};
   }
   return { [key]: raw } as { [P in K]?: string };
-}
-
-function hasLoneSurrogate(text: string): boolean {
-  return /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(text);
 }
