@@ -221,26 +221,19 @@ function parseManifest(
     list.every((h) => Array.isArray(h) && h.length === 2 && h.every((x) => typeof x === "string"));
   const strings = (list: unknown): list is string[] =>
     Array.isArray(list) && list.every((x) => typeof x === "string");
-  const documents = (list: unknown): list is DocumentReport[] =>
+  const records = (list: unknown, fields: (r: Record<string, unknown>) => boolean): boolean =>
     Array.isArray(list) &&
     list.every(
-      (d: Record<string, unknown>) =>
-        typeof d === "object" &&
-        d !== null &&
-        typeof d["input"] === "string" &&
-        typeof d["dialect"] === "string" &&
-        strings(d["files"]) &&
-        strings(d["exports"]),
+      (r: Record<string, unknown> | null) =>
+        typeof r === "object" && r !== null && typeof r["input"] === "string" && fields(r),
+    );
+  const documents = (list: unknown): list is DocumentReport[] =>
+    records(
+      list,
+      (d) => typeof d["dialect"] === "string" && strings(d["files"]) && strings(d["exports"]),
     );
   const runtime = (list: unknown): list is RuntimeRecord[] =>
-    Array.isArray(list) &&
-    list.every(
-      (r: Record<string, unknown>) =>
-        typeof r === "object" &&
-        r !== null &&
-        typeof r["input"] === "string" &&
-        strings(r["helpers"]),
-    );
+    records(list, (r) => strings(r["helpers"]));
   const current = m["format"] === MANIFEST_FORMAT;
   const { runtime: used = [], kept = [] } = current ? m : {};
   if (

@@ -195,18 +195,18 @@ export async function benchTypesOnly(
 }
 
 /**
- * Section 3: `structgen generate --check` over an unchanged corpus (exit 0 expected), up to `maxRuns` times
- * within `budgetMs` (at least once); median wall time and the number of runs.
+ * Section 3: `structgen generate --check` over an unchanged corpus (exit 0 expected), up to `limits.maxRuns`
+ * times within `limits.budgetMs` (at least once); median wall time and the number of runs. On `node` when given.
  */
 export async function benchCheck(
   build: Build,
   ws: Workspace,
-  docsDir: string,
-  upToDateOut: string,
-  maxRuns: number,
-  budgetMs: number,
+  corpus: Pick<CorpusRun, "docsDir" | "upToDateOut">,
+  limits: { readonly maxRuns: number; readonly budgetMs: number },
   node?: string,
 ): Promise<{ ms: number; runs: number }> {
+  const { docsDir, upToDateOut } = corpus;
+  const { maxRuns, budgetMs } = limits;
   const times: number[] = [];
   const started = performance.now();
   for (let i = 0; i < maxRuns && (i === 0 || performance.now() - started < budgetMs); i++) {

@@ -73,10 +73,8 @@ export async function measureNode(
   const check = await benchCheck(
     build,
     ws,
-    corpus.docsDir,
-    corpus.upToDateOut,
-    config.checkRuns,
-    config.checkBudgetMs,
+    corpus,
+    { maxRuns: config.checkRuns, budgetMs: config.checkBudgetMs },
     node,
   );
   // The corpus runs' median where a size is the corpus's, else one run of that size.

@@ -265,14 +265,10 @@ export async function runSuite(
       target: { text: "no slower than json2ts", met: startup.structgenMs <= startup.json2tsMs },
     });
     log(`3/4 start-up: --check over ${docs.length} unchanged documents`);
-    const check = await benchCheck(
-      build,
-      ws,
-      corpus.docsDir,
-      corpus.upToDateOut,
-      config.checkRuns,
-      config.checkBudgetMs,
-    );
+    const check = await benchCheck(build, ws, corpus, {
+      maxRuns: config.checkRuns,
+      budgetMs: config.checkBudgetMs,
+    });
     const checkMs = check.ms;
     rows.push({
       id: "startup.check",

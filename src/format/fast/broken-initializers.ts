@@ -35,12 +35,9 @@ export class InitializerLayouts {
     level: number,
     prefix: string,
   ): string[] | undefined {
-    const [declaration, ...rest] = node.declarationList.declarations;
-    const access =
-      declaration?.initializer === undefined ? undefined : unwrap(declaration.initializer);
+    const { declaration, initializer: access } = onlyDeclaration(node);
     if (
       declaration === undefined ||
-      rest.length > 0 ||
       declaration.type !== undefined ||
       !ts.isIdentifier(declaration.name) ||
       access === undefined ||
@@ -73,12 +70,9 @@ export class InitializerLayouts {
     level: number,
     prefix: string,
   ): string[] | undefined {
-    const [declaration, ...rest] = node.declarationList.declarations;
-    const array =
-      declaration?.initializer === undefined ? undefined : unwrap(declaration.initializer);
+    const { declaration, initializer: array } = onlyDeclaration(node);
     if (
       declaration === undefined ||
-      rest.length > 0 ||
       array === undefined ||
       !ts.isArrayLiteralExpression(array) ||
       array.elements.length === 0
@@ -164,4 +158,17 @@ function isNumber(node: ts.Expression): boolean {
       (node.operator === ts.SyntaxKind.MinusToken || node.operator === ts.SyntaxKind.PlusToken) &&
       ts.isNumericLiteral(node.operand))
   );
+}
+
+/** The statement's declaration and its initializer (unparenthesized), when it declares exactly one name. */
+function onlyDeclaration(node: ts.VariableStatement): {
+  declaration: ts.VariableDeclaration | undefined;
+  initializer: ts.Expression | undefined;
+} {
+  const [declaration, ...rest] = node.declarationList.declarations;
+  if (declaration === undefined || rest.length > 0) {
+    return { declaration: undefined, initializer: undefined };
+  }
+  const { initializer } = declaration;
+  return { declaration, initializer: initializer === undefined ? undefined : unwrap(initializer) };
 }

@@ -124,12 +124,9 @@ export class TypeLayouts {
    * line at `indent` plus a tab, and `}` at `indent` followed by `suffix`.
    */
   object(node: ts.TypeLiteralNode, indent: number, prefix: string, suffix: string): string[] {
-    const flat = `${prefix}${typeText(node)}${suffix}`;
-    if (this.fits(flat)) {
-      return [flat];
-    }
-    if (node.members.length === 0) {
-      return unsupported("empty object type");
+    const flat = this.flat(node, prefix, suffix, node.members.length);
+    if (flat !== undefined) {
+      return flat;
     }
     const memberIndent = indent + this.style.tabWidth;
     const members = node.members.flatMap((member) => this.member(member, memberIndent));
@@ -141,12 +138,9 @@ export class TypeLayouts {
    * a tab in (an object type broken again), and `]` at `indent` followed by `suffix`.
    */
   tuple(node: ts.TupleTypeNode, indent: number, prefix: string, suffix: string): string[] {
-    const flat = `${prefix}${typeText(node)}${suffix}`;
-    if (this.fits(flat)) {
-      return [flat];
-    }
-    if (node.elements.length === 0) {
-      return unsupported("empty tuple type");
+    const flat = this.flat(node, prefix, suffix, node.elements.length);
+    if (flat !== undefined) {
+      return flat;
     }
     const at = indent + this.style.tabWidth;
     const last = this.style.trailingComma === "none" ? "" : ",";
@@ -162,6 +156,18 @@ export class TypeLayouts {
         : unsupported("tuple element too long");
     });
     return [`${prefix}[`, ...elements, `${this.pad(indent)}]${suffix}`];
+  }
+
+  /**
+   * An object or tuple type on one line after `prefix` and before `suffix` when it fits; undefined when it must
+   * break (and can: `parts`, its members or elements, are not none).
+   */
+  private flat(node: ts.TypeNode, prefix: string, suffix: string, parts: number) {
+    const line = `${prefix}${typeText(node)}${suffix}`;
+    if (this.fits(line)) {
+      return [line];
+    }
+    return parts === 0 ? unsupported("empty type that does not fit") : undefined;
   }
 
   /** One member with its `;`, its object or tuple type broken when the member does not fit. */
