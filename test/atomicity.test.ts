@@ -142,7 +142,7 @@ describe("an emitter throwing", () => {
   it("a built-in emitter throwing (emit/schema.ts mocked): the API writes nothing", async () => {
     const out = join(temp(), "out");
     const docs = manyDocuments(2).map((d) => ({ path: `${d.name}.json`, contents: d.text }));
-    const first = await generate({ inputs: docs }, { prettier: false });
+    const first = await generate({ inputs: docs, outDir: out }, { prettier: false });
     expect((await writeOutputs(out, first.files)).diagnostics).toEqual([]);
     const before = snapshot(out);
     faults.schemaThrows = true;

@@ -192,6 +192,18 @@ describe("the API from both module systems", () => {
     const result = await node("readme-cjs.cjs");
     expect(result.code, result.stderr).toBe(0);
     expect(result.stderr).toBe("");
+    // What the API wrote is what the CLI writes: its --check finds every file up to date.
+    const check = await structgen([
+      "generate",
+      "schemas/run.json",
+      "--out",
+      "src/generated",
+      "--check",
+    ]);
+    expect(check.code, check.stdout + check.stderr).toBe(0);
+    expect(check.stdout).toBe(
+      `structgen: ${SEED_OUTPUTS.length} files up to date in src/generated\n`,
+    );
   }, 120_000);
 
   it("types resolve for TypeScript consumers in ESM (.mts) and CommonJS (.cts) alike", async () => {

@@ -58,8 +58,10 @@ function flat(name: string | undefined, entity = "Ticket"): string {
   });
 }
 
-async function generateOne(name: string | undefined, path = "in/doc.json") {
-  return generate({ inputs: [{ path, contents: flat(name) }] }, { prettier: false });
+/** `outDir`: the folder the files are for, when the test writes them. */
+async function generateOne(name: string | undefined, path = "in/doc.json", outDir?: string) {
+  const inputs = [{ path, contents: flat(name) }];
+  return generate(outDir === undefined ? inputs : { inputs, outDir }, { prettier: false });
 }
 
 describe("document names become safe file names, or a positioned SG_BAD_NAME", () => {
@@ -187,7 +189,7 @@ describe("document names become safe file names, or a positioned SG_BAD_NAME", (
           fc.constantFrom("../x", "con.x", "a/b", "C:x"),
         ),
         async (text) => {
-          const result = await generateOne(text);
+          const result = await generateOne(text, undefined, out);
           if (result.files.length === 0) {
             expect(
               result.diagnostics.some((d) => d.code === "SG_BAD_NAME" && d.line !== undefined),

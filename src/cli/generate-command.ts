@@ -3,12 +3,16 @@
  * wrote it: write/manifest.ts) or run the pipeline and write or check, and report. The pipeline, and with it the
  * compiler and prettier's parsers, is loaded only on the full path.
  */
-import { existsSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { hasErrors } from "../model/diagnostics.js";
 import type { OutputFile } from "../emit/emitters.js";
 import { inputsThatNamedNothing, resolveInputs } from "../pipeline/inputs.js";
-import type { DocumentReport, InputDocument, PipelineResult } from "../pipeline/generate.js";
+import type {
+  DocumentReport,
+  InputDocument,
+  PipelineRequest,
+  PipelineResult,
+} from "../pipeline/generate.js";
 import { RecordingSink } from "../pipeline/sinks.js";
 import {
   type Hashed,
@@ -20,7 +24,9 @@ import {
 import { writeError } from "../write/plan.js";
 import { WriteTransaction } from "../write/transaction.js";
 import { type CheckResult, OutputComparison, type WriteResult } from "../write/write.js";
-import { keptDocuments, obsoleteOutputs, stillObsolete, unchangedSince } from "./previous-run.js";
+import { earlierDocuments, earlierStillWhole } from "./earlier-documents.js";
+import { folderGuardsImports } from "./folder-runtime.js";
+import { obsoleteOutputs, stillObsolete, unchangedSince } from "./previous-run.js";
 import type { Reporter } from "./report.js";
 import { runKey } from "./run-key.js";
 import { Toolchain } from "./toolchain.js";
@@ -50,9 +56,8 @@ export async function runGenerate(
   const unmatched = inputsThatNamedNothing(expanded);
   const key = unmatched.length === 0 ? await runKey(settings, expanded.inputs) : undefined;
   const manifest = key === undefined ? undefined : await unchangedSince(out, key, flags);
-  // A kept document whose input is gone: the full path removes its files (and what the runtime module held for it).
-  const keptGone = manifest?.kept.some((d) => !existsSync(resolve(settings.cwd, out, d.input)));
-  if (manifest !== undefined && keptGone === false) {
+  // Documents of earlier runs it lists decide index.ts (and runtime.ts) too: they must all still be there, whole.
+  if (manifest !== undefined && earlierStillWhole(settings.cwd, out, expanded.inputs, manifest)) {
     const answered = answerFromManifest(manifest, expanded.inputs, out, flags, reporter, started);
     if (answered !== undefined) {
       return answered;
@@ -64,19 +69,19 @@ export async function runGenerate(
     ? new OutputComparison(out)
     : new WriteTransaction(out, { force: flags.force, signal: flags.signal });
   const sink = new RecordingSink(destination, !flags.check);
-  // Documents of earlier runs left in the folder: the shared runtime module must keep what their guards import.
-  // Read when the pipeline asks, after its last document: a write holds the folder's lock by then.
-  let kept: ReturnType<typeof keptDocuments> | undefined;
-  const keptNow = (files: readonly string[]) =>
-    (kept ??= keptDocuments(settings.cwd, out, expanded.inputs, files));
-  const result = await runPipelineInto(
-    sink,
-    destination,
-    settings,
-    { ...flags, toolchain, kept: keptNow },
-    expanded.inputs,
+  const earlier = earlierDocuments(settings.cwd, out, expanded.inputs);
+  const request = {
+    inputs: expanded.inputs,
+    earlier: earlier.forPipeline,
+    // What the folder's other guards files import, which the runtime module this run writes must hold too.
+    folderRuntime: (files: readonly string[]) =>
+      folderGuardsImports(settings.cwd, out, expanded.inputs, files),
+  };
+  const piped = await runPipelineInto(sink, destination, settings, flags, request, {
     reporter,
-  );
+    toolchain,
+  });
+  const result = { ...piped, diagnostics: [...earlier.warnings, ...piped.diagnostics] };
   const interrupted = result.interrupted
     ? [writeError(out, "", "interrupted; previous outputs are unchanged", "SG_WRITE_FAILED")]
     : [];
@@ -103,13 +108,8 @@ export async function runGenerate(
   // say, and a key, may be answered from: a manifest answer repeats no diagnostics. The others get a key that
   // matches none.
   const recordKey = key !== undefined && diagnostics.length === 0 ? key : UNKEYED;
-  const run = {
-    key: recordKey,
-    inputs: expanded.inputs.length,
-    outputs,
-    obsolete,
-    kept: keptNow(result.documents.flatMap((d) => d.files)),
-  };
+  const documents = [...result.documents, ...earlier.recorded]; // the documents the folder holds
+  const run = { key: recordKey, inputs: expanded.inputs.length, outputs, obsolete, documents };
   await recordAndRemove(destination, result, run, settings);
   const outcome = await destination.commit();
   return write(out, result, { ...outcome, removed: destination.removedPaths }, reporter, started);
@@ -124,18 +124,13 @@ async function recordAndRemove(
     readonly inputs: number;
     readonly outputs: readonly Hashed[];
     readonly obsolete: readonly string[];
-    readonly kept: ReturnType<typeof keptDocuments>;
+    readonly documents: readonly DocumentReport[];
   },
   settings: RunSettings,
 ): Promise<void> {
   const { out } = settings;
   if (result.hashes.length >= run.inputs && run.outputs.length > 0) {
-    const manifest = renderManifest(out, run.key, result.hashes, run.outputs, {
-      documents: result.documents,
-      runtime: result.runtime,
-      kept: run.kept.reports,
-      keptRuntime: run.kept.runtime,
-    });
+    const manifest = renderManifest(out, run.key, result.hashes, run.outputs, run.documents);
     await transaction.add([await formattedLikeOutputs(manifest, out, settings)], false);
   }
   await transaction.removeObsolete(run.obsolete);
@@ -149,25 +144,20 @@ async function runPipelineInto(
   sink: RecordingSink,
   destination: OutputComparison | WriteTransaction,
   settings: RunSettings,
-  flags: GenerateFlags & {
-    readonly toolchain: Toolchain;
-    readonly kept: (files: readonly string[]) => ReturnType<typeof keptDocuments>;
-  },
-  inputs: readonly InputDocument[],
-  reporter: Reporter,
+  flags: GenerateFlags,
+  request: Pick<PipelineRequest, "inputs" | "earlier" | "folderRuntime">,
+  { reporter, toolchain }: { readonly reporter: Reporter; readonly toolchain: Toolchain },
 ): Promise<PipelineResult> {
-  const { kept } = flags;
-  const { runPipeline, printer } = await flags.toolchain.forRun();
+  const { runPipeline, printer } = await toolchain.forRun();
   const progress = reporter.progress();
   try {
     return await runPipeline(
       {
-        inputs,
+        ...request,
         outDir: settings.out,
         emitters: settings.emitters,
         signal: flags.signal,
         sink,
-        keptRuntime: (files) => kept(files).runtime,
         printer,
         onProgress: ({ stage, done, total }) => {
           // The line counts documents; files formatted are not documents.
@@ -226,7 +216,7 @@ function answerFromManifest(
     const recorded = byInput.get(sourcePath(out, input.path));
     return recorded === undefined ? undefined : { ...recorded, input: input.path };
   });
-  if (documents.some((d) => d === undefined) || documents.length !== manifest.documents.length) {
+  if (documents.some((d) => d === undefined)) {
     return undefined;
   }
   const reports = documents as DocumentReport[];

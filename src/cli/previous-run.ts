@@ -6,14 +6,12 @@ import { readFile } from "node:fs/promises";
 import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
 import type { InputDocument } from "../read/read.js";
-import type { DocumentReport } from "../emit/document.js";
 import { acquireLock } from "../write/lock.js";
 import {
   type Hashed,
   type Manifest,
   MANIFEST_FILE,
   recordedRun,
-  type RuntimeRecord,
   sourcePath,
   verifiedManifest,
 } from "../write/manifest.js";
@@ -65,45 +63,19 @@ export function obsoleteOutputs(
   outputs: readonly Hashed[],
 ): string[] {
   const previous = recordedRun(out);
-  const earlier = [...previous.documents, ...previous.kept];
   const ours = new Set(inputs.map((input) => sourcePath(out, input.path)));
-  const answered = earlier.filter(
+  const answered = previous.documents.filter(
     (d) => ours.has(d.input) || !existsSync(resolve(cwd, out, d.input)),
   );
   const current = new Set(outputs.map(([path]) => path));
-  const perDocument = new Set(earlier.flatMap((d) => d.files));
+  const perDocument = new Set(previous.documents.flatMap((d) => d.files));
   const candidates = [
     ...answered.flatMap((d) => d.files),
-    ...(answered.length === earlier.length
+    ...(answered.length === previous.documents.length
       ? previous.outputs.filter((path) => !perDocument.has(path))
       : []),
   ];
   return [...new Set(candidates)].filter((path) => path !== MANIFEST_FILE && !current.has(path));
-}
-
-/**
- * The documents of earlier runs that this run leaves in the folder (the manifest's, and those it kept in turn,
- * whose input is still there and not among this run's, and none of whose files this run's documents write over),
- * with what their guards import from the shared runtime module: the module this run writes must hold that too,
- * and this run's manifest records them in turn. `files` are this run's documents' output paths.
- */
-export function keptDocuments(
-  cwd: string,
-  out: string,
-  inputs: readonly InputDocument[],
-  files: readonly string[],
-): { readonly reports: readonly DocumentReport[]; readonly runtime: readonly RuntimeRecord[] } {
-  const previous = recordedRun(out);
-  const ours = new Set(inputs.map((input) => sourcePath(out, input.path)));
-  const written = new Set(files);
-  const reports = [...previous.documents, ...previous.kept].filter(
-    (d) =>
-      !ours.has(d.input) &&
-      existsSync(resolve(cwd, out, d.input)) &&
-      !d.files.some((file) => written.has(file)),
-  );
-  const kept = new Set(reports.map((d) => d.input));
-  return { reports, runtime: previous.runtime.filter((r) => kept.has(r.input)) };
 }
 
 /**

@@ -21,15 +21,23 @@ export function documentInputs(doc: Pick<ModelDocument, "file" | "dialect">): st
  * How the banners of a run name an input: by its path relative to the output folder (`../schemas/run.json`), which
  * is also how a reader of a file in that folder finds it. Not as the input was named on the command line: that
  * depends on the working folder (a config file found from a subfolder, `npm --prefix`) and, for an absolute path,
- * on the machine, and the same project must give the same bytes from anywhere.
+ * on the machine, and the same project must give the same bytes from anywhere, through the CLI or the API. Outputs
+ * for no folder (the API without `outDir`, the stage emitters) name it by its file name alone (`run.json`): the path
+ * from the working folder would make their bytes depend on where the caller ran, and an absolute path on the machine.
  */
-export function bannerSource(file: string, outDir: string): string {
+export function bannerSource(file: string, outDir: string | undefined): string {
+  if (outDir === undefined) {
+    return file.split(/[/\\]/).pop() ?? file;
+  }
   const path = relative(resolve(outDir), resolve(file));
   return (path === "" ? file : path).replace(/\\/g, "/");
 }
 
 /** The document as the built-in emitters should see it for `outDir`: they read `file` for the banner only. */
-export function forBanner<T extends { readonly file: string }>(document: T, outDir: string): T {
+export function forBanner<T extends { readonly file: string }>(
+  document: T,
+  outDir: string | undefined,
+): T {
   return { ...document, file: bannerSource(document.file, outDir) };
 }
 

@@ -41,6 +41,8 @@ export interface IndexEntry {
   readonly resultTypeNames: readonly string[];
   /** Whether its guards file has guards (and so exports the result types). */
   readonly guarded: boolean;
+  /** Its files to re-export: when absent, those this run emits; an earlier run's document has its own. */
+  readonly kinds?: readonly ("types" | "guards")[];
 }
 
 type Kind = "types" | "guards" | "schema";
@@ -84,13 +86,13 @@ export interface EmittedDocument {
   readonly runtime: readonly string[];
 }
 
-/** The built-in outputs of one document, unformatted, for the output folder `outDir` (which their banners name the input from). */
+/** The built-in outputs of one document, unformatted, for the output folder `outDir` (which their banners name the input from; see bannerSource). */
 export function emitDocument(
   model: ModelDocument,
   subfolder: string,
   options: ResolvedOptions,
   printer: Printer,
-  outDir: string,
+  outDir: string | undefined,
 ): EmittedDocument {
   const doc = forBanner(model, outDir);
   let runtime: readonly string[] = [];
@@ -111,7 +113,7 @@ export function emitDocument(
         return { path, contents: printer.print(path, guards.statements) };
       }
       case "schema":
-        return { path, contents: `${JSON.stringify(emitSchema(doc, options), null, 2)}\n` };
+        return { path, contents: `${JSON.stringify(emitSchema(doc, options, path), null, 2)}\n` };
     }
   });
   return { files, runtime };
@@ -123,9 +125,20 @@ function indexKinds(options: ResolvedOptions): ("types" | "guards")[] {
   return (["types", "guards"] as const).filter((kind) => options.emit.includes(kind));
 }
 
-/** The path of the shared index file, when the run has one. */
-export function indexPath(documents: number, options: ResolvedOptions): string | undefined {
-  return indexKinds(options).length === 0 || documents === 0 ? undefined : INDEX_FILE;
+/** The entries index.ts re-exports files of, each with those files' kinds. */
+function exported(entries: readonly IndexEntry[], options: ResolvedOptions) {
+  const kinds = indexKinds(options);
+  return entries
+    .map((entry) => ({ entry, kinds: entry.kinds ?? kinds }))
+    .filter((e) => e.kinds.length > 0);
+}
+
+/** The path of the shared index file, when the run has one: when it has TypeScript files to re-export. */
+export function indexPath(
+  entries: readonly IndexEntry[],
+  options: ResolvedOptions,
+): string | undefined {
+  return exported(entries, options).length === 0 ? undefined : INDEX_FILE;
 }
 
 /** `index.ts` re-exports every document's TypeScript outputs; `.js` specifiers work under bundlers and nodenext. */
@@ -134,26 +147,27 @@ export function indexFile(
   options: ResolvedOptions,
   printer: Printer,
 ): OutputFile | undefined {
-  const kinds = indexKinds(options);
-  if (indexPath(entries.length, options) === undefined) {
-    return undefined;
-  }
   const stem = (e: IndexEntry) =>
     e.subfolder === "" ? e.baseName : `${e.subfolder}/${e.baseName}`;
-  const sorted = [...entries].sort((a, b) => compareCodeUnits(stem(a), stem(b)));
-  const lines = sorted.flatMap((e) =>
-    kinds.map((kind) => `export * from ${stringLiteral(`./${stem(e)}.${kind}.js`)};`),
+  const sorted = exported(entries, options).sort((a, b) =>
+    compareCodeUnits(stem(a.entry), stem(b.entry)),
   );
-  const uses = sorted.map((e) => ({
-    stem: stem(e),
-    typeNames: e.resultTypeNames,
-    guarded: e.guarded,
+  if (sorted.length === 0) {
+    return undefined;
+  }
+  const lines = sorted.flatMap(({ entry, kinds }) =>
+    kinds.map((kind) => `export * from ${stringLiteral(`./${stem(entry)}.${kind}.js`)};`),
+  );
+  const uses = sorted.map(({ entry, kinds }) => ({
+    stem: stem(entry),
+    typeNames: kinds.includes("types") ? entry.resultTypeNames : [],
+    guarded: kinds.includes("guards") && entry.guarded,
   }));
   // Names two of those files export as different declarations: index.ts says which one it exports.
-  const chosen = resultTypeSources(uses, options).map(
+  const chosen = resultTypeSources(uses, options.runtime).map(
     ({ name, from }) => `export type { ${name} } from ${stringLiteral(from)};`,
   );
-  const banner = bannerComment(sorted.map((e) => e.file));
+  const banner = bannerComment(sorted.map((e) => e.entry.file));
   return {
     path: INDEX_FILE,
     contents: printer.print(INDEX_FILE, [banner, ...lines, ...chosen]),
@@ -161,7 +175,7 @@ export function indexFile(
 }
 
 /** What index.ts needs of a placed document; `file` as the banners name it (see bannerSource). */
-export function indexEntry(placed: Placed, outDir: string): IndexEntry {
+export function indexEntry(placed: Placed, outDir: string | undefined): IndexEntry {
   const { model } = placed;
   return {
     baseName: model.baseName,
@@ -178,7 +192,7 @@ export function emitCustom(
   placed: readonly Placed[],
   options: ResolvedOptions,
   taken: readonly string[],
-  outDir: string,
+  outDir: string | undefined,
 ): Promise<{ files: OutputFile[]; diagnostics: Diagnostic[] }> {
   const models = placed.map((p) => p.model);
   const subfolders = new Map(placed.map((p) => [p.model, p.subfolder]));

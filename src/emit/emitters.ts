@@ -63,12 +63,12 @@ export interface Emitter {
   ) => readonly OutputFile[] | Promise<readonly OutputFile[]>;
 }
 
-// The stage emitters write what generate() writes without an `outDir`: banners name the input from the working folder.
+// The stage emitters write what generate() writes without an `outDir`: banners name the input by its file name.
 
 /** The TypeScript types of one document (interfaces, literal unions), with banner, unformatted. */
 export function emitTypes(document: ModelDocument): string {
   return new Printer().print(`${document.baseName}.types.ts`, [
-    bannerComment(documentInputs(forBanner(document, "."))),
+    bannerComment(documentInputs(forBanner(document, undefined))),
     ...typeStatements(document),
   ]);
 }
@@ -81,7 +81,7 @@ export function emitTypes(document: ModelDocument): string {
 export function emitGuards(document: ModelDocument, options: Options = {}): string {
   return new Printer().print(
     `${document.baseName}.guards.ts`,
-    guardStatements(forBanner(document, "."), resolveOptions(options)),
+    guardStatements(forBanner(document, undefined), resolveOptions(options)),
   );
 }
 
@@ -90,7 +90,7 @@ export function emitJsonSchema(
   document: ModelDocument,
   options: Options = {},
 ): Record<string, unknown> {
-  return { ...emitSchema(forBanner(document, "."), resolveOptions(options)) };
+  return { ...emitSchema(forBanner(document, undefined), resolveOptions(options)) };
 }
 
 /** How far into a file the writer looks for the banner before it calls the file hand-written (see write/write.ts). */
@@ -222,7 +222,7 @@ function checkFile(file: unknown, context: RunContext): { file: OutputFile } | {
 /** The banner helper handed to emitters: names the given documents' inputs, or all of the run's. */
 export function bannerFor(
   all: readonly ModelDocument[],
-  outDir: string,
+  outDir: string | undefined,
 ): (documents?: readonly ModelDocument[]) => string {
   return (documents) => bannerText((documents ?? all).map((d) => bannerSource(d.file, outDir)));
 }

@@ -1,10 +1,11 @@
 /**
  * The types validate functions report with: `Failure` (one failure) and `Validation<T>` (the value, typed, or
  * every failure). They are exported so that a caller can name a result: with `--runtime shared` the output
- * folder's runtime module declares them and every guards file re-exports them (one declaration, so index.ts can
- * re-export every guards file without an ambiguity); with `--runtime inline` each guards file declares them.
+ * folder's runtime module declares them and every guards file re-exports them; with `--runtime inline` each guards
+ * file declares them. index.ts names the one it exports (resultTypeSources).
  */
 import { ERROR_TYPE } from "./guard-context.js";
+import type { RuntimeMode } from "../model/options.js";
 import {
   keyword,
   literalType,
@@ -14,7 +15,6 @@ import {
   typeReference,
   unionType,
 } from "./code/type-expression.js";
-import type { ResolvedOptions } from "../model/options.js";
 
 export const RESULT_TYPE = "Validation";
 
@@ -46,36 +46,34 @@ export function resultTypeDeclarations(): string {
 /** What index.ts needs of a document to place the result types: its path stem and what its files declare. */
 export interface ResultTypeUse {
   readonly stem: string;
-  /** The result type names its types file declares as its own types. */
+  /** The result type names its types file declares as its own types (none when index.ts does not re-export it). */
   readonly typeNames: readonly string[];
-  /** Whether its guards file exports the result types (it has guards). */
+  /** Whether its guards file exports the result types (it has guards, and index.ts re-exports it). */
   readonly guarded: boolean;
 }
 
 /**
  * index.ts re-exports every document's types and guards files with `export *`; where two of them export one of
  * these names as different declarations, the name is ambiguous (TypeScript rejects that) unless index.ts exports it
- * explicitly. A document's own type of that name keeps it; with the result types copied into each guards file
- * (`--runtime inline`), the first guards file's declaration does. Returns, per name, the module index.ts
- * re-exports it from explicitly (none in the usual case: one declaration, in the runtime module).
+ * explicitly. A document's own type of that name keeps it. Else, with the result types copied into each guards file
+ * (`--runtime inline`) and several guards files, the first one's. Returns, per name, the module index.ts re-exports
+ * it from explicitly: none in the usual case, where the runtime module declares them once for every guards file.
  */
 export function resultTypeSources(
   documents: readonly ResultTypeUse[],
-  options: Pick<ResolvedOptions, "emit" | "runtime">,
+  runtime: RuntimeMode,
 ): { readonly name: string; readonly from: string }[] {
-  const guarded = options.emit.includes("guards") ? documents.filter((d) => d.guarded) : [];
-  if (guarded.length === 0) {
+  const guarded = documents.filter((d) => d.guarded);
+  const first = guarded[0];
+  if (first === undefined) {
     return [];
   }
   return RESULT_TYPE_NAMES.flatMap((name) => {
-    const declaring = options.emit.includes("types")
-      ? documents.find((d) => d.typeNames.includes(name))
-      : undefined;
+    const declaring = documents.find((d) => d.typeNames.includes(name));
     if (declaring !== undefined) {
       return [{ name, from: `./${declaring.stem}.types.js` }];
     }
-    const first = guarded[0]!;
-    return options.runtime === "inline" && guarded.length > 1
+    return runtime === "inline" && guarded.length > 1
       ? [{ name, from: `./${first.stem}.guards.js` }]
       : [];
   });

@@ -33,14 +33,28 @@ export function schemaFileName(doc: ModelDocument): string {
   return `${doc.baseName}.schema.json`;
 }
 
-export function emitSchema(doc: ModelDocument, options: ResolvedOptions): JsonSchema {
+/**
+ * The schema's `$id`: its path in the output folder, each segment a URI segment (`v1/letta-run.schema.json`). So
+ * every schema of a folder has its own `$id` (two `letta-run.schema.json` from different subfolders can be added to
+ * one ajv instance), and a reference from one to another resolves like the relative file path between them.
+ */
+export function schemaId(outputPath: string): string {
+  return outputPath.split("/").map(encodeURIComponent).join("/");
+}
+
+/** The schema of `doc`, for the output path `outputPath` (its `$id`: see schemaId). */
+export function emitSchema(
+  doc: ModelDocument,
+  options: ResolvedOptions,
+  outputPath: string = schemaFileName(doc),
+): JsonSchema {
   const emitter = new SchemaEmitter(doc, options);
   const root = doc.declarations.find((d) => d.name === doc.root);
   // Abstract declarations describe no instance (Declaration.abstract): no definition to validate against.
   const others = doc.declarations.filter((d) => d.name !== doc.root && d.abstract !== true);
   const header: [string, unknown][] = [
     ["$schema", DIALECT],
-    ["$id", schemaFileName(doc)],
+    ["$id", schemaId(outputPath)],
     ["$comment", bannerText(documentInputs(doc))],
     ["title", doc.title ?? doc.root],
   ];

@@ -32,6 +32,10 @@ export const DIAGNOSTIC_CODES = {
   SG_PRETTIER_CONFIG: "the prettier configuration could not be loaded",
   SG_OUTPUT_PATH: "an output path is not safe",
   SG_WRITE_FAILED: "an output file could not be written",
+  SG_INDEX_INCOMPLETE:
+    "index.ts cannot re-export a file of a document an earlier run wrote into the output folder: the file is gone",
+  SG_OTHER_FOLDER:
+    "the API's files are written to, or checked against, another folder than the outDir they were generated for",
   SG_EMITTER_FAILED: "a custom emitter threw, returned malformed files, or reused an output path",
   SG_FORMAT_FAILED:
     "prettier could not format an output (a plugin is missing, or the output does not parse)",

@@ -7,6 +7,7 @@ import type { Diagnostic } from "../model/diagnostics.js";
 import { guardExportNames } from "../emit/guards.js";
 import { typeExportNames } from "../emit/types.js";
 import type { ModelDocument } from "../model/model.js";
+import type { ResolvedOptions } from "../model/options.js";
 import { ts } from "../emit/ts-morph.js";
 
 /**
@@ -24,9 +25,16 @@ export interface DocumentNames {
   readonly unusable: readonly { readonly name: string; readonly pointer: string }[];
   readonly typeExports: readonly string[];
   readonly guardExports: readonly string[];
+  /** For a document an earlier run wrote (earlier-documents.ts): the output folder it wrote its files into. */
+  readonly earlierIn?: string;
 }
 
-export function namesOf(doc: ModelDocument, subfolder: string): DocumentNames {
+/** `emit`: the run's outputs; only the names index.ts re-exports (those of the emitted types and guards) can clash. */
+export function namesOf(
+  doc: ModelDocument,
+  subfolder: string,
+  emit: ResolvedOptions["emit"],
+): DocumentNames {
   const unusable = doc.declarations
     .filter((d) => !isTypeScriptIdentifier(d.name))
     .map((d) => ({ name: d.name, pointer: d.pointer }));
@@ -37,8 +45,8 @@ export function namesOf(doc: ModelDocument, subfolder: string): DocumentNames {
     subfolder,
     dialect,
     unusable,
-    typeExports: typeExportNames(doc),
-    guardExports: guardExportNames(doc),
+    typeExports: emit.includes("types") ? typeExportNames(doc) : [],
+    guardExports: emit.includes("guards") ? guardExportNames(doc) : [],
   };
 }
 
@@ -56,7 +64,7 @@ export function checkNames(documents: readonly DocumentNames[]): Diagnostic[] {
       diagnostics.push(
         collision(
           doc,
-          `output name "${doc.baseName}"${where} is also the output name of ${other.file}; ${renameAdvice(doc, other)}`,
+          `output name "${doc.baseName}"${where} is also the output name of ${described(other)}; ${renameAdvice(doc, other)}${replaceAdvice(other)}`,
         ),
       );
       continue;
@@ -106,6 +114,20 @@ function renameAdvice(doc: DocumentNames, other: DocumentNames): string {
   return `${remedy}${apart ? ", or name their folders (or a glob) as inputs instead, which gives each its own output subfolder" : ""}`;
 }
 
+/** A document as the messages name it: an earlier run's says where its files are. */
+function described(doc: DocumentNames): string {
+  return doc.earlierIn === undefined
+    ? doc.file
+    : `${doc.file}, whose files an earlier run wrote into ${doc.earlierIn}`;
+}
+
+/** What else resolves a collision with an earlier run's document: this run's may be meant to replace it. */
+function replaceAdvice(other: DocumentNames): string {
+  return other.earlierIn === undefined
+    ? ""
+    : `, or write into another --out, or, if this document replaces that one, remove that one's files from ${other.earlierIn} (or its input) first`;
+}
+
 function exportClash(names: readonly string[], other: DocumentNames | undefined): string {
   const quoted = names.map((name) => `"${name}"`);
   const list =
@@ -116,8 +138,10 @@ function exportClash(names: readonly string[], other: DocumentNames | undefined)
     return `${list} also exported by this document`;
   }
   const why =
-    "index.ts re-exports every document's names, so they must differ across a run: rename the type in one of them, or generate the two into separate --out folders";
-  return `${list} also exported by ${other.file} (${why})`;
+    other.earlierIn === undefined
+      ? "index.ts re-exports every document's names, so they must differ across a run: rename the type in one of them, or generate the two into separate --out folders"
+      : `index.ts re-exports every document the folder holds, so they must differ from those of the documents earlier runs wrote there: rename the type in one of them${replaceAdvice(other)}`;
+  return `${list} also exported by ${described(other)} (${why})`;
 }
 
 function collision(doc: DocumentNames, message: string): Diagnostic {

@@ -31,7 +31,8 @@ interface Kept {
 
 export interface LoadSettings {
   readonly resolved: ResolvedOptions;
-  readonly outDir: string;
+  /** The folder the outputs are for (see bannerSource); none for outputs for no folder in particular. */
+  readonly outDir: string | undefined;
   readonly keepModels: boolean;
   /** Whether anything needs every model at once before the emit (custom emitters). */
   readonly modelsBeforeEmit: boolean;

@@ -21,10 +21,12 @@ import {
   indexPath,
 } from "../emit/document.js";
 import type { Hashed } from "../write/manifest.js";
+import { markGeneratedFor } from "../write/intended-folder.js";
 import { checkNames } from "./cross-document-checks.js";
+import { earlierEntry, earlierNames } from "./earlier-documents.js";
 import { loadDocuments, type RunDocuments } from "./documents.js";
 import { FormatStage } from "./format-stage.js";
-import { type RuntimeUse, SharedRuntime } from "./shared-runtime.js";
+import { type GuardsImports, SharedRuntime } from "./shared-runtime.js";
 import { RUNTIME_FILE } from "../emit/runtime-module.js";
 import { CollectingSink, type Sink } from "./sinks.js";
 
@@ -33,12 +35,18 @@ export { normalize, parse } from "../read/read.js";
 export type { InputDocument, ParsedInput } from "../read/read.js";
 export type { DocumentReport } from "../emit/document.js";
 export type { Sink } from "./sinks.js";
-export type { RuntimeUse } from "./shared-runtime.js";
+export type { GuardsImports } from "./shared-runtime.js";
 export { Printer } from "../emit/print.js";
 
 export interface GenerateRequest {
   readonly inputs: readonly (string | InputDocument)[];
-  /** The output folder: used to find the prettier config; nothing is written. @default "." */
+  /**
+   * The folder the files are for (nothing is written): their banners name each input by its path from there, as
+   * the CLI's do, so the files are byte for byte what `structgen generate --out <outDir>` writes, and the prettier
+   * config that applies there formats them. Without it, the banners name each input by its file name alone (the
+   * bytes then depend on neither the working folder nor the machine, but differ from the CLI's), and the prettier
+   * config is the working folder's.
+   */
   readonly outDir?: string;
   /**
    * Custom emitters: they see every document; their files come after the built-in ones and are formatted, written
@@ -77,6 +85,12 @@ export interface PipelineRequest extends GenerateRequest {
   /** Once aborted, no more documents are emitted and the result is `interrupted`. */
   readonly signal?: AbortSignal;
   /**
+   * Documents that earlier runs wrote into `outDir` and that stay there (the CLI reads them from the folder's
+   * manifest): `input` named as this run names its inputs, `files` those still in the folder. index.ts re-exports
+   * them too, and this run's names must not collide with theirs (earlier-documents.ts).
+   */
+  readonly earlier?: readonly DocumentReport[];
+  /**
    * Hold the whole run in memory, as `generate` does: keep every model (and return them), and format every file at
    * once when the last is emitted, handing the sink one batch (prettier's fixed cost per call is then paid once per
    * run, not once per document). Without it the run streams: it keeps no model, reads each input again when its
@@ -85,12 +99,12 @@ export interface PipelineRequest extends GenerateRequest {
    */
   readonly inMemory?: boolean;
   /**
-   * Guards files already in the output folder, of documents this run does not generate, and what they import
-   * from its shared runtime module: the module the run writes holds that too (the CLI reads it from the
-   * folder's manifest). Asked for once, after the last document is emitted, with the output paths of this run's
-   * documents (an earlier document whose files this run writes over is not kept). @default none
+   * What the guards files already in the output folder, other than this run's, import from its shared runtime
+   * module: the module the run writes holds that too (the CLI reads the folder). Asked for once, after the last
+   * document is emitted (a write holds the folder's lock by then), with this run's documents' output paths.
+   * @default none
    */
-  readonly keptRuntime?: (files: readonly string[]) => readonly RuntimeUse[];
+  readonly folderRuntime?: (files: readonly string[]) => readonly GuardsImports[];
   /**
    * The printer (ts-morph's in-memory project) to print with: a caller that runs again in the same process (watch
    * mode) keeps one, and its first-use work, across runs. @default a new one
@@ -110,8 +124,6 @@ export interface PipelineResult extends Omit<GenerateResult, "files"> {
   readonly hashes: readonly Hashed[];
   /** Stopped by the signal before every file reached the sink: the sink must not keep what it took. */
   readonly interrupted: boolean;
-  /** This run's documents whose guards import from the shared runtime module, and what they import. */
-  readonly runtime: readonly RuntimeUse[];
 }
 
 /**
@@ -126,6 +138,7 @@ export async function generate(
   const given = "inputs" in request ? request : { inputs: request };
   const run = await runPipeline({ ...given, sink: collected, inMemory: true }, options);
   const { documents, models, diagnostics, sources } = run;
+  markGeneratedFor(collected.files, given.outDir);
   return {
     files: hasErrors(diagnostics) ? [] : collected.files,
     documents,
@@ -146,7 +159,8 @@ export async function runPipeline(
   const run = openRun(request, resolveOptions(options));
   const loaded = await loadDocuments(run.inputs, run); // read -> detect -> parse -> normalize -> (enrich)
   const { documents } = loaded;
-  const checked = [...loaded.diagnostics, ...checkNames(documents.names())]; // cross-document checks
+  const names = [...run.earlier.flatMap((d) => earlierNames(d, run.outDir)), ...documents.names()];
+  const checked = [...loaded.diagnostics, ...checkNames(names)]; // cross-document checks
   if (hasErrors(checked)) {
     return finished(loaded, { documents: [], diagnostics: checked });
   }
@@ -159,33 +173,30 @@ export async function runPipeline(
   const format = formatStage(run, documents, custom.files.length, request.sink);
   const printer = request.printer ?? new Printer();
   const ownFiles = () => documents.reports().flatMap((r) => r.files);
-  const runtime = new SharedRuntime(() => run.keptRuntime(ownFiles()), run.outDir);
+  const runtime = new SharedRuntime(() => run.folderRuntime(ownFiles()), run.earlier, run.outDir);
   await emitEachDocument(run, documents, printer, format, runtime); // emit -> format -> sink, one by one
   await emitSharedFiles(run, documents, printer, [custom.files, runtime], format); // index.ts, runtime.ts, custom emitters' files
   return finished(loaded, {
     documents: documents.reports(),
     diagnostics: [...diagnostics, ...format.diagnostics],
     interrupted: run.stopped(),
-    runtime: runtime.documents(),
   });
 }
 
 function finished(
   loaded: Awaited<ReturnType<typeof loadDocuments>>,
-  outcome: Pick<PipelineResult, "documents" | "diagnostics"> &
-    Partial<Pick<PipelineResult, "interrupted" | "runtime">>,
+  outcome: Pick<PipelineResult, "documents" | "diagnostics"> & { interrupted?: boolean },
 ): PipelineResult {
   const { sources, hashes } = loaded;
-  const models = loaded.documents.models();
-  return { models, sources, hashes, interrupted: false, runtime: [], ...outcome };
+  return { models: loaded.documents.models(), sources, hashes, interrupted: false, ...outcome };
 }
 
 type Run = ReturnType<typeof openRun>;
 
 /** The request's parts, with defaults. */
 function openRun(request: PipelineRequest, resolved: ResolvedOptions) {
-  const { outDir = ".", emitters = [], onProgress, signal, inMemory = false } = request;
-  const { keptRuntime = () => [] } = request;
+  const { outDir, emitters = [], onProgress, signal, inMemory = false, earlier = [] } = request;
+  const { folderRuntime = () => [] } = request;
   const progress = (stage: "read" | "emit" | "format", done: number, total: number) =>
     onProgress?.({ stage, done, total });
   return {
@@ -195,7 +206,8 @@ function openRun(request: PipelineRequest, resolved: ResolvedOptions) {
     resolved,
     outDir,
     emitters,
-    keptRuntime,
+    earlier,
+    folderRuntime,
     keepModels: inMemory,
     holdOutputs: inMemory,
     modelsBeforeEmit: emitters.length > 0,
@@ -203,6 +215,11 @@ function openRun(request: PipelineRequest, resolved: ResolvedOptions) {
     onRead: (done: number, total: number) => progress("read", done, total),
     stopped: () => signal?.aborted === true,
   };
+}
+
+/** What index.ts re-exports: this run's documents and the earlier ones the folder still holds. */
+function indexEntries(run: Run, documents: RunDocuments) {
+  return [...documents.entries(), ...run.earlier.flatMap((d) => earlierEntry(d, run.outDir))];
 }
 
 /** The custom emitters over every document; the built-in paths are known without emitting. */
@@ -213,23 +230,26 @@ function emitCustomFiles(
   if (run.emitters.length === 0) {
     return Promise.resolve({ files: [], diagnostics: [] });
   }
-  const taken = [...documents.reports().flatMap((r) => r.files), ...sharedPaths(run, documents)];
+  const taken = [
+    ...[...documents.reports(), ...run.earlier].flatMap((r) => r.files),
+    ...sharedPaths(run, documents),
+  ];
   return emitCustom(run.emitters, documents.placed(), run.resolved, taken, run.outDir);
 }
 
 /** The files of no one document the run may write: index.ts and the shared runtime module (always structgen's). */
 function sharedPaths(run: Run, documents: RunDocuments): string[] {
-  const index = indexPath(documents.count, run.resolved);
+  const index = indexPath(indexEntries(run, documents), run.resolved);
   return [...(index === undefined ? [] : [index]), RUNTIME_FILE];
 }
 
 /** The format stage in front of the sink; it reports each batch formatted against every file the run hands on. */
 function formatStage(run: Run, documents: RunDocuments, customFiles: number, sink: Sink) {
-  const index = indexPath(documents.count, run.resolved) === undefined ? 0 : 1;
+  const index = indexPath(indexEntries(run, documents), run.resolved) === undefined ? 0 : 1;
   const shared = index + (SharedRuntime.ours(run.resolved, documents.count) ? 1 : 0);
   const total = documents.reports().reduce((sum, r) => sum + r.files.length, shared + customFiles);
   return new FormatStage(sink, {
-    outDir: run.outDir,
+    outDir: run.outDir ?? ".",
     prettier: run.resolved.prettier,
     holdUntilFinish: run.holdOutputs,
     onFormatted: (done) => run.progress("format", done, total),
@@ -266,8 +286,11 @@ async function emitSharedFiles(
   [custom, runtime]: readonly [readonly OutputFile[], SharedRuntime],
   format: FormatStage,
 ): Promise<void> {
-  const shared = [indexFile(documents.entries(), run.resolved, printer), runtime.file(printer)];
-  for (const files of [shared.flatMap((file) => (file === undefined ? [] : [file])), custom]) {
+  const index = indexFile(indexEntries(run, documents), run.resolved, printer);
+  const shared = [index, runtime.file(printer)].flatMap((file) =>
+    file === undefined ? [] : [file],
+  );
+  for (const files of [shared, custom]) {
     if (!run.stopped()) {
       await format.add(files);
     }

@@ -109,7 +109,7 @@ export async function loadInputs<T>(
         : {
             input,
             subfolder,
-            names: namesOf(model, subfolder),
+            names: namesOf(model, subfolder, resolved.emit),
             sha256: hash,
             kept: keep(model, subfolder),
           };

@@ -1,58 +1,59 @@
 /**
- * What a run's guards import from the output folder's shared runtime module (emit/runtime-module.ts): each
- * document's helpers as it is emitted, and, given by the caller, those that guards files already in the folder
- * import (documents of earlier runs this run leaves in place), so that the module the run writes holds what every
- * guards file in the folder needs.
+ * What goes into the output folder's shared runtime module (emit/runtime-module.ts): the helpers this run's guards
+ * import, document by document as they are emitted, and, given by the caller, those that the other guards files in
+ * the folder import (documents of earlier runs this run leaves in place), so that the module the run writes holds
+ * what every guards file in the folder needs. Its banner names the documents whose guards import from it: this
+ * run's, and the earlier ones index.ts re-exports.
  */
 import { bannerSource } from "../emit/banner.js";
+import type { DocumentReport } from "../emit/document.js";
 import type { OutputFile } from "../emit/emitters.js";
 import type { Printer } from "../emit/print.js";
 import { runtimeFile } from "../emit/runtime-module.js";
 import type { ResolvedOptions } from "../model/options.js";
 
-/** A document and the helpers its guards import from the shared runtime module. */
-export interface RuntimeUse {
-  /** This run's documents: the input as the run named it; kept ones: as the banners name it (from the output folder). */
-  readonly input: string;
+/** A guards file in the output folder (its path there) and the helpers it imports from the runtime module. */
+export interface GuardsImports {
+  readonly file: string;
   readonly helpers: readonly string[];
 }
 
 export class SharedRuntime {
-  private readonly uses: RuntimeUse[] = [];
+  private readonly inputs: string[] = [];
+  private readonly helpers: string[] = [];
 
   /**
-   * `kept` is asked for only when the module is made, after the last document: a write holds the folder's lock
-   * by then, so no other run's manifest can change under it.
+   * `others` is asked for only when the module is made, after the last document: a write holds the folder's lock
+   * by then, so no other run can change the folder under it. `earlier`: the earlier runs' documents the folder
+   * keeps (pipeline/earlier-documents.ts), inputs named as this run names its own.
    */
   constructor(
-    private readonly kept: () => readonly RuntimeUse[],
-    private readonly outDir: string,
+    private readonly others: () => readonly GuardsImports[],
+    private readonly earlier: readonly DocumentReport[],
+    private readonly outDir: string | undefined,
   ) {}
 
-  /** Whether the run's own guards import from the module (kept guards files may make it write one too). */
+  /** Whether the run's own guards import from the module (the folder's other guards files may make it write one too). */
   static ours(options: ResolvedOptions, documents: number): boolean {
     return options.runtime === "shared" && options.emit.includes("guards") && documents > 0;
   }
 
+  /** A document of this run (its input as the run names it) and the helpers its guards import. */
   add(input: string, helpers: readonly string[]): void {
     if (helpers.length > 0) {
-      this.uses.push({ input, helpers });
+      this.inputs.push(bannerSource(input, this.outDir));
+      this.helpers.push(...helpers);
     }
   }
 
-  /** This run's documents that import from the module. */
-  documents(): readonly RuntimeUse[] {
-    return this.uses;
-  }
-
-  /** The module for this run's and the kept documents' imports; undefined when nothing imports anything. */
+  /** The module for this run's and the folder's other guards files; undefined when none imports anything. */
   file(printer: Printer): OutputFile | undefined {
-    const kept = this.kept().filter((use) => use.helpers.length > 0);
-    const inputs = [
-      ...this.uses.map((use) => bannerSource(use.input, this.outDir)),
-      ...kept.map((use) => use.input),
-    ];
-    const helpers = [...this.uses, ...kept].flatMap((use) => use.helpers);
-    return runtimeFile(helpers, inputs, printer);
+    const others = this.others().filter((o) => o.helpers.length > 0);
+    const importing = new Set(others.map((o) => o.file));
+    const earlier = this.earlier
+      .filter((d) => d.files.some((file) => importing.has(file)))
+      .map((d) => bannerSource(d.input, this.outDir));
+    const helpers = [...this.helpers, ...others.flatMap((o) => o.helpers)];
+    return runtimeFile(helpers, [...this.inputs, ...earlier], printer);
   }
 }

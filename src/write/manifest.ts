@@ -26,11 +26,9 @@ import { existingSafeTargetSync } from "./paths.js";
 export const MANIFEST_FILE = ".structgen-manifest.json";
 /**
  * Bumped when the manifest's meaning changes; an older manifest then simply does not match. 3: each document's
- * report says which reading it got (`dialect`). 4: `runtime` and `kept` (the shared runtime module).
+ * report says which reading it got (`dialect`).
  */
-const MANIFEST_FORMAT = 4;
-/** Format 3 lacked `runtime` and `kept` (its guards copied their helpers); it still says which files a run wrote. */
-const EARLIER_FORMATS = [3];
+const MANIFEST_FORMAT = 3;
 
 /** The key of a run that must never be answered from its manifest (custom emitters, diagnostics): no run's key. */
 export const UNKEYED = "";
@@ -49,29 +47,6 @@ export interface Manifest {
    * output folder like `sources` (a run names inputs from its working folder, and the manifest must not depend on it).
    */
   readonly documents: readonly DocumentReport[];
-  /** The documents whose guards import from the shared runtime module (runtime.ts), and what they import. */
-  readonly runtime: readonly RuntimeRecord[];
-  /**
-   * Documents of earlier runs whose files this run left in the folder (their inputs still there, not among its
-   * own), as those runs reported them: so that a later run still knows them (what their guards need of the runtime
-   * module, which files go when their input does).
-   */
-  readonly kept: readonly DocumentReport[];
-}
-
-/** A document (its input, relative to the output folder) and the runtime helpers its guards import. */
-export interface RuntimeRecord {
-  readonly input: string;
-  readonly helpers: readonly string[];
-}
-
-/** What a run records besides its key, sources and outputs (inputs named from the output folder, or as given). */
-export interface RunRecord {
-  readonly documents: readonly DocumentReport[];
-  readonly runtime: readonly RuntimeRecord[];
-  /** Already relative to the output folder, as the earlier manifest had them. */
-  readonly kept: readonly DocumentReport[];
-  readonly keptRuntime: readonly RuntimeRecord[];
 }
 
 export function sha256(bytes: Uint8Array | string): string {
@@ -92,13 +67,9 @@ export function renderManifest(
   key: string,
   sources: readonly Hashed[],
   outputs: readonly Hashed[],
-  run: RunRecord,
+  documents: readonly DocumentReport[],
 ): OutputFile {
-  const recorded = run.documents.map((d) => ({ ...d, input: sourcePath(outDir, d.input) }));
-  const runtime = [
-    ...run.runtime.map((r) => ({ ...r, input: sourcePath(outDir, r.input) })),
-    ...run.keptRuntime,
-  ];
+  const recorded = documents.map((d) => ({ ...d, input: sourcePath(outDir, d.input) }));
   const manifest = {
     $comment: bannerText(recorded.map((d) => d.input).sort(compareCodeUnits)),
     format: MANIFEST_FORMAT,
@@ -108,8 +79,6 @@ export function renderManifest(
       .sort(byCodeUnits((h) => h[0])),
     outputs: [...outputs].sort(byCodeUnits((h) => h[0])),
     documents: recorded.sort(byCodeUnits((d) => d.input)),
-    runtime: runtime.sort(byCodeUnits((r) => r.input)),
-    kept: [...run.kept].sort(byCodeUnits((d) => d.input)),
   };
   return { path: MANIFEST_FILE, contents: `${JSON.stringify(manifest, null, 2)}\n` };
 }
@@ -122,16 +91,11 @@ export function renderManifest(
 export function recordedRun(outDir: string): {
   readonly documents: readonly DocumentReport[];
   readonly outputs: readonly string[];
-  readonly runtime: readonly RuntimeRecord[];
-  readonly kept: readonly DocumentReport[];
 } {
-  const manifest = parseManifest(
-    readOrUndefined(resolve(outDir, MANIFEST_FILE))?.toString("utf8"),
-    EARLIER_FORMATS,
-  );
+  const manifest = parseManifest(readOrUndefined(resolve(outDir, MANIFEST_FILE))?.toString("utf8"));
   return manifest === undefined
-    ? { documents: [], outputs: [], runtime: [], kept: [] }
-    : { ...manifest, outputs: manifest.outputs.map(([path]) => path) };
+    ? { documents: [], outputs: [] }
+    : { documents: manifest.documents, outputs: manifest.outputs.map(([path]) => path) };
 }
 
 /**
@@ -201,11 +165,8 @@ function readOrUndefined(path: string): Buffer | undefined {
   }
 }
 
-/** The manifest's fields, checked for shape; undefined for anything else (or another format than `also`). */
-function parseManifest(
-  text: string | undefined,
-  also: readonly number[] = [],
-): Manifest | undefined {
+/** The manifest's fields, checked for shape; undefined for anything else. */
+function parseManifest(text: string | undefined): Manifest | undefined {
   let value: unknown;
   try {
     value = text === undefined ? undefined : JSON.parse(text);
@@ -221,32 +182,25 @@ function parseManifest(
     list.every((h) => Array.isArray(h) && h.length === 2 && h.every((x) => typeof x === "string"));
   const strings = (list: unknown): list is string[] =>
     Array.isArray(list) && list.every((x) => typeof x === "string");
-  const records = (list: unknown, fields: (r: Record<string, unknown>) => boolean): boolean =>
+  const documents = (list: unknown): list is DocumentReport[] =>
     Array.isArray(list) &&
     list.every(
-      (r: Record<string, unknown> | null) =>
-        typeof r === "object" && r !== null && typeof r["input"] === "string" && fields(r),
+      (d: Record<string, unknown>) =>
+        typeof d === "object" &&
+        d !== null &&
+        typeof d["input"] === "string" &&
+        typeof d["dialect"] === "string" &&
+        strings(d["files"]) &&
+        strings(d["exports"]),
     );
-  const documents = (list: unknown): list is DocumentReport[] =>
-    records(
-      list,
-      (d) => typeof d["dialect"] === "string" && strings(d["files"]) && strings(d["exports"]),
-    );
-  const runtime = (list: unknown): list is RuntimeRecord[] =>
-    records(list, (r) => strings(r["helpers"]));
-  const current = m["format"] === MANIFEST_FORMAT;
-  const { runtime: used = [], kept = [] } = current ? m : {};
   if (
-    !(current || also.includes(m["format"] as number)) ||
+    m["format"] !== MANIFEST_FORMAT ||
     typeof m["key"] !== "string" ||
     !hashedList(m["sources"]) ||
     !hashedList(m["outputs"]) ||
-    !documents(m["documents"]) ||
-    !runtime(used) ||
-    !documents(kept)
+    !documents(m["documents"])
   ) {
     return undefined;
   }
-  const { key, sources, outputs } = m;
-  return { key, sources, outputs, documents: m["documents"], runtime: used, kept };
+  return { key: m["key"], sources: m["sources"], outputs: m["outputs"], documents: m["documents"] };
 }

@@ -8,6 +8,7 @@
  */
 import type { Diagnostic } from "../model/diagnostics.js";
 import type { OutputFile } from "../emit/emitters.js";
+import { otherFolderWarning } from "./intended-folder.js";
 import { PathChecks, planTarget } from "./plan.js";
 import { type TransactionOptions, WriteTransaction, type WriteResult } from "./transaction.js";
 
@@ -52,7 +53,11 @@ export async function writeOutputs(
   if (manifest !== undefined) {
     await transaction.add([manifest], false);
   }
-  return transaction.commit();
+  const result = await transaction.commit();
+  return {
+    ...result,
+    diagnostics: [...otherFolderWarning(outDir, outputs), ...result.diagnostics],
+  };
 }
 
 /** Compares outputs with what `outDir` holds, fed a few at a time, writing nothing (synchronous reads: see write/transaction.ts). */
@@ -109,5 +114,6 @@ export async function checkOutputs(
 ): Promise<CheckResult> {
   const comparison = new OutputComparison(outDir);
   await comparison.add(files);
-  return comparison.result();
+  const result = comparison.result();
+  return { ...result, diagnostics: [...otherFolderWarning(outDir, files), ...result.diagnostics] };
 }

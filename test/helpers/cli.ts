@@ -148,7 +148,7 @@ export async function seedGenerated(
   return cwd;
 }
 
-/** Runs `body` with `cwd` as the process's working folder, then restores it (see `startCli`). */
+/** Runs `body` with `cwd` as the process's working folder, and puts the folder back after. */
 export async function inFolder<T>(cwd: string, body: () => Promise<T>): Promise<T> {
   const previous = process.cwd();
   process.chdir(cwd);
@@ -157,6 +157,13 @@ export async function inFolder<T>(cwd: string, body: () => Promise<T>): Promise<
   } finally {
     process.chdir(previous);
   }
+}
+
+/** The export lines of the index.ts in `...parts`. */
+export function indexExports(...parts: string[]): string[] {
+  return readText(...parts, "index.ts")
+    .split("\n")
+    .filter((line) => line.startsWith("export"));
 }
 
 /** Every file under `dir`, relative and sorted, with forward slashes; [] when `dir` does not exist. */
