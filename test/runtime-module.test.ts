@@ -168,6 +168,17 @@ describe("runs into one output folder, through the CLI", () => {
     expect(typecheck(folderFiles(gen), "nodenext")).toEqual([]);
   });
 
+  it("a guards file the manifest does not list (a run side by side committed first) still gets its helpers", async () => {
+    const cwd = project();
+    const gen = join(cwd, "gen");
+    await generateInto(cwd, "run.json");
+    // What a run that read the folder before the other committed knows of it: nothing.
+    rmSync(join(gen, MANIFEST_FILE));
+    await generateInto(cwd, "collections.struct.json");
+    expect(exportedByRuntime(readText(gen, "runtime.ts"))).toContain("formatDateTime");
+    expect(typecheck(folderFiles(gen), "nodenext")).toEqual([]);
+  });
+
   it("--check finds an edited runtime.ts stale, and a run restores it", async () => {
     const cwd = project();
     const gen = join(cwd, "gen");
