@@ -25,7 +25,6 @@ import { writeError } from "../write/plan.js";
 import { WriteTransaction } from "../write/transaction.js";
 import { type CheckResult, OutputComparison, type WriteResult } from "../write/write.js";
 import { earlierDocuments, earlierStillWhole } from "./earlier-documents.js";
-import { folderGuardsImports } from "./folder-runtime.js";
 import { obsoleteOutputs, stillObsolete, unchangedSince } from "./previous-run.js";
 import type { Reporter } from "./report.js";
 import { runKey } from "./run-key.js";
@@ -70,6 +69,8 @@ export async function runGenerate(
     : new WriteTransaction(out, { force: flags.force, signal: flags.signal });
   const sink = new RecordingSink(destination, !flags.check);
   const earlier = earlierDocuments(settings.cwd, out, expanded.inputs);
+  // Loaded here, on the full path only: it reads the template library, which needs the compiler.
+  const { folderGuardsImports } = await import("./folder-runtime.js");
   const request = {
     inputs: expanded.inputs,
     earlier: earlier.forPipeline,
