@@ -179,6 +179,16 @@ describe("runs into one output folder, through the CLI", () => {
     expect(typecheck(folderFiles(gen), "nodenext")).toEqual([]);
   });
 
+  it("guards files of another output folder inside this one import their own runtime module, not this one's", async () => {
+    const cwd = project();
+    const gen = join(cwd, "gen");
+    const inner = await runCli(["generate", "run.json", "--out", "gen/inner"], { cwd });
+    expect(inner.code, inner.stderr).toBe(0);
+    await generateInto(cwd, "collections.struct.json");
+    expect(exportedByRuntime(readText(gen, "inner", "runtime.ts"))).toContain("formatDateTime");
+    expect(exportedByRuntime(readText(gen, "runtime.ts"))).not.toContain("formatDateTime");
+  });
+
   it("--check finds an edited runtime.ts stale, and a run restores it", async () => {
     const cwd = project();
     const gen = join(cwd, "gen");

@@ -9,11 +9,12 @@ import { readdirSync, readFileSync } from "node:fs";
 import { resolve, sep } from "node:path";
 import { BANNER_PREFIX } from "../emit/banner.js";
 import { templateNames } from "../emit/runtime-copy.js";
+import { runtimeSpecifier } from "../emit/runtime-module.js";
 import type { GuardsImports, InputDocument } from "../pipeline/generate.js";
 import { obsoleteOutputs } from "./previous-run.js";
 
-/** A guards file's import from the runtime module, in this folder or one above (a mirrored subfolder). */
-const RUNTIME_IMPORT = /^import \{([^}]*)\} from "(?:\.\/|(?:\.\.\/)+)runtime\.js";$/m;
+/** A guards file's import list from a module, and the module. */
+const NAMED_IMPORT = /^import \{([^}]*)\} from "([^"\n]*)";$/gm;
 
 /** Where the banner must start for a file to be structgen's (as the writer checks before overwriting). */
 const BANNER_WITHIN = 500;
@@ -50,8 +51,13 @@ export function folderGuardsImports(
       if (!text.slice(0, BANNER_WITHIN).includes(BANNER_PREFIX)) {
         return [];
       }
+      // The import of this folder's module, as a guards file at its depth names it: one in an output folder of its
+      // own further down (another --out) imports that folder's.
+      const slash = file.lastIndexOf("/");
+      const specifier = runtimeSpecifier(slash === -1 ? "" : file.slice(0, slash));
+      const list = [...text.matchAll(NAMED_IMPORT)].find((m) => m[2] === specifier)?.[1] ?? "";
       // Only names of helpers structgen has: a hand-edited import adds nothing to the module.
-      const helpers = (RUNTIME_IMPORT.exec(text)?.[1] ?? "")
+      const helpers = list
         .split(",")
         .map((name) => name.trim())
         .filter((name) => known.has(name));
