@@ -23,7 +23,7 @@ import {
 import { globBase } from "../src/pipeline/inputs.js";
 import { listFiles, mtimes, SEED, SEED_OUTPUTS, removeTempDirs, tempCwd } from "./helpers/cli.js";
 import { REPO_ROOT } from "./helpers/fixtures.js";
-import { typecheck } from "./helpers/outputs.js";
+import { loadGuards, typecheck } from "./helpers/outputs.js";
 
 afterAll(removeTempDirs);
 
@@ -125,7 +125,7 @@ describe("generate()", () => {
       inputs: [SEED, join(PIPELINE, "billing", "invoice.json")],
       onProgress: (p) => seen.push(`${p.stage} ${p.done}/${p.total}`),
     });
-    expect(seen).toEqual(["read 1/2", "read 2/2", "emit 1/2", "emit 2/2", "format 7/7"]);
+    expect(seen).toEqual(["read 1/2", "read 2/2", "emit 1/2", "emit 2/2", "format 8/8"]);
   });
 });
 
@@ -139,7 +139,12 @@ describe("the exported stages", () => {
     });
     const { model, diagnostics } = normalize(parsed, { formats: "annotate" });
     expect(diagnostics).toEqual([]);
-    const result = await generate([SEED], { prettier: false, formats: "annotate" });
+    // emitGuards gives a self-contained guards file: generate()'s with `runtime: "inline"`.
+    const result = await generate([SEED], {
+      prettier: false,
+      formats: "annotate",
+      runtime: "inline",
+    });
     expect(model).toEqual(result.models[0]);
     const doc = model as ModelDocument;
     const file = (suffix: string) =>
@@ -180,6 +185,7 @@ describe("custom emitters", () => {
       "letta-run.guards.ts",
       "letta-run.schema.json",
       "index.ts",
+      "runtime.ts",
       "letta-run.md",
       "catalog.ts",
     ]);
@@ -398,6 +404,7 @@ describe("mirrored output trees", () => {
       "crm/deep/lead.schema.json",
       "crm/deep/lead.types.ts",
       "index.ts",
+      "runtime.ts",
     ]);
     const index = result.files.find((f) => f.path === "index.ts")?.contents ?? "";
     expect(index.split("\n").filter((line) => line.startsWith("export"))).toEqual([
@@ -414,6 +421,16 @@ describe("mirrored output trees", () => {
         'import { isInvoice, type Lead, isCustomer } from "./index.js";\nexport const ok: boolean = isInvoice({}) || isCustomer(null);\nexport type L = Lead;\n',
     };
     expect(typecheck([...result.files, usage], "nodenext")).toEqual([]);
+    expect(typecheck([...result.files, usage], "bundler")).toEqual([]);
+    // One runtime module at the top; each guards file imports it by its relative path, and runs.
+    const deep = result.files.find((f) => f.path === "crm/deep/lead.guards.ts");
+    expect(deep?.contents).toMatch(/^import \{[^}]*\} from "\.\.\/\.\.\/runtime\.js";$/m);
+    expect(result.files.find((f) => f.path === "billing/invoice.guards.ts")?.contents).toMatch(
+      /^import \{[^}]*\} from "\.\.\/runtime\.js";$/m,
+    );
+    const guards = await loadGuards(deep!, result.files);
+    expect(typeof guards["isLead"]).toBe("function");
+    expect([guards["isLead"]!(null), guards["isLead"]!([])]).toEqual([false, false]);
     const out = join(tempCwd(), "gen");
     mkdirSync(out);
     await writeOutputs(out, result.files);

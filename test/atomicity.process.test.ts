@@ -25,6 +25,7 @@ import {
   writeDocuments,
   writeGateConfig,
 } from "./helpers/cli-process.js";
+import { exportedByRuntime, importedFromRuntime } from "./helpers/outputs.js";
 
 const SIGNAL_DOCS = 300;
 vi.setConfig({ testTimeout: 4 * SPAWN_TIMEOUT_MS, hookTimeout: 4 * SPAWN_TIMEOUT_MS });
@@ -33,6 +34,18 @@ beforeAll(ensureBuilt);
 afterAll(removeTempDirs);
 
 const temp = () => tempCwd("structgen-atomic-");
+
+/** Helpers a guards file imports from runtime.ts that runtime.ts does not export. */
+function missingHelpers(files: Readonly<Record<string, string>>): string[] {
+  const exported = new Set(exportedByRuntime(files["runtime.ts"] ?? ""));
+  return Object.entries(files)
+    .filter(([file]) => file.endsWith(".guards.ts"))
+    .flatMap(([file, text]) =>
+      importedFromRuntime(text)
+        .filter((name) => !exported.has(name))
+        .map((name) => `${file}: ${name}`),
+    );
+}
 
 function expectWholeFiles(out: string): void {
   const problems = listFiles(out).flatMap(
@@ -160,7 +173,8 @@ describe("two runs into the same folder at once", () => {
     expect(shared).toContain("index.ts");
     // The manifest is written in the same transaction, so it must come from the same run as index.ts too.
     expect(shared).toContain(MANIFEST_FILE);
-    expect(shared.length).toBe(2 + 60 * 3);
+    expect(shared).toContain("runtime.ts");
+    expect(shared.length).toBe(3 + 60 * 3);
 
     for (let round = 0; round < 2; round++) {
       const out = `together${round}`;
@@ -185,6 +199,9 @@ describe("two runs into the same folder at once", () => {
           expected[winner][file],
         );
       }
+      // The shared runtime module holds what every guards file left in the folder imports (the later run reads
+      // what the earlier run's other guards files import).
+      expect(missingHelpers(now)).toEqual([]);
       for (const file of Object.keys(now).filter((f) => !shared.includes(f))) {
         expect(now[file]).toBe(expected.A[file] ?? expected.B[file]);
       }

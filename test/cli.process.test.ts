@@ -41,14 +41,14 @@ describe("node bin/structgen.js", () => {
     const first = await runBin(args, { cwd });
     expect(first.code, first.stderr).toBe(0);
     expect(first.stdout).toMatch(
-      /^structgen: 1 document, 4 files written, 0 unchanged in gen \(\d+ ms\)\n$/,
+      /^structgen: 1 document, 5 files written, 0 unchanged in gen \(\d+ ms\)\n$/,
     );
     expect(first.stderr).toBe("");
     expect(listFiles(join(cwd, "gen"))).toEqual([MANIFEST_FILE, ...SEED_OUTPUTS]);
     const check = await runBin([...args, "--check"], { cwd });
     expect([check.code, check.stdout], check.stderr).toEqual([
       0,
-      "structgen: 4 files up to date in gen\n",
+      "structgen: 5 files up to date in gen\n",
     ]);
   });
 

@@ -51,14 +51,14 @@ function expectNoStackTrace(result: CliResult): void {
 }
 
 describe("generate on the seed", () => {
-  it("writes the four files with a one-line summary, and a second run leaves them untouched", async () => {
+  it("writes the five files with a one-line summary, and a second run leaves them untouched", async () => {
     const cwd = cwdWithSeed();
     const out = join(cwd, "gen");
 
     const first = await runCli(["generate", "letta-run-structure.json", "--out", "gen"], { cwd });
     expect(first.code, first.stderr).toBe(0);
-    expect(first.stdout).toMatch(SUMMARY(1, 4, 0, "gen"));
-    expect(first.stdout).toContain("1 document, 4 files written");
+    expect(first.stdout).toMatch(SUMMARY(1, 5, 0, "gen"));
+    expect(first.stdout).toContain("1 document, 5 files written");
     expect(first.stderr).toBe("");
     expect(listFiles(out)).toEqual([MANIFEST_FILE, ...SEED_OUTPUTS]);
     expect(readText(out, "letta-run.types.ts")).toMatch(/^export (interface|type) Run\b/m);
@@ -68,6 +68,8 @@ describe("generate on the seed", () => {
       required: ["agent_id"],
     });
     expect(readText(out, "index.ts")).toContain('export * from "./letta-run.types.js";');
+    // The shared runtime module is the guards' own: index.ts does not re-export it.
+    expect(readText(out, "index.ts")).not.toContain("runtime");
 
     const before = mtimes(out, SEED_OUTPUTS);
     const contents = SEED_OUTPUTS.map((file) => readText(out, file));
@@ -75,7 +77,7 @@ describe("generate on the seed", () => {
 
     const second = await runCli(["generate", "letta-run-structure.json", "--out", "gen"], { cwd });
     expect(second.code, second.stderr).toBe(0);
-    expect(second.stdout).toMatch(SUMMARY(1, 0, 4, "gen"));
+    expect(second.stdout).toMatch(SUMMARY(1, 0, 5, "gen"));
     expect(second.stderr).toBe("");
     expect(mtimes(out, SEED_OUTPUTS)).toEqual(before);
     expect(SEED_OUTPUTS.map((file) => readText(out, file))).toEqual(contents);
@@ -112,7 +114,7 @@ describe("--check", () => {
       const before = mtimes(join(cwd, "gen"), SEED_OUTPUTS);
       const result = await check(cwd);
       expect(result.code, result.stderr).toBe(0);
-      expect(result.stdout).toBe("structgen: 4 files up to date in gen\n");
+      expect(result.stdout).toBe("structgen: 5 files up to date in gen\n");
       expect(result.stderr).toBe("");
       expect(mtimes(join(cwd, "gen"), SEED_OUTPUTS)).toEqual(before);
     },
@@ -131,7 +133,7 @@ describe("--check", () => {
       expect(result.stderr).not.toMatch(
         /(stale|missing): gen\/(index\.ts|letta-run\.types\.ts|letta-run\.schema\.json)/,
       );
-      expect(result.stderr).toMatch(/1 of 4 files need regenerating/);
+      expect(result.stderr).toMatch(/1 of 5 files need regenerating/);
       expect(result.stdout).toBe("");
       expect(readFileSync(edited, "utf8")).toBe(tampered);
       expectNoStackTrace(result);
@@ -380,7 +382,7 @@ describe("warnings", () => {
     );
 
     expect(result.code, result.stderr).toBe(0);
-    expect(result.stdout).toMatch(SUMMARY(3, 10, 0, "gen"));
+    expect(result.stdout).toMatch(SUMMARY(3, 11, 0, "gen"));
     const lines = diagnosticLines(result.stderr);
     expect(lines.filter((d) => d.severity === "error")).toEqual([]);
     expect(result.stderr.split("\n").filter((line) => line !== "").length).toBe(lines.length);
@@ -413,6 +415,7 @@ describe("warnings", () => {
     expect(listFiles(join(cwd, "gen"))).toEqual([
       MANIFEST_FILE,
       "index.ts",
+      "runtime.ts",
       ...["warn-field-count", "warn-unknown-format", "warn-unknown-keys"].flatMap((base) => [
         `${base}.guards.ts`,
         `${base}.schema.json`,
@@ -796,7 +799,7 @@ describe("folders", () => {
       { cwd },
     );
     expect(result.code, result.stderr).toBe(0);
-    expect(result.stdout).toMatch(SUMMARY(2, 7, 0, "gen"));
+    expect(result.stdout).toMatch(SUMMARY(2, 8, 0, "gen"));
     expect(listFiles(join(cwd, "gen"))).toEqual([
       MANIFEST_FILE,
       "alpha.guards.ts",
@@ -806,6 +809,7 @@ describe("folders", () => {
       "beta.schema.json",
       "beta.types.ts",
       "index.ts",
+      "runtime.ts",
     ]);
     const exports = readText(cwd, "gen", "index.ts")
       .split("\n")

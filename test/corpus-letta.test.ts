@@ -29,7 +29,7 @@ describe.skipIf(!available)("the Letta corpus of flat summaries", () => {
     expect(result.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
     expect(result.documents).toHaveLength(14);
     // 3 files per document plus index.ts
-    expect(result.files).toHaveLength(14 * 3 + 1);
+    expect(result.files).toHaveLength(14 * 3 + 2); // and index.ts, runtime.ts
   });
 
   it("reports no warnings: the published summaries are well formed", () => {

@@ -7,6 +7,8 @@ import { readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { generate, type GenerateResult } from "../src/pipeline/generate.js";
+import { compareCodeUnits } from "../src/model/order.js";
+import { listFiles } from "./helpers/cli.js";
 import { type GoldenCase, goldenCases, REPO_ROOT } from "./helpers/fixtures.js";
 import {
   ajvWarnings,
@@ -37,7 +39,7 @@ describe.each(cases)("golden case $dir", (golden: GoldenCase) => {
       golden.options,
     );
     const guardFile = result.files.find((f) => f.path.endsWith(".guards.ts"));
-    guards = guardFile === undefined ? undefined : await loadGuards(guardFile);
+    guards = guardFile === undefined ? undefined : await loadGuards(guardFile, result.files);
   });
 
   it("generates without errors", () => {
@@ -53,6 +55,10 @@ describe.each(cases)("golden case $dir", (golden: GoldenCase) => {
     }
   });
 
+  it("has exactly these outputs in expected/ (none left from an earlier layout)", () => {
+    const expected = listFiles(join(REPO_ROOT, golden.dir, "expected"));
+    expect(expected).toEqual(result.files.map((f) => f.path).sort(compareCodeUnits));
+  });
   // The catalog reading's notes and warnings are part of what a case shows: each guess is said, where it is made.
   it.skipIf(!golden.dir.startsWith("fixtures/catalog/"))(
     "reports the expected notes and warnings, positioned",
@@ -68,7 +74,7 @@ describe.each(cases)("golden case $dir", (golden: GoldenCase) => {
   );
 
   it.each(["nodenext", "bundler"] as const)("typechecks under strict settings (%s)", (mode) => {
-    expect(typecheck(result.files, mode)).toEqual([]);
+    expect(typecheck([...result.files, ...callerOf(result)], mode)).toEqual([]);
   });
 
   it("compiles in ajv strict mode with ajv-formats, without warnings", () => {
@@ -112,6 +118,26 @@ describe.each(cases)("golden case $dir", (golden: GoldenCase) => {
     }
   });
 });
+
+/**
+ * A caller's file that names a validate result through index.ts, as the result types are exported for (none when
+ * the run has no root guard, or a type of its own takes one of those names).
+ */
+function callerOf(result: GenerateResult): { path: string; contents: string }[] {
+  const root = result.models[0]?.root;
+  const names = new Set(result.models.flatMap((m) => m.declarations.map((d) => d.name)));
+  const guarded = result.files.some((f) => f.contents.includes(`export function validate${root}(`));
+  if (root === undefined || !guarded || names.has("Failure") || names.has("Validation")) {
+    return [];
+  }
+  const contents = [
+    `import { validate${root}, type Failure, type Validation, type ${root} } from "./index.js";`,
+    `export const result: Validation<${root}> = validate${root}(null);`,
+    "export const failures: readonly Failure[] = result.ok ? [] : result.errors;",
+    "",
+  ].join("\n");
+  return [{ path: "caller.ts", contents }];
+}
 
 function throws(run: () => unknown): boolean {
   try {

@@ -272,6 +272,14 @@ function topLevel(file: GeneratedFile): TopLevel {
     if (ts.isImportDeclaration(statement)) {
       imports.push((statement.moduleSpecifier as ts.StringLiteral).text);
     } else if (
+      ts.isExportDeclaration(statement) &&
+      statement.moduleSpecifier === undefined &&
+      statement.exportClause !== undefined &&
+      ts.isNamedExports(statement.exportClause)
+    ) {
+      // `export { a };` of names the file declares or imports: a re-export loads nothing more.
+      exported.push(...statement.exportClause.elements.map((e) => e.name.getText(source)));
+    } else if (
       ts.isFunctionDeclaration(statement) ||
       ts.isInterfaceDeclaration(statement) ||
       ts.isTypeAliasDeclaration(statement)
@@ -446,19 +454,30 @@ async function checkOutputs(
     }
   }
   expect(types.imports, "types file imports").toEqual([]);
-  expect(guards.imports, "guards file imports").toEqual([`./${model.baseName}.types.js`]);
+  // Its types file, and the output folder's shared runtime module (nothing else; that module imports nothing).
+  expect(guards.imports, "guards file imports").toEqual([
+    `./${model.baseName}.types.js`,
+    "./runtime.js",
+  ]);
+  const runtimeFile = result.files.find((f) => f.path === "runtime.ts");
+  expect(runtimeFile === undefined ? ["no runtime.ts"] : topLevel(runtimeFile).imports).toEqual([]);
   const literalNames = model.declarations
     .filter((d) => d.type.kind === "literal")
     .map((d) => d.name);
   expect(sorted(types.exported), "types file exports").toEqual(
     sorted([...names, ...literalNames.map((n) => `${n}Values`)]),
   );
+  // The guards, and the result types (from the runtime module) for callers to name a result.
   expect(sorted(guards.exported), "guards file exports").toEqual(
-    sorted(names.flatMap((n) => [`is${n}`, `assert${n}`, `validate${n}`])),
+    sorted([
+      ...names.flatMap((n) => [`is${n}`, `assert${n}`, `validate${n}`]),
+      "Failure",
+      "Validation",
+    ]),
   );
 
   // (c) guard and ajv agree.
-  const module = await loadGuards(guardsFile);
+  const module = await loadGuards(guardsFile, result.files);
   // Strings of a few dozen units: enough for every rule, and short enough for any pattern the checker flagged.
   const flagged = result.diagnostics.some((d) => d.code === "SG_UNSAFE_PATTERN");
   agree(model, module, schemaFile.contents, texts, seed, flagged ? 16 : 48);

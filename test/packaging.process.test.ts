@@ -108,7 +108,7 @@ describe("npx structgen in the new project", () => {
     );
     expect(generated.code, generated.stderr).toBe(0);
     expect(generated.stdout).toMatch(
-      /^structgen: 1 document, 4 files written, 0 unchanged in gen \(\d+ ms\)\n$/,
+      /^structgen: 1 document, 5 files written, 0 unchanged in gen \(\d+ ms\)\n$/,
     );
     expect(listFiles(join(project, "gen"))).toEqual([MANIFEST_FILE, ...SEED_OUTPUTS]);
     const checked = await structgen([

@@ -128,6 +128,7 @@ describe("document names become safe file names, or a positioned SG_BAD_NAME", (
       `${slug}.guards.ts`,
       `${slug}.schema.json`,
       "index.ts",
+      "runtime.ts",
     ]);
   });
 

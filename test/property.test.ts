@@ -71,7 +71,7 @@ async function compile(doc: ModelDocument, files: readonly GeneratedFile[]): Pro
       `no guards or schema for ${doc.baseName}: ${files.map((f) => f.path).join(", ")}`,
     );
   }
-  const guards = await loadGuards(guardFile);
+  const guards = await loadGuards(guardFile, files);
   const schema = JSON.parse(schemaFile.contents) as { $id: string };
   const ajv = strictAjv();
   let rootValidate: ValidateFunction;

@@ -74,10 +74,13 @@ describe("the pipeline with a sink that keeps nothing", () => {
       expect(batches.flat()).toEqual(whole.files);
       expect(result.documents).toEqual(whole.documents);
       expect(result.diagnostics).toEqual(whole.diagnostics);
-      // One batch per document, then index.ts, then the custom emitter's files.
+      // One batch per document, then index.ts and (with guards) the shared runtime module, then the custom
+      // emitter's files.
+      const guards = whole.files.some((f) => f.path.endsWith(".guards.ts"));
+      expect(whole.files.some((f) => f.path === "runtime.ts")).toBe(guards);
       expect(batches.map((batch) => batch.length)).toEqual([
         ...whole.documents.map((d) => d.files.length),
-        1,
+        guards ? 2 : 1,
         ...("emitters" in extra ? [inputs.length + 1] : []),
       ]);
       expect(result.interrupted).toBe(false);
@@ -94,10 +97,10 @@ describe("the pipeline with a sink that keeps nothing", () => {
       "read 1/2",
       "read 2/2",
       "emit 1/2",
-      "format 3/7",
+      "format 3/8",
       "emit 2/2",
-      "format 6/7",
-      "format 7/7",
+      "format 6/8",
+      "format 8/8",
     ]);
   });
 

@@ -45,7 +45,7 @@ describe.skipIf(!hasScript)("colours", () => {
     const result = await onTty(args, tempCwd(), {});
     expect(result.code, result.stdout).toBe(0);
     expect(result.stdout).toContain(`${ESC}33m${ESC}1mwarning${ESC}22m${ESC}39m`);
-    expect(result.stdout).toMatch(/\u001b\[32mstructgen: 1 document, 4 files written/);
+    expect(result.stdout).toMatch(/\u001b\[32mstructgen: 1 document, 5 files written/);
   });
 
   it.each([

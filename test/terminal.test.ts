@@ -33,7 +33,7 @@ describe("colours, from the streams and environment the CLI is given", () => {
     const result = await runCli(args, { tty: true, env: { TERM: "xterm-256color" } });
     expect(result.code, result.stderr).toBe(0);
     expect(result.stderr).toContain("\u001b[33m\u001b[1mwarning\u001b[22m\u001b[39m");
-    expect(result.stdout).toMatch(/^\u001b\[32mstructgen: 1 document, 4 files written/);
+    expect(result.stdout).toMatch(/^\u001b\[32mstructgen: 1 document, 5 files written/);
   });
 
   it.each([
@@ -120,8 +120,8 @@ describe("prettier configuration", () => {
     expect(listFiles(join(cwd, "gen"))).toEqual([]);
     const skipped = await runCli(["generate", "run.json", "--out", "gen", "--no-format"], { cwd });
     expect(skipped.code, skipped.stderr).toBe(0);
-    // Four outputs and the manifest (a run without formatting needs no prettier config to be keyed).
-    expect(listFiles(join(cwd, "gen"))).toHaveLength(5);
+    // Five outputs and the manifest (a run without formatting needs no prettier config to be keyed).
+    expect(listFiles(join(cwd, "gen"))).toHaveLength(6);
     expect(listFiles(join(cwd, "gen"))).toContain(MANIFEST_FILE);
   });
 });

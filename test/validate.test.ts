@@ -52,7 +52,10 @@ describe("validateData on the golden samples", () => {
       // The very failures the generated validateX reports, pointer for pointer and message for message.
       const generated = await generate([document], { ...golden.options, prettier: false });
       const guardsFile = generated.files.find((f) => f.path.endsWith(".guards.ts"));
-      const guards = await loadGuards(guardsFile ?? { path: "none.guards.ts", contents: "" });
+      const guards = await loadGuards(
+        guardsFile ?? { path: "none.guards.ts", contents: "" },
+        generated.files,
+      );
       const validate = guards[`validate${result.root ?? ""}`];
       for (const item of result.results) {
         const own = validate?.(JSON.parse(readFileSync(item.file, "utf8"))) as {

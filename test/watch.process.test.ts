@@ -50,7 +50,7 @@ describe("--watch", () => {
       log,
     );
     expect(running.stdout()).toMatch(
-      /^structgen: 1 document, 4 files written, 0 unchanged in gen \(\d+ ms\)$/m,
+      /^structgen: 1 document, 5 files written, 0 unchanged in gen \(\d+ ms\)$/m,
     );
 
     writeRun(cwd, ["first_edit"]);

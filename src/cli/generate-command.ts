@@ -28,6 +28,7 @@ import { earlierDocuments, earlierStillWhole } from "./earlier-documents.js";
 import { obsoleteOutputs, stillObsolete, unchangedSince } from "./previous-run.js";
 import type { Reporter } from "./report.js";
 import { runKey } from "./run-key.js";
+import { Toolchain } from "./toolchain.js";
 import type { RunSettings } from "./settings.js";
 
 export interface GenerateFlags {
@@ -48,6 +49,7 @@ export async function runGenerate(
   settings: RunSettings,
   flags: GenerateFlags,
   reporter: Reporter,
+  toolchain: Toolchain = new Toolchain(),
 ): Promise<number> {
   const started = performance.now();
   const { out } = settings;
@@ -55,7 +57,7 @@ export async function runGenerate(
   const unmatched = inputsThatNamedNothing(expanded);
   const key = unmatched.length === 0 ? await runKey(settings, expanded.inputs) : undefined;
   const manifest = key === undefined ? undefined : await unchangedSince(out, key, flags);
-  // Documents of earlier runs it lists decide index.ts too: they must all still be there, whole.
+  // Documents of earlier runs it lists decide index.ts (and runtime.ts) too: they must all still be there, whole.
   if (manifest !== undefined && earlierStillWhole(settings.cwd, out, expanded.inputs, manifest)) {
     const answered = answerFromManifest(manifest, expanded.inputs, out, flags, reporter, started);
     if (answered !== undefined) {
@@ -69,8 +71,19 @@ export async function runGenerate(
     : new WriteTransaction(out, { force: flags.force, signal: flags.signal });
   const sink = new RecordingSink(destination, !flags.check);
   const earlier = earlierDocuments(settings.cwd, out, expanded.inputs);
-  const request = { inputs: expanded.inputs, earlier: earlier.forPipeline };
-  const piped = await runPipelineInto(sink, destination, settings, flags, request, reporter);
+  // Loaded here, on the full path only: it reads the template library, which needs the compiler.
+  const { folderGuardsImports } = await import("./folder-runtime.js");
+  const request = {
+    inputs: expanded.inputs,
+    earlier: earlier.forPipeline,
+    // What the folder's other guards files import, which the runtime module this run writes must hold too.
+    folderRuntime: (files: readonly string[]) =>
+      folderGuardsImports(settings.cwd, out, expanded.inputs, files),
+  };
+  const piped = await runPipelineInto(sink, destination, settings, flags, request, {
+    reporter,
+    toolchain,
+  });
   const result = { ...piped, diagnostics: [...earlier.warnings, ...piped.diagnostics] };
   const interrupted = result.interrupted
     ? [writeError(out, "", "interrupted; previous outputs are unchanged", "SG_WRITE_FAILED")]
@@ -135,10 +148,10 @@ async function runPipelineInto(
   destination: OutputComparison | WriteTransaction,
   settings: RunSettings,
   flags: GenerateFlags,
-  request: Pick<PipelineRequest, "inputs" | "earlier">,
-  reporter: Reporter,
+  request: Pick<PipelineRequest, "inputs" | "earlier" | "folderRuntime">,
+  { reporter, toolchain }: { readonly reporter: Reporter; readonly toolchain: Toolchain },
 ): Promise<PipelineResult> {
-  const { runPipeline } = await import("../pipeline/generate.js");
+  const { runPipeline, printer } = await toolchain.forRun();
   const progress = reporter.progress();
   try {
     return await runPipeline(
@@ -148,6 +161,7 @@ async function runPipelineInto(
         emitters: settings.emitters,
         signal: flags.signal,
         sink,
+        printer,
         onProgress: ({ stage, done, total }) => {
           // The line counts documents; files formatted are not documents.
           if (stage !== "format") {

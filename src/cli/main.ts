@@ -57,6 +57,7 @@ export const EXAMPLES: Readonly<Record<CommandName, readonly string[]>> = {
     "structgen generate run.json -o gen --emit types,guards --additional-properties false --no-format",
     "structgen generate run.json -o gen --object-fields record --formats annotate --json --quiet --force",
     "structgen generate summaries/ -o gen --source-spec openapi.yaml   # recover the types the summaries lost",
+    "structgen generate run.json -o gen --runtime inline   # guards with their helpers copied in, no runtime.ts",
     "structgen generate catalog/statsig -o gen --dialect catalog --strict   # catalog files, nothing guessed",
     "structgen generate catalog/trello -o gen --optional-null   # optional members accept the null an API sends",
     "structgen generate trusted/ -o gen --no-redos-check   # no warnings about patterns that can backtrack",
@@ -71,8 +72,10 @@ export const EXAMPLES: Readonly<Record<CommandName, readonly string[]>> = {
   ],
 };
 
-/** Generation options that change what validate checks; the others (emit, prettier) only shape files. */
-const VALIDATE_OPTIONS = OPTION_TABLE.filter((row) => row.key !== "emit" && row.key !== "prettier");
+/** Generation options that change what validate checks; the others (emit, prettier, runtime) only shape files. */
+const VALIDATE_OPTIONS = OPTION_TABLE.filter(
+  (row) => row.key !== "emit" && row.key !== "prettier" && row.key !== "runtime",
+);
 
 function packageVersion(): string {
   const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as {

@@ -1,8 +1,9 @@
 /**
  * `structgen generate --watch`: one run, then a run after every burst of changes to an input or the config
  * file (debounced, one run at a time). A run with errors prints them and writes nothing, so the last good
- * outputs stay. Ctrl-C (the `stop` signal) closes the watchers, lets a write in progress abort cleanly
- * (previous outputs intact), and ends with exit code 0.
+ * outputs stay. Ctrl-C (the `stop` signal) closes the watchers, lets a write in progress abort cleanly (previous
+ * outputs intact), and ends with exit code 0. The runs share one Toolchain: the compiler and the formatter are
+ * loaded once, after the first run, and stay loaded.
  */
 import { type FSWatcher, statSync, watch } from "node:fs";
 import { dirname, join, relative, resolve, sep } from "node:path";
@@ -11,6 +12,7 @@ import { globBase } from "../pipeline/inputs.js";
 import { runGenerate } from "./generate-command.js";
 import type { Reporter } from "./report.js";
 import type { RunSettings } from "./settings.js";
+import { Toolchain } from "./toolchain.js";
 
 export const DEBOUNCE_MS = 100;
 
@@ -24,6 +26,7 @@ export async function runWatch(
   load: () => Promise<RunSettings>,
   reporter: Reporter,
   stop: AbortSignal,
+  toolchain: Toolchain = new Toolchain(),
 ): Promise<number> {
   let settings = await load();
   let timer: NodeJS.Timeout | undefined;
@@ -40,6 +43,7 @@ export async function runWatch(
       settings,
       { check: false, force: false, signal: stop },
       reporter,
+      toolchain,
     ).catch((error: unknown) => {
       // A bug must not end the watch: one line, and the outputs of the last good run stay.
       reporter.problems([
@@ -83,6 +87,9 @@ export async function runWatch(
   });
   trigger();
   await running;
+  // One process for every run: the compiler and the formatter are loaded and set up now, while waiting for an edit
+  // (the first run may have been answered from the manifest without them), and stay loaded.
+  void toolchain.load({ outDir: settings.out, format: settings.options.prettier !== false });
   reporter.info(
     `structgen: watching ${watchers.length} folder${watchers.length === 1 ? "" : "s"} for changes; press Ctrl-C to stop`,
   );

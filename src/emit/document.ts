@@ -5,7 +5,9 @@
  */
 import type { Diagnostic } from "../model/diagnostics.js";
 import { bannerComment, bannerSource, documentInputs, forBanner } from "./banner.js";
-import { guardExportNames, guardStatements } from "./guards.js";
+import { guardExportNames, guardFile } from "./guards.js";
+import { runtimeSpecifier } from "./runtime-module.js";
+import { RESULT_TYPE_NAMES, resultTypeSources } from "./result-types.js";
 import type { Printer } from "./print.js";
 import { emitSchema, schemaFileName } from "./schema.js";
 import { stringLiteral } from "./code/literal.js";
@@ -30,11 +32,15 @@ export interface DocumentReport {
   readonly exports: readonly string[];
 }
 
-/** What index.ts needs of a document: where its files are and the input it came from. */
+/** What index.ts needs of a document: where its files are, the input it came from, and what they declare. */
 export interface IndexEntry {
   readonly baseName: string;
   readonly subfolder: string;
   readonly file: string;
+  /** The result type names (result-types.ts) its types file declares as its own types. */
+  readonly resultTypeNames: readonly string[];
+  /** Whether its guards file has guards (and so exports the result types). */
+  readonly guarded: boolean;
   /** Its files to re-export: when absent, those this run emits; an earlier run's document has its own. */
   readonly kinds?: readonly ("types" | "guards")[];
 }
@@ -74,6 +80,12 @@ export function documentReport(
   };
 }
 
+export interface EmittedDocument {
+  readonly files: OutputFile[];
+  /** The helpers its guards import from the shared runtime module (none with `--runtime inline`). */
+  readonly runtime: readonly string[];
+}
+
 /** The built-in outputs of one document, unformatted, for the output folder `outDir` (which their banners name the input from; see bannerSource). */
 export function emitDocument(
   model: ModelDocument,
@@ -81,9 +93,10 @@ export function emitDocument(
   options: ResolvedOptions,
   printer: Printer,
   outDir: string | undefined,
-): OutputFile[] {
+): EmittedDocument {
   const doc = forBanner(model, outDir);
-  return outputPaths(doc, subfolder, options).map(({ kind, path }) => {
+  let runtime: readonly string[] = [];
+  const files = outputPaths(doc, subfolder, options).map(({ kind, path }): OutputFile => {
     switch (kind) {
       case "types":
         return {
@@ -93,12 +106,17 @@ export function emitDocument(
             ...typeStatements(doc),
           ]),
         };
-      case "guards":
-        return { path, contents: printer.print(path, guardStatements(doc, options)) };
+      case "guards": {
+        const shared = options.runtime === "shared" ? runtimeSpecifier(subfolder) : undefined;
+        const guards = guardFile(doc, options, shared);
+        runtime = guards.imports;
+        return { path, contents: printer.print(path, guards.statements) };
+      }
       case "schema":
         return { path, contents: `${JSON.stringify(emitSchema(doc, options, path), null, 2)}\n` };
     }
   });
+  return { files, runtime };
 }
 
 const INDEX_FILE = "index.ts";
@@ -140,16 +158,31 @@ export function indexFile(
   const lines = sorted.flatMap(({ entry, kinds }) =>
     kinds.map((kind) => `export * from ${stringLiteral(`./${stem(entry)}.${kind}.js`)};`),
   );
+  const uses = sorted.map(({ entry, kinds }) => ({
+    stem: stem(entry),
+    typeNames: kinds.includes("types") ? entry.resultTypeNames : [],
+    guarded: kinds.includes("guards") && entry.guarded,
+  }));
+  // Names two of those files export as different declarations: index.ts says which one it exports.
+  const chosen = resultTypeSources(uses, options.runtime).map(
+    ({ name, from }) => `export type { ${name} } from ${stringLiteral(from)};`,
+  );
   const banner = bannerComment(sorted.map((e) => e.entry.file));
-  return { path: INDEX_FILE, contents: printer.print(INDEX_FILE, [banner, ...lines]) };
+  return {
+    path: INDEX_FILE,
+    contents: printer.print(INDEX_FILE, [banner, ...lines, ...chosen]),
+  };
 }
 
 /** What index.ts needs of a placed document; `file` as the banners name it (see bannerSource). */
 export function indexEntry(placed: Placed, outDir: string | undefined): IndexEntry {
+  const { model } = placed;
   return {
-    baseName: placed.model.baseName,
+    baseName: model.baseName,
     subfolder: placed.subfolder,
-    file: bannerSource(placed.model.file, outDir),
+    file: bannerSource(model.file, outDir),
+    resultTypeNames: typeExportNames(model).filter((name) => RESULT_TYPE_NAMES.includes(name)),
+    guarded: guardExportNames(model).length > 0,
   };
 }
 

@@ -73,7 +73,11 @@ export function emitTypes(document: ModelDocument): string {
   ]);
 }
 
-/** The dependency-free guards (`isX`, `assertX`, `validateX`) of one document, unformatted. They import the types file by base name. */
+/**
+ * The dependency-free guards (`isX`, `assertX`, `validateX`) of one document, unformatted and self-contained: the
+ * runtime helpers they use are copied in (as `--runtime inline` writes them). They import the types file by base
+ * name.
+ */
 export function emitGuards(document: ModelDocument, options: Options = {}): string {
   return new Printer().print(
     `${document.baseName}.guards.ts`,

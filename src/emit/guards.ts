@@ -1,7 +1,8 @@
 /**
  * Stage 5b, emit guards: for every declaration, `isX` (fast boolean), `assertX` (throws with the JSON pointer
  * of the first failure) and `validateX` (every failure, with ajv-style `path` pointers). No dependencies, no eval:
- * the runtime helpers they need are copied from templates/.
+ * the runtime helpers they need come from templates/, through the output folder's shared runtime module or copied
+ * into the file.
  */
 import type { FunctionDeclarationStructure, StatementStructures } from "ts-morph";
 import { StructureKind } from "./ts-morph.js";
@@ -36,16 +37,7 @@ import {
   type Statement,
   throwStatement,
 } from "./code/statement.js";
-import {
-  arrayType,
-  keyword,
-  literalType,
-  objectType,
-  propertySignature,
-  readonlyArrayType,
-  typeReference,
-  unionType,
-} from "./code/type-expression.js";
+import { arrayType, keyword, typeReference } from "./code/type-expression.js";
 import {
   checkStatements,
   compoundCheckBody,
@@ -66,6 +58,8 @@ import {
   VALUE,
 } from "./guard-context.js";
 import { copyRuntime } from "./runtime-copy.js";
+import { compareCodeUnits } from "../model/order.js";
+import { RESULT_TYPE, RESULT_TYPE_NAMES, resultTypeDeclarations } from "./result-types.js";
 
 const TYPES_NAMESPACE = "types";
 
@@ -82,56 +76,67 @@ function guardedDeclarations(doc: ModelDocument): Declaration[] {
   return doc.declarations.filter((d) => d.abstract !== true);
 }
 
+/** A self-contained guards file: the runtime helpers it uses copied into it (`--runtime inline`). */
 export function guardStatements(
   doc: ModelDocument,
   options: ResolvedOptions,
 ): (string | StatementStructures)[] {
+  return [...guardFile(doc, options, undefined).statements];
+}
+
+export interface GuardFile {
+  readonly statements: readonly (string | StatementStructures)[];
+  /** The runtime helpers it imports from the shared runtime module, sorted; none when they are copied into it. */
+  readonly imports: readonly string[];
+}
+
+/**
+ * A document's guards file. The runtime helpers it calls come from the shared runtime module at the specifier
+ * `runtimeModule` (see runtime-module.ts), or, when it is undefined, are copied into the file.
+ */
+export function guardFile(
+  doc: ModelDocument,
+  options: ResolvedOptions,
+  runtimeModule: string | undefined,
+): GuardFile {
   const ctx = guardContext(options.formats === "validate", NODE_GUARDS);
   const declarations = guardedDeclarations(doc);
   const exported = declarations.flatMap((declaration) => exportedGuards(declaration, ctx));
   const checkers = declarations.map((declaration) => checkerFunction(declaration, ctx));
-  const runtime = copyRuntime([...ctx.runtime, "_describeFailure"]);
-  return [
+  const used = new Set([
+    ...ctx.runtime,
+    ...(declarations.length === 0 ? [] : ["_describeFailure"]),
+  ]);
+  const imports = runtimeModule === undefined ? [] : [...used].sort(compareCodeUnits);
+  const head = [
     bannerComment(documentInputs(doc)),
     `import type * as ${TYPES_NAMESPACE} from ${stringLiteral(`./${doc.baseName}.types.js`)};`,
-    ...(declarations.length === 0 ? [] : resultTypes()),
+  ];
+  const body = [
     ...exported,
     "// Internal checkers: one per declaration, then one per nested compound type.",
     ...checkers,
     ...ctx.helpers,
-    "// Runtime helpers, copied from structgen's tested templates.",
-    ...runtime,
   ];
+  if (declarations.length === 0) {
+    return { statements: [...head, ...body], imports: [] };
+  }
+  if (runtimeModule !== undefined) {
+    const names = [...RESULT_TYPE_NAMES.map((name) => `type ${name}`), ...imports];
+    const fromRuntime = [
+      `import { ${names.join(", ")} } from ${stringLiteral(runtimeModule)};`,
+      "\n// What the validate functions report, declared in the runtime module: for callers to name a result.",
+      `export type { ${RESULT_TYPE_NAMES.join(", ")} };`,
+    ];
+    return { statements: [...head, ...fromRuntime, ...body], imports };
+  }
+  const copied = copyRuntime([...ctx.runtime, "_describeFailure"]);
+  const runtime = ["// Runtime helpers, copied from structgen's tested templates.", ...copied];
+  return {
+    statements: [...head, resultTypeDeclarations(), ...body, ...runtime],
+    imports,
+  };
 }
-
-/**
- * Local (unexported) aliases for what validate functions report: short signatures that read well. Declaration
- * emit copies them into a .d.ts, so the exported functions stay fully typed.
- */
-function resultTypes(): string[] {
-  const failure = objectType([
-    propertySignature("path", keyword("string"), { readonly: true }),
-    propertySignature("message", keyword("string"), { readonly: true }),
-  ]);
-  const result = unionType([
-    objectType([
-      propertySignature("ok", literalType(true), { readonly: true }),
-      propertySignature("value", typeReference("T"), { readonly: true }),
-    ]),
-    objectType([
-      propertySignature("ok", literalType(false), { readonly: true }),
-      propertySignature("errors", readonlyArrayType(typeReference(ERROR_TYPE)), {
-        readonly: true,
-      }),
-    ]),
-  ]);
-  // One string: ts-morph separates string statements by a line break only, and these read better apart.
-  return [
-    `\n/** One failure: where (a JSON pointer, as ajv's \`instancePath\`) and what. */\ntype ${ERROR_TYPE} = ${failure.text};\n\n/** What a validate function returns: the value, typed, or every failure. */\ntype ${RESULT_TYPE}<T> = ${result.text};`,
-  ];
-}
-
-const RESULT_TYPE = "Validation";
 
 function exportedGuards(
   declaration: Declaration,

@@ -193,11 +193,25 @@ export function typeExpression(node: TypeNode): TypeExpression {
   }
 }
 
-/** Labeled (`[latitude: string, longitude: string]`) when every element name is an identifier. */
+/**
+ * Words TypeScript does not take as a tuple label (tsc: "Type expected"): reserved words, in strict mode too,
+ * except those a type can start with (`null`, `typeof`, ...).
+ */
+const NOT_TUPLE_LABELS = new Set(
+  (
+    "break case catch class const continue debugger default delete do else enum export extends finally for if " +
+    "in instanceof return super switch throw try var while with implements interface let package private " +
+    "protected public static yield await"
+  ).split(" "),
+);
+
+/** Labeled (`[latitude: string, longitude: string]`) when every element name is an identifier that can label. */
 function tupleTypeExpression(node: TupleNode): TypeExpression {
   const labels = node.labels;
   const labeled =
-    labels !== undefined && labels.length === node.elements.length && labels.every(isIdentifier);
+    labels !== undefined &&
+    labels.length === node.elements.length &&
+    labels.every((label) => isIdentifier(label) && !NOT_TUPLE_LABELS.has(label));
   return tupleType(node.elements.map(typeExpression), labeled ? labels : undefined);
 }
 

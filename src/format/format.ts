@@ -12,6 +12,7 @@ import { join } from "node:path";
 import type * as Prettier_ from "prettier";
 import type { OutputFile } from "../emit/emitters.js";
 import type { Diagnostic } from "../model/diagnostics.js";
+import { formattedHelpers } from "../emit/template-library.js";
 import { assemble, formatSources, planFast, sourcesOf } from "./fast/plan.js";
 import { fastStyle } from "./fast/style.js";
 import { fastFormatsFor } from "./prettier-version.js";
@@ -46,10 +47,12 @@ export async function formatOutputs(
   }
   // The main module's `version` export: loading it (which the config resolver needed anyway) loads no parser.
   const style = fastFormatsFor(prettier.version) ? fastStyle(config) : undefined;
+  // The runtime helpers as this prettier formats them at this style, when templates/library.json has them.
+  const helpers = style === undefined ? undefined : formattedHelpers(style, prettier.version);
   // One file at a time: formatting everything at once keeps every syntax tree alive together, and memory
   // then grows with the size of the run (prettier's work is CPU-bound, so nothing is lost by waiting).
   const plans = files.map((file) =>
-    style === undefined ? undefined : planFast(file.path, file.contents, style),
+    style === undefined ? undefined : planFast(file.path, file.contents, style, helpers),
   );
   const pieces = await formatSources(plans.flatMap(sourcesOf), JSON.stringify(config), (text) =>
     prettierFormat(prettier, text, config, "babel-ts"),

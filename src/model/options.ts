@@ -6,6 +6,7 @@
 export type EmitTarget = "types" | "guards" | "schema";
 export type ObjectFieldsMode = "unknown" | "record";
 export type FormatsMode = "validate" | "annotate";
+export type RuntimeMode = "shared" | "inline";
 /** Which reader a document goes to: `auto` detects it (read/detect.ts); the others force one. */
 export type DialectChoice = "auto" | "flat" | "core" | "catalog";
 
@@ -33,6 +34,12 @@ export interface Options {
   /** Format outputs with prettier, using the prettier config found for the output folder. @default true */
   readonly prettier?: boolean;
   /**
+   * Where the guards' runtime helpers go: `shared`, one `runtime.ts` per output folder that every guards file
+   * imports (holding only the helpers they use); `inline`, copied into each guards file, which then imports
+   * nothing but its types file. @default "shared"
+   */
+  readonly runtime?: RuntimeMode;
+  /**
    * Check every pattern a document declares for catastrophic backtracking (ReDoS) and warn (`SG_UNSAFE_PATTERN`)
    * at each one that has it. Either way guards check patterns as written, as ajv does. @default true
    */
@@ -59,6 +66,7 @@ export interface ResolvedOptions {
   readonly additionalProperties: boolean;
   readonly optionalNull: boolean;
   readonly prettier: boolean;
+  readonly runtime: RuntimeMode;
   readonly redosCheck: boolean;
   readonly sourceSpec?: string;
   readonly dialect: DialectChoice;
@@ -74,6 +82,7 @@ export const DEFAULT_OPTIONS: ResolvedOptions = {
   additionalProperties: true,
   optionalNull: false,
   prettier: true,
+  runtime: "shared",
   redosCheck: true,
   dialect: "auto",
   strict: false,
@@ -89,6 +98,7 @@ export function resolveOptions(options: Options = {}): ResolvedOptions {
     additionalProperties: options.additionalProperties ?? DEFAULT_OPTIONS.additionalProperties,
     optionalNull: options.optionalNull ?? DEFAULT_OPTIONS.optionalNull,
     prettier: options.prettier ?? DEFAULT_OPTIONS.prettier,
+    runtime: options.runtime ?? DEFAULT_OPTIONS.runtime,
     redosCheck: options.redosCheck ?? DEFAULT_OPTIONS.redosCheck,
     ...(options.sourceSpec === undefined ? {} : { sourceSpec: options.sourceSpec }),
     dialect: options.dialect ?? DEFAULT_OPTIONS.dialect,
@@ -141,6 +151,14 @@ export const OPTION_TABLE: readonly OptionRow[] = [
     description:
       "accept null where a flat summary or a catalog file makes a member optional (many APIs send null for an absent value); where --source-spec gives a member's type, the spec's nullability holds; in types, guards and schema alike",
     defaultText: String(DEFAULT_OPTIONS.optionalNull),
+  },
+  {
+    flag: "--runtime <mode>",
+    key: "runtime",
+    description:
+      "where the guards' runtime helpers go: one runtime.ts per output folder that every guards file imports, or copied into each guards file",
+    choices: ["shared", "inline"],
+    defaultText: DEFAULT_OPTIONS.runtime,
   },
   {
     flag: "--no-format",

@@ -7,6 +7,7 @@
  */
 import { bannerSource } from "../emit/banner.js";
 import type { DocumentReport, IndexEntry } from "../emit/document.js";
+import { RESULT_TYPE_NAMES } from "../emit/result-types.js";
 import type { DocumentNames } from "./cross-document-checks.js";
 
 type IndexKind = NonNullable<IndexEntry["kinds"]>[number];
@@ -43,7 +44,17 @@ export function earlierEntry(report: DocumentReport, outDir: string | undefined)
   const kinds = ENDINGS.flatMap(([kind, end]): IndexKind[] =>
     kind !== "schema" && report.files.some((file) => file.endsWith(end)) ? [kind] : [],
   );
-  return place === undefined ? [] : [{ ...place, file: bannerSource(report.input, outDir), kinds }];
+  if (place === undefined) {
+    return [];
+  }
+  // The report lists the names its run exported: a result type's name among them is its types file's own.
+  const resultTypeNames = report.exports.filter((name) => RESULT_TYPE_NAMES.includes(name));
+  // Guards come in threes (isX, assertX, validateX): a type's name alone could start with "validate".
+  const guarded = report.exports.some(
+    (name) => name.startsWith("assert") && report.exports.includes(`validate${name.slice(6)}`),
+  );
+  const file = bannerSource(report.input, outDir);
+  return [{ ...place, file, kinds, resultTypeNames, guarded }];
 }
 
 /** The names the cross-document checks compare this run's documents with; `outDir` names the folder in messages. */

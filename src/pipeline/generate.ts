@@ -26,6 +26,8 @@ import { checkNames } from "./cross-document-checks.js";
 import { earlierEntry, earlierNames } from "./earlier-documents.js";
 import { loadDocuments, type RunDocuments } from "./documents.js";
 import { FormatStage } from "./format-stage.js";
+import { type GuardsImports, SharedRuntime } from "./shared-runtime.js";
+import { RUNTIME_FILE } from "../emit/runtime-module.js";
 import { CollectingSink, type Sink } from "./sinks.js";
 
 export { loadModel } from "./load.js";
@@ -33,6 +35,8 @@ export { normalize, parse } from "../read/read.js";
 export type { InputDocument, ParsedInput } from "../read/read.js";
 export type { DocumentReport } from "../emit/document.js";
 export type { Sink } from "./sinks.js";
+export type { GuardsImports } from "./shared-runtime.js";
+export { Printer } from "../emit/print.js";
 
 export interface GenerateRequest {
   readonly inputs: readonly (string | InputDocument)[];
@@ -94,6 +98,18 @@ export interface PipelineRequest extends GenerateRequest {
    * each document's files as they come. @default false
    */
   readonly inMemory?: boolean;
+  /**
+   * What the guards files already in the output folder, other than this run's, import from its shared runtime
+   * module: the module the run writes holds that too (the CLI reads the folder). Asked for once, after the last
+   * document is emitted (a write holds the folder's lock by then), with this run's documents' output paths.
+   * @default none
+   */
+  readonly folderRuntime?: (files: readonly string[]) => readonly GuardsImports[];
+  /**
+   * The printer (ts-morph's in-memory project) to print with: a caller that runs again in the same process (watch
+   * mode) keeps one, and its first-use work, across runs. @default a new one
+   */
+  readonly printer?: Printer;
 }
 
 export interface PipelineResult extends Omit<GenerateResult, "files"> {
@@ -155,9 +171,11 @@ export async function runPipeline(
   }
   documents.releaseModels();
   const format = formatStage(run, documents, custom.files.length, request.sink);
-  const printer = new Printer();
-  await emitEachDocument(run, documents, printer, format); // emit -> format -> sink, one document at a time
-  await emitSharedFiles(run, documents, printer, custom.files, format); // index.ts, custom emitters' files
+  const printer = request.printer ?? new Printer();
+  const ownFiles = () => documents.reports().flatMap((r) => r.files);
+  const runtime = new SharedRuntime(() => run.folderRuntime(ownFiles()), run.earlier, run.outDir);
+  await emitEachDocument(run, documents, printer, format, runtime); // emit -> format -> sink, one by one
+  await emitSharedFiles(run, documents, printer, [custom.files, runtime], format); // index.ts, runtime.ts, custom emitters' files
   return finished(loaded, {
     documents: documents.reports(),
     diagnostics: [...diagnostics, ...format.diagnostics],
@@ -178,6 +196,7 @@ type Run = ReturnType<typeof openRun>;
 /** The request's parts, with defaults. */
 function openRun(request: PipelineRequest, resolved: ResolvedOptions) {
   const { outDir, emitters = [], onProgress, signal, inMemory = false, earlier = [] } = request;
+  const { folderRuntime = () => [] } = request;
   const progress = (stage: "read" | "emit" | "format", done: number, total: number) =>
     onProgress?.({ stage, done, total });
   return {
@@ -188,6 +207,7 @@ function openRun(request: PipelineRequest, resolved: ResolvedOptions) {
     outDir,
     emitters,
     earlier,
+    folderRuntime,
     keepModels: inMemory,
     holdOutputs: inMemory,
     modelsBeforeEmit: emitters.length > 0,
@@ -210,18 +230,24 @@ function emitCustomFiles(
   if (run.emitters.length === 0) {
     return Promise.resolve({ files: [], diagnostics: [] });
   }
-  const index = indexPath(indexEntries(run, documents), run.resolved);
   const taken = [
     ...[...documents.reports(), ...run.earlier].flatMap((r) => r.files),
-    ...(index === undefined ? [] : [index]),
+    ...sharedPaths(run, documents),
   ];
   return emitCustom(run.emitters, documents.placed(), run.resolved, taken, run.outDir);
+}
+
+/** The files of no one document the run may write: index.ts and the shared runtime module (always structgen's). */
+function sharedPaths(run: Run, documents: RunDocuments): string[] {
+  const index = indexPath(indexEntries(run, documents), run.resolved);
+  return [...(index === undefined ? [] : [index]), RUNTIME_FILE];
 }
 
 /** The format stage in front of the sink; it reports each batch formatted against every file the run hands on. */
 function formatStage(run: Run, documents: RunDocuments, customFiles: number, sink: Sink) {
   const index = indexPath(indexEntries(run, documents), run.resolved) === undefined ? 0 : 1;
-  const total = documents.reports().reduce((sum, r) => sum + r.files.length, index + customFiles);
+  const shared = index + (SharedRuntime.ours(run.resolved, documents.count) ? 1 : 0);
+  const total = documents.reports().reduce((sum, r) => sum + r.files.length, shared + customFiles);
   return new FormatStage(sink, {
     outDir: run.outDir ?? ".",
     prettier: run.resolved.prettier,
@@ -236,29 +262,35 @@ async function emitEachDocument(
   documents: RunDocuments,
   printer: Printer,
   format: FormatStage,
+  runtime: SharedRuntime,
 ): Promise<void> {
   for (let i = 0; i < documents.count && !run.stopped() && !format.failed; i++) {
     const placed = await documents.model(i);
     if ("problem" in placed) {
       format.fail(placed.problem);
     } else {
-      const files = emitDocument(placed.model, placed.subfolder, run.resolved, printer, run.outDir);
+      const { model, subfolder } = placed;
+      const emitted = emitDocument(model, subfolder, run.resolved, printer, run.outDir);
+      runtime.add(model.file, emitted.runtime);
       run.progress("emit", i + 1, documents.count);
-      await format.add(files);
+      await format.add(emitted.files);
     }
   }
 }
 
-/** The files of no one document: index.ts, then the custom emitters'. */
+/** The files of no one document: index.ts and the shared runtime module, then the custom emitters'. */
 async function emitSharedFiles(
   run: Run,
   documents: RunDocuments,
   printer: Printer,
-  custom: readonly OutputFile[],
+  [custom, runtime]: readonly [readonly OutputFile[], SharedRuntime],
   format: FormatStage,
 ): Promise<void> {
   const index = indexFile(indexEntries(run, documents), run.resolved, printer);
-  for (const files of [index === undefined ? [] : [index], custom]) {
+  const shared = [index, runtime.file(printer)].flatMap((file) =>
+    file === undefined ? [] : [file],
+  );
+  for (const files of [shared, custom]) {
     if (!run.stopped()) {
       await format.add(files);
     }

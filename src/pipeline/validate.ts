@@ -1,15 +1,17 @@
 /**
  * `structgen validate`: checks JSON data files against a structure with the very guards `generate` writes.
- * The document's guards are emitted in memory, transpiled by the TypeScript compiler that ts-morph ships (a
- * runtime dependency already) and run in a fresh V8 context that has no `require`, no `process` and no code
- * generation from strings; each data file is parsed inside that context, as `JSON.parse` in a user's app would.
- * So `validate` and the generated `validateX` agree by construction, messages included.
+ * The document's guards (and the shared runtime module they import) are emitted in memory, transpiled by the
+ * TypeScript compiler that ts-morph ships (a runtime dependency already) and run in a fresh V8 context that has no
+ * `process`, no code generation from strings and no `require` but one that gives the guards their runtime
+ * module; each data file is parsed inside that context, as `JSON.parse` in a user's app would. So `validate` and
+ * the generated `validateX` agree by construction, messages included.
  */
 import { readFile } from "node:fs/promises";
 import { createContext, runInContext } from "node:vm";
 import { ts } from "../emit/ts-morph.js";
 import { type Diagnostic, DiagnosticSink, hasErrors } from "../model/diagnostics.js";
-import { guardStatements } from "../emit/guards.js";
+import { guardFile } from "../emit/guards.js";
+import { RUNTIME_FILE, runtimeFile, runtimeSpecifier } from "../emit/runtime-module.js";
 import { Printer } from "../emit/print.js";
 import type { ModelDocument } from "../model/model.js";
 import { type Options, type ResolvedOptions, resolveOptions } from "../model/options.js";
@@ -113,12 +115,39 @@ async function checkFile(
   };
 }
 
-/** The document's guards, emitted, transpiled and loaded into a sandbox; returns its root `validateX`. */
+/**
+ * The document's guards, emitted as `generate` emits them (with the shared runtime module, or the helpers copied
+ * in, as `options.runtime` says), transpiled and loaded into a sandbox; returns its root `validateX`.
+ */
 function compileCheck(model: ModelDocument, options: ResolvedOptions): Check {
-  const source = new Printer().print(
-    `${model.baseName}.guards.ts`,
-    guardStatements(model, options),
+  const printer = new Printer();
+  const shared = options.runtime === "shared" ? runtimeSpecifier("") : undefined;
+  const guards = guardFile(model, options, shared);
+  const source = printer.print(`${model.baseName}.guards.ts`, guards.statements);
+  const runtime = runtimeFile(guards.imports, [model.file], printer);
+  const sandbox = createContext(
+    { modules: {} },
+    { codeGeneration: { strings: false, wasm: false } },
   );
+  // The guards' one import, the runtime module, is the only module the sandbox can load.
+  runInContext(
+    `modules.runtime = {}; modules.guards = {};
+     var require = (specifier) => { if (specifier === ${JSON.stringify(shared ?? "")}) return modules.runtime; throw new Error("no module " + specifier); };`,
+    sandbox,
+  );
+  if (runtime !== undefined) {
+    runModule(sandbox, "runtime", runtime.contents, RUNTIME_FILE.replace(/\.ts$/, ".js"));
+  }
+  runModule(sandbox, "guards", source, `${model.baseName}.guards.js`);
+  const name = JSON.stringify(`validate${model.root}`);
+  return runInContext(
+    `(text) => { const result = modules.guards[${name}](JSON.parse(text)); return { ok: result.ok, errors: result.errors }; }`,
+    sandbox,
+  ) as Check;
+}
+
+/** Transpiles one module to CommonJS and runs it in the sandbox, its exports in `modules[name]`. */
+function runModule(sandbox: object, name: string, source: string, filename: string): void {
   const js = ts.transpileModule(source, {
     compilerOptions: {
       module: ts.ModuleKind.CommonJS,
@@ -126,16 +155,7 @@ function compileCheck(model: ModelDocument, options: ResolvedOptions): Check {
       removeComments: true,
     },
   }).outputText;
-  const sandbox = createContext(
-    { module: { exports: {} } },
-    { codeGeneration: { strings: false, wasm: false } },
-  );
-  runInContext(`(function (exports, module) {\n${js}\n})(module.exports, module);`, sandbox, {
-    filename: `${model.baseName}.guards.js`,
+  runInContext(`(function (exports, require) {\n${js}\n})(modules.${name}, require);`, sandbox, {
+    filename,
   });
-  const name = JSON.stringify(`validate${model.root}`);
-  return runInContext(
-    `(text) => { const result = module.exports[${name}](JSON.parse(text)); return { ok: result.ok, errors: result.errors }; }`,
-    sandbox,
-  ) as Check;
 }

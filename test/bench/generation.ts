@@ -25,26 +25,39 @@ function countFiles(dir: string, suffix: string): number {
   return readdirSync(dir).filter((file) => file.endsWith(suffix)).length;
 }
 
+export interface CliOptions {
+  /** Measure peak RSS. */
+  readonly rss?: boolean;
+  readonly timeoutMs?: number;
+  /** The Node.js executable. @default the bench's own */
+  readonly node?: string;
+  /** `--emit types`: the types files and index.ts only. @default every output */
+  readonly typesOnly?: boolean;
+}
+
 /** `structgen generate <docsDir> --out <fresh dir>` (formatting on); checks every output was written. */
 export async function structgenCli(
   build: Build,
   ws: Workspace,
   docsDir: string,
   documents: number,
-  rss = false,
-  timeoutMs?: number,
+  options: CliOptions = {},
 ): Promise<RunResult & { outDir: string }> {
   const outDir = freshDir(ws, "structgen-out");
-  const run = await runNode(build.bin, ["generate", docsDir, "--out", outDir, "--quiet"], {
+  const emit = options.typesOnly === true ? ["--emit", "types"] : [];
+  const run = await runNode(build.bin, ["generate", docsDir, "--out", outDir, "--quiet", ...emit], {
     cwd: ws.root,
-    rss,
-    ...(timeoutMs === undefined ? {} : { timeoutMs }),
+    rss: options.rss === true,
+    ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
+    ...(options.node === undefined ? {} : { node: options.node }),
   });
-  // Three files per document, index.ts, and the manifest (write/manifest.ts) that makes --check fast.
+  // Per document three files (or its types file), index.ts, runtime.ts with guards, and the manifest
+  // (write/manifest.ts) that makes --check fast.
+  const expected = options.typesOnly === true ? documents + 2 : documents * 3 + 3;
   const files = countFiles(outDir, ".ts") + countFiles(outDir, ".json");
-  if (files !== documents * 3 + 2 || !existsSync(join(outDir, MANIFEST_FILE))) {
+  if (files !== expected || !existsSync(join(outDir, MANIFEST_FILE))) {
     throw new Error(
-      `structgen wrote ${files} files for ${documents} documents; expected ${documents * 3 + 1} and ${MANIFEST_FILE}\n${run.stderr}`,
+      `structgen wrote ${files} files for ${documents} documents; expected ${expected} with ${MANIFEST_FILE}\n${run.stderr}`,
     );
   }
   return { ...run, outDir };
@@ -55,9 +68,13 @@ export async function json2tsCli(
   ws: Workspace,
   schemasDir: string,
   schemas: number,
+  node?: string,
 ): Promise<RunResult> {
   const outDir = freshDir(ws, "jstt-out");
-  const run = await runNode(json2tsBin(), ["-i", schemasDir, "-o", outDir], { cwd: ws.root });
+  const run = await runNode(json2tsBin(), ["-i", schemasDir, "-o", outDir], {
+    cwd: ws.root,
+    ...(node === undefined ? {} : { node }),
+  });
   const files = countFiles(outDir, ".d.ts");
   if (files !== schemas) {
     throw new Error(`json2ts wrote ${files} files for ${schemas} schemas\n${run.stderr}`);
@@ -89,8 +106,36 @@ export interface CorpusRun {
 }
 
 /**
- * Section 2, CLI: the whole corpus in one process, alternating structgen and json2ts, up to `maxRuns` times each
- * while the time spent stays under `budgetMs` (at least once); medians.
+ * Runs `structgen` and `json2ts` in turn, up to `maxRuns` times each while the time spent stays under `budgetMs`
+ * (at least once); their medians.
+ */
+async function alternate(
+  maxRuns: number,
+  budgetMs: number,
+  structgen: (i: number) => Promise<RunResult>,
+  json2ts: () => Promise<RunResult>,
+): Promise<{ structgenMs: number; json2tsMs: number; rssKiB: number; runs: number }> {
+  const structgenMs: number[] = [];
+  const json2tsMs: number[] = [];
+  const rss: number[] = [];
+  const started = performance.now();
+  for (let i = 0; i < maxRuns && (i === 0 || performance.now() - started < budgetMs); i++) {
+    const sg = await structgen(i);
+    structgenMs.push(sg.wallMs);
+    rss.push(sg.peakRssKiB ?? Number.NaN);
+    json2tsMs.push((await json2ts()).wallMs);
+  }
+  return {
+    structgenMs: median(structgenMs),
+    json2tsMs: median(json2tsMs),
+    rssKiB: median(rss),
+    runs: structgenMs.length,
+  };
+}
+
+/**
+ * Section 2, CLI: the whole corpus in one process, alternating structgen (every output) and json2ts; see
+ * `alternate`. On `node` when given.
  */
 export async function benchCorpusCli(
   build: Build,
@@ -98,56 +143,77 @@ export async function benchCorpusCli(
   docs: readonly DerivedDocument[],
   maxRuns: number,
   budgetMs: number,
+  node?: string,
 ): Promise<CorpusRun> {
   const docsDir = ws.path(`docs-${docs.length}`);
   writeDocuments(docsDir, docs);
-  const structgenMs: number[] = [];
-  const json2tsMs: number[] = [];
-  const rss: number[] = [];
   let upToDateOut = "";
-  let schemasDir = "";
-  const started = performance.now();
-  for (let i = 0; i < maxRuns && (i === 0 || performance.now() - started < budgetMs); i++) {
-    const sg = await structgenCli(build, ws, docsDir, docs.length, true);
-    structgenMs.push(sg.wallMs);
-    rss.push(sg.peakRssKiB ?? Number.NaN);
-    if (i === 0) {
-      upToDateOut = sg.outDir;
-      schemasDir = ws.path(`schemas-${docs.length}`);
-      collectSchemas(sg.outDir, schemasDir);
-    }
-    json2tsMs.push((await json2tsCli(ws, schemasDir, docs.length)).wallMs);
-  }
+  const schemasDir = ws.path(`schemas-${docs.length}`);
+  const timed = await alternate(
+    maxRuns,
+    budgetMs,
+    async (i) => {
+      const sg = await structgenCli(build, ws, docsDir, docs.length, {
+        rss: true,
+        ...(node === undefined ? {} : { node }),
+      });
+      if (i === 0) {
+        upToDateOut = sg.outDir;
+        collectSchemas(sg.outDir, schemasDir);
+      }
+      return sg;
+    },
+    () => json2tsCli(ws, schemasDir, docs.length, node),
+  );
   return {
     docsDir,
     schemasDir,
     upToDateOut,
-    structgenMs: median(structgenMs),
-    json2tsMs: median(json2tsMs),
-    structgenRssKiB: median(rss),
-    runs: structgenMs.length,
+    structgenMs: timed.structgenMs,
+    json2tsMs: timed.json2tsMs,
+    structgenRssKiB: timed.rssKiB,
+    runs: timed.runs,
   };
 }
 
+/** The corpus again with `--emit types` (the types files and index.ts), against json2ts as in benchCorpusCli. */
+export async function benchTypesOnly(
+  build: Build,
+  ws: Workspace,
+  corpus: CorpusRun,
+  documents: number,
+  limits: { readonly maxRuns: number; readonly budgetMs: number },
+  node?: string,
+): Promise<{ structgenMs: number; json2tsMs: number; runs: number }> {
+  const nodeOption = node === undefined ? {} : { node };
+  return alternate(
+    limits.maxRuns,
+    limits.budgetMs,
+    () => structgenCli(build, ws, corpus.docsDir, documents, { typesOnly: true, ...nodeOption }),
+    () => json2tsCli(ws, corpus.schemasDir, documents, node),
+  );
+}
+
 /**
- * Section 3: `structgen generate --check` over an unchanged corpus (exit 0 expected), up to `maxRuns` times
- * within `budgetMs` (at least once); median wall time and the number of runs.
+ * Section 3: `structgen generate --check` over an unchanged corpus (exit 0 expected), up to `limits.maxRuns`
+ * times within `limits.budgetMs` (at least once); median wall time and the number of runs. On `node` when given.
  */
 export async function benchCheck(
   build: Build,
   ws: Workspace,
-  docsDir: string,
-  upToDateOut: string,
-  maxRuns: number,
-  budgetMs: number,
+  corpus: Pick<CorpusRun, "docsDir" | "upToDateOut">,
+  limits: { readonly maxRuns: number; readonly budgetMs: number },
+  node?: string,
 ): Promise<{ ms: number; runs: number }> {
+  const { docsDir, upToDateOut } = corpus;
+  const { maxRuns, budgetMs } = limits;
   const times: number[] = [];
   const started = performance.now();
   for (let i = 0; i < maxRuns && (i === 0 || performance.now() - started < budgetMs); i++) {
     const run = await runNode(
       build.bin,
       ["generate", docsDir, "--out", upToDateOut, "--check", "--quiet"],
-      { cwd: ws.root },
+      { cwd: ws.root, ...(node === undefined ? {} : { node }) },
     );
     times.push(run.wallMs);
   }
@@ -160,12 +226,17 @@ export interface StartupTimes {
   readonly json2tsMs: number;
 }
 
-/** Section 3: one CLI run on one document (the seed) vs json2ts on its schema vs bare `node -e 0`; medians. */
+/**
+ * Section 3: one CLI run on one document (the seed), into a fresh folder, vs json2ts on its schema vs bare
+ * `node -e 0`; medians of `runs`, after one warm-up run of each (which fills structgen's compile cache where the
+ * Node has one: bin/structgen.js turns it on). On `node` when given.
+ */
 export async function benchStartup(
   build: Build,
   ws: Workspace,
   runs: number,
   seedSchema: string,
+  node?: string,
 ): Promise<StartupTimes> {
   const docDir = ws.path("one-doc");
   mkdirSync(docDir, { recursive: true });
@@ -174,22 +245,24 @@ export async function benchStartup(
   const schema = join(ws.path("one-schema"), basename(seedSchema));
   mkdirSync(dirname(schema), { recursive: true });
   copyFileSync(seedSchema, schema);
-  const node: number[] = [];
+  const options = { cwd: ws.root, ...(node === undefined ? {} : { node }) };
+  const nodeMs: number[] = [];
   const structgen: number[] = [];
   const jstt: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    node.push((await runNode("-e", ["0"], { cwd: ws.root })).wallMs);
-    structgen.push(
-      (
-        await runNode(build.bin, ["generate", doc, "--out", freshDir(ws, "one-out"), "--quiet"], {
-          cwd: ws.root,
-        })
-      ).wallMs,
-    );
-    const out = join(freshDir(ws, "one-jstt"), "letta-run.d.ts");
-    jstt.push((await runNode(json2tsBin(), ["-i", schema, "-o", out], { cwd: ws.root })).wallMs);
+  for (let i = 0; i <= runs; i++) {
+    const bare = await runNode("-e", ["0"], options);
+    const out = freshDir(ws, "one-out");
+    const sg = await runNode(build.bin, ["generate", doc, "--out", out, "--quiet"], options);
+    const jsttOut = join(freshDir(ws, "one-jstt"), "letta-run.d.ts");
+    const peer = await runNode(json2tsBin(), ["-i", schema, "-o", jsttOut], options);
+    // Round 0 is the warm-up.
+    if (i > 0) {
+      nodeMs.push(bare.wallMs);
+      structgen.push(sg.wallMs);
+      jstt.push(peer.wallMs);
+    }
   }
-  return { nodeMs: median(node), structgenMs: median(structgen), json2tsMs: median(jstt) };
+  return { nodeMs: median(nodeMs), structgenMs: median(structgen), json2tsMs: median(jstt) };
 }
 
 export interface WarmPerDocument {
@@ -226,7 +299,8 @@ export async function benchWarmPerDocument(
         { inputs: [{ path: doc.file, contents: doc.text }], outDir },
         { prettier },
       );
-      if (result.files.length !== 4) {
+      // Three files, index.ts and runtime.ts.
+      if (result.files.length !== 5) {
         throw new Error(
           `generate() gave ${result.files.length} files for ${doc.file}: ${JSON.stringify(result.diagnostics)}`,
         );
@@ -282,17 +356,25 @@ export interface ScalePoint {
   readonly error?: string;
 }
 
-/** Section 4: one CLI run over `docs` (formatting on), with wall time and peak RSS; killed after `timeoutMs`. */
+/**
+ * Section 4: one CLI run over `docs` (formatting on), with wall time and peak RSS; killed after `timeoutMs`. On
+ * `node` when given.
+ */
 export async function benchScalePoint(
   build: Build,
   ws: Workspace,
   docs: readonly DerivedDocument[],
   timeoutMs = Number.POSITIVE_INFINITY,
+  node?: string,
 ): Promise<ScalePoint> {
   const docsDir = ws.path(`scale-docs-${docs.length}`);
   writeDocuments(docsDir, docs);
   try {
-    const run = await structgenCli(build, ws, docsDir, docs.length, true, timeoutMs);
+    const run = await structgenCli(build, ws, docsDir, docs.length, {
+      rss: true,
+      timeoutMs,
+      ...(node === undefined ? {} : { node }),
+    });
     rmSync(run.outDir, { recursive: true, force: true });
     return { documents: docs.length, wallMs: run.wallMs, peakRssKiB: run.peakRssKiB ?? Number.NaN };
   } catch (error) {

@@ -1,8 +1,8 @@
 /**
  * Section 1: the generated `isRun` / `validateRun` against ajv compiled from the emitted schema.
  *
- * The guards are generated from the seed into a temp folder by the API, transpiled with
- * typescript.transpileModule and imported, as a user's bundler would. ajv is Ajv2020 in strict mode with
+ * The guards are generated from the seed into a temp folder by the API, transpiled (with the runtime module they
+ * import) by typescript.transpileModule and imported, as a user's bundler would. ajv is Ajv2020 in strict mode with
  * ajv-formats and `ownProperties: true` (as the README sets it up), once stopping at the first error and once
  * with `allErrors`. Every validator must agree with the others on every payload before anything is timed.
  *
@@ -13,13 +13,14 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { pathToFileURL } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import addFormatsModule from "ajv-formats";
 import { Bench, hrtimeNowTimestampProvider } from "tinybench";
 import ts from "typescript";
 import type { Build } from "./build.ts";
-import { SEED } from "./paths.ts";
+import { REPO_ROOT, SEED } from "./paths.ts";
+import { runNode } from "./spawn.ts";
 import { INVALID_PAYLOADS, type Payload, VALID_PAYLOADS } from "./payloads.ts";
 
 // ajv-formats is CommonJS; under ESM its default export is the plugin function.
@@ -62,16 +63,20 @@ export async function loadGuardSubjects(build: Build, dir: string): Promise<Seed
   if (guardsFile === undefined || schemaFile === undefined) {
     throw new Error(`the seed produced no guards or schema: ${files.join(", ")}`);
   }
-  const js = ts.transpileModule(readFileSync(join(dir, guardsFile), "utf8"), {
-    fileName: guardsFile,
-    compilerOptions: {
-      module: ts.ModuleKind.ESNext,
-      target: ts.ScriptTarget.ES2022,
-      verbatimModuleSyntax: true,
-    },
-  }).outputText;
-  const modulePath = join(dir, guardsFile.replace(/\.ts$/, ".mjs"));
-  writeFileSync(modulePath, js);
+  // The guards and the runtime module they import, as the JavaScript files a build would make of them.
+  writeFileSync(join(dir, "package.json"), JSON.stringify({ type: "module" }));
+  for (const file of [guardsFile, "runtime.ts"]) {
+    const js = ts.transpileModule(readFileSync(join(dir, file), "utf8"), {
+      fileName: file,
+      compilerOptions: {
+        module: ts.ModuleKind.ESNext,
+        target: ts.ScriptTarget.ES2022,
+        verbatimModuleSyntax: true,
+      },
+    }).outputText;
+    writeFileSync(join(dir, file.replace(/\.ts$/, ".js")), js);
+  }
+  const modulePath = join(dir, guardsFile.replace(/\.ts$/, ".js"));
   const guards = (await import(pathToFileURL(modulePath).href)) as Record<string, unknown>;
   const isRun = guards["isRun"];
   const validateRun = guards["validateRun"];
@@ -230,4 +235,26 @@ export async function benchGuards(
     }
     return { payload: p.name, valid: p.valid, opsPerSecond };
   });
+}
+
+const CHILD = fileURLToPath(new URL("./guards-child.ts", import.meta.url));
+const REGISTER = fileURLToPath(new URL("./register.mjs", import.meta.url));
+
+/**
+ * Generates the seed's guards into `dir` and times them against ajv in a child process on `node` (guards-child.ts),
+ * so that every Node the bench compares runs the same script.
+ */
+export async function benchGuardsOn(
+  node: string,
+  build: Build,
+  dir: string,
+  options: GuardBenchOptions,
+): Promise<{ timings: GuardTiming[]; schemaPath: string }> {
+  const args = [build.root, dir, String(options.timeMs), String(options.warmupMs)];
+  const run = await runNode(CHILD, args, {
+    cwd: REPO_ROOT,
+    node,
+    nodeFlags: ["--import", REGISTER],
+  });
+  return JSON.parse(run.stdout) as { timings: GuardTiming[]; schemaPath: string };
 }

@@ -1,6 +1,7 @@
 /**
  * CPU profile of one structgen CLI run (node --cpu-prof), summarized: self time by package, and the functions
- * with the most self and inclusive time. Not part of `npm run bench`; run it by hand:
+ * with the most self and inclusive time. `npm run bench -- --profile [--node <path>]` profiles one document (on
+ * each Node); other runs by hand:
  *
  *   npm run build && node --import ./test/bench/register.mjs test/bench/profile.ts [generate|check|one] [documents]
  *
@@ -162,10 +163,14 @@ export function renderSummary(title: string, s: ProfileSummary): string {
   ].join("\n");
 }
 
-async function main(): Promise<void> {
-  const mode = process.argv[2] ?? "generate";
-  const count = Number(process.argv[3] ?? 500);
+/**
+ * Profiles one CLI run and returns the summary as Markdown. `one`: the seed, into a fresh folder, after a warm-up
+ * run (so a Node with a compile cache uses structgen's, as the one-document target measures it); `generate`: N
+ * fresh documents; `check`: `--check` over N unchanged documents. On `node` when given.
+ */
+export async function profileRun(mode: string, count: number, node?: string): Promise<string> {
   const ws = createWorkspace("structgen-profile-");
+  const nodeOption = node === undefined ? {} : { node };
   try {
     const build = await snapshotBuild(ws);
     structgenRoot = `${build.root}${sep}`;
@@ -177,30 +182,39 @@ async function main(): Promise<void> {
       const dir = ws.path("one");
       mkdirSync(dir);
       copyFileSync(SEED, join(dir, "letta-run.json"));
+      await runNode(build.bin, ["generate", dir, "--out", ws.path("warm-up"), "--quiet"], {
+        cwd: ws.root,
+        ...nodeOption,
+      });
       args = ["generate", dir, "--out", ws.path("out"), "--quiet"];
-      title = "`structgen generate` on one document";
+      title = "`structgen generate` on one document, after a warm-up run";
     } else {
       const docsDir = ws.path("docs");
       writeDocuments(docsDir, deriveDocuments(count));
       args = ["generate", docsDir, "--out", ws.path("out"), "--quiet"];
       title = `\`structgen generate\` over ${count} documents`;
       if (mode === "check") {
-        await runNode(build.bin, args, { cwd: ws.root });
+        await runNode(build.bin, args, { cwd: ws.root, ...nodeOption });
         args = [...args, "--check"];
         title = `\`structgen generate --check\` over ${count} unchanged documents`;
       }
     }
+    const version = (
+      await runNode("-p", ["process.version"], { cwd: ws.root, ...nodeOption })
+    ).stdout.trim();
     const run = await runNode(build.bin, args, {
       cwd: ws.root,
       nodeFlags: ["--cpu-prof", "--cpu-prof-dir", profDir],
+      ...nodeOption,
     });
     const file = readdirSync(profDir).find((f) => f.endsWith(".cpuprofile"));
     if (file === undefined) {
       throw new Error("no .cpuprofile written");
     }
     const profile = JSON.parse(readFileSync(join(profDir, file), "utf8")) as CpuProfile;
-    process.stdout.write(
-      `${renderSummary(`${title}, wall ${run.wallMs.toFixed(0)} ms`, summarize(profile))}\n`,
+    return renderSummary(
+      `${title}, Node ${version}, wall ${run.wallMs.toFixed(0)} ms`,
+      summarize(profile),
     );
   } finally {
     ws.dispose();
@@ -208,5 +222,6 @@ async function main(): Promise<void> {
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
-  await main();
+  const summary = await profileRun(process.argv[2] ?? "generate", Number(process.argv[3] ?? 500));
+  process.stdout.write(`${summary}\n`);
 }

@@ -6,6 +6,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { expectedRowIds, runSuite, SMOKE, type SuiteResult } from "./suite.ts";
 import { renderTable } from "./table.ts";
+import { renderTargets, TARGET_ROWS } from "./targets.ts";
 
 describe("npm run bench:smoke", () => {
   let result: SuiteResult;
@@ -44,5 +45,29 @@ describe("npm run bench:smoke", () => {
     }
     expect(result.machine).toMatch(/cores/);
     expect(result.machine).toContain(process.version);
+  });
+
+  it("measures issue 14's targets on its own Node, and renders a line per target", () => {
+    expect(result.targets.map((f) => f.version)).toEqual([process.version]);
+    const [figures] = result.targets;
+    const numbers = [
+      figures?.oneDocument.structgenMs,
+      figures?.oneDocument.json2tsMs,
+      figures?.corpus.structgenMs,
+      figures?.typesOnly.structgenMs,
+      figures?.typesOnly.json2tsMs,
+      figures?.checkMs,
+      figures?.rss.mibPer1000,
+    ];
+    expect(numbers.every((n) => n !== undefined && Number.isFinite(n))).toBe(true);
+    expect(figures?.guards.length).toBeGreaterThan(0);
+    const table = renderTargets(result.targets).split("\n");
+    expect(table).toHaveLength(TARGET_ROWS.length + 2);
+    for (const row of TARGET_ROWS) {
+      expect(
+        table.some((line) => line.startsWith(`| ${row.measure.replace(/\|/g, "\\|")} |`)),
+        row.id,
+      ).toBe(true);
+    }
   });
 });

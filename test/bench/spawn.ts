@@ -17,6 +17,8 @@ export interface RunOptions {
   readonly rss?: boolean;
   /** Extra node flags, before the script (e.g. --cpu-prof). */
   readonly nodeFlags?: readonly string[];
+  /** The Node.js executable. @default the bench's own (process.execPath) */
+  readonly node?: string;
   /** Exit codes that count as success. @default [0] */
   readonly okExitCodes?: readonly number[];
   /** Kill the run (its whole process group) after this long, and throw. @default no limit */
@@ -43,9 +45,13 @@ export async function runNode(
   options: RunOptions,
 ): Promise<RunResult> {
   const env: NodeJS.ProcessEnv = { ...process.env };
-  delete env["NODE_OPTIONS"];
+  // Each tool runs as a user's shell would start it: a compile cache only where the tool turns one on itself.
+  for (const name of ["NODE_OPTIONS", "NODE_COMPILE_CACHE", "NODE_DISABLE_COMPILE_CACHE"]) {
+    delete env[name];
+  }
+  const node = options.node ?? process.execPath;
   const nodeArgs = [...(options.nodeFlags ?? []), script, ...args];
-  let command = process.execPath;
+  let command = node;
   let commandArgs = nodeArgs;
   let scratch: string | undefined;
   let rssFile: string | undefined;
@@ -54,7 +60,7 @@ export async function runNode(
     rssFile = join(scratch, "rss.txt");
     if (existsSync(GNU_TIME)) {
       command = GNU_TIME;
-      commandArgs = ["-v", "-o", rssFile, process.execPath, ...nodeArgs];
+      commandArgs = ["-v", "-o", rssFile, node, ...nodeArgs];
     } else {
       commandArgs = ["--import", RSS_PROBE, ...nodeArgs];
       env["STRUCTGEN_BENCH_RSS_FILE"] = rssFile;

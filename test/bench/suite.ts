@@ -10,10 +10,13 @@ import {
   benchCorpusCli,
   benchScalePoint,
   benchStartup,
+  benchTypesOnly,
   benchWarmPerDocument,
   type ScalePoint,
 } from "./generation.ts";
-import { BATCH, benchGuards, type GuardTiming, loadGuardSubjects, type Subject } from "./guards.ts";
+import { BATCH, benchGuardsOn, type GuardTiming, type Subject } from "./guards.ts";
+import { measureNode, rssAddedPer1000 } from "./node-figures.ts";
+import type { NodeFigures } from "./targets.ts";
 import { snapshotBuild } from "./build.ts";
 import { packageVersion, structgenVersion } from "./paths.ts";
 import { INVALID_PAYLOADS, VALID_PAYLOADS } from "./payloads.ts";
@@ -105,6 +108,8 @@ export interface SuiteResult {
   readonly machine: string;
   readonly rows: readonly Row[];
   readonly notes: readonly string[];
+  /** Issue 14's measures, for the bench's own Node and then the other one, when asked for. */
+  readonly targets: readonly NodeFigures[];
   readonly elapsedMs: number;
 }
 
@@ -125,6 +130,7 @@ export function expectedRowIds(): string[] {
     "generation.cli",
     "generation.warm",
     "generation.warm-no-format",
+    "generation.types-only",
     "startup.one-document",
     "startup.check",
     ...[0, 1, 2].flatMap((i) => [
@@ -155,7 +161,15 @@ export function machineDescription(): string {
 
 export type Log = (message: string) => void;
 
-export async function runSuite(config: BenchConfig, logLine: Log = () => {}): Promise<SuiteResult> {
+/**
+ * The suite on the bench's own Node; with `otherNode` (a Node.js executable), issue 14's targets are measured on
+ * that Node too (targets.ts).
+ */
+export async function runSuite(
+  config: BenchConfig,
+  logLine: Log = () => {},
+  otherNode?: string,
+): Promise<SuiteResult> {
   const started = performance.now();
   const log: Log = (message) =>
     logLine(`${((performance.now() - started) / 1000).toFixed(0).padStart(4)} s  ${message}`);
@@ -163,15 +177,16 @@ export async function runSuite(config: BenchConfig, logLine: Log = () => {}): Pr
   const ws = createWorkspace();
   const rows: Row[] = [];
   const notes: string[] = [];
+  const targets: NodeFigures[] = [];
   try {
     const build = await snapshotBuild(ws);
     // 1. Guards
     log("1/4 guards: generating the seed's guards, then timing them against ajv");
-    const seed = await loadGuardSubjects(build, ws.path("guards"));
-    const timings = await benchGuards(seed.subjects, {
+    const seed = await benchGuardsOn(process.execPath, build, ws.path("guards"), {
       timeMs: config.guardTimeMs,
       warmupMs: config.guardWarmupMs,
     });
+    const { timings } = seed;
     rows.push(...guardRows(timings));
 
     // 2. Generation
@@ -221,13 +236,28 @@ export async function runSuite(config: BenchConfig, logLine: Log = () => {}): Pr
       },
     );
 
+    log(`2/4 generation: ${docs.length} documents with --emit types`);
+    const typesOnly = await benchTypesOnly(build, ws, corpus, docs.length, {
+      maxRuns: config.corpusRuns,
+      budgetMs: config.corpusBudgetMs,
+    });
+    rows.push({
+      id: "generation.types-only",
+      section: "2 generation",
+      measurement: `CLI, ${docs.length} documents in one run, \`--emit types\` (median of ${typesOnly.runs})`,
+      value: typesOnly.structgenMs,
+      unit: "ms",
+      better: "lower",
+      peer: { name: "json2ts -i dir -o dir", value: typesOnly.json2tsMs },
+    });
+
     // 3. Start-up and --check
     log(`3/4 start-up: ${config.startupRuns} run(s) per tool on one document`);
     const startup = await benchStartup(build, ws, config.startupRuns, seed.schemaPath);
     rows.push({
       id: "startup.one-document",
       section: "3 start-up",
-      measurement: `CLI on one document (median of ${config.startupRuns}; bare \`node -e 0\`: ${Math.round(startup.nodeMs)} ms)`,
+      measurement: `CLI on one document, after a warm-up run (median of ${config.startupRuns}; bare \`node -e 0\`: ${Math.round(startup.nodeMs)} ms)`,
       value: startup.structgenMs,
       unit: "ms",
       better: "lower",
@@ -235,14 +265,10 @@ export async function runSuite(config: BenchConfig, logLine: Log = () => {}): Pr
       target: { text: "no slower than json2ts", met: startup.structgenMs <= startup.json2tsMs },
     });
     log(`3/4 start-up: --check over ${docs.length} unchanged documents`);
-    const check = await benchCheck(
-      build,
-      ws,
-      corpus.docsDir,
-      corpus.upToDateOut,
-      config.checkRuns,
-      config.checkBudgetMs,
-    );
+    const check = await benchCheck(build, ws, corpus, {
+      maxRuns: config.checkRuns,
+      budgetMs: config.checkBudgetMs,
+    });
     const checkMs = check.ms;
     rows.push({
       id: "startup.check",
@@ -353,17 +379,32 @@ export async function runSuite(config: BenchConfig, logLine: Log = () => {}): Pr
         id,
         section: "4 scaling",
         measurement: `peak RSS added per 1,000 documents, ${from.documents} → ${to.documents}${note}`,
-        value: ((to.peakRssKiB - from.peakRssKiB) / 1024 / (to.documents - from.documents)) * 1000,
+        value: rssAddedPer1000(from, to),
         unit: "MiB",
         better: "lower",
         derived: true,
       })),
     );
 
+    targets.push({
+      version: process.version,
+      oneDocument: startup,
+      corpus: { documents: docs.length, ...corpus },
+      typesOnly,
+      checkMs,
+      guards: timings,
+      rss: { from: b.documents, to: c.documents, mibPer1000: rssAddedPer1000(b, c) },
+    });
+    if (otherNode !== undefined) {
+      const rssSizes = [b.documents, c.documents] as const;
+      const context = { build, ws, docs, bases, config, rssSizes, limit };
+      targets.push(await measureNode(otherNode, context, log));
+    }
+
     notes.push(
       `Guards: the seed's generated guards (transpiled with typescript.transpileModule) vs ajv ${packageVersion("ajv")} (Ajv2020, strict, ajv-formats, ownProperties: true); ` +
         `tinybench ${config.guardTimeMs} ms per task after ${config.guardWarmupMs} ms warm-up, ${BATCH} calls per sample; the "valid" and "invalid" rows are the harmonic mean over their 3 payloads (one of each in turn).`,
-      `Generation: ${docs.length} distinct documents derived from ${bases.source} (unique name and entity, fields permuted); json2ts gets the ${docs.length} JSON Schemas structgen emitted for them. structgen writes 3 files per document plus index.ts, json2ts one .d.ts per schema; both format with prettier. In process: the first ${warmDocs.length} documents, one at a time, best of ${config.warmPasses} pass(es) after a warm-up, input parsing included for both.`,
+      `Generation: ${docs.length} distinct documents derived from ${bases.source} (unique name and entity, fields permuted); json2ts gets the ${docs.length} JSON Schemas structgen emitted for them. structgen writes 3 files per document plus index.ts and runtime.ts (\`--emit types\`: the types files and index.ts), json2ts one .d.ts per schema; both format with prettier. In process: the first ${warmDocs.length} documents, one at a time, best of ${config.warmPasses} pass(es) after a warm-up, input parsing included for both.`,
       `Peak RSS through ${rssMethod()}: the whole process, so it includes Node, the TypeScript compiler and prettier (most of it for a small corpus) and the headroom V8 leaves in its heap, up to several times the live heap and larger the longer a run allocates; one run per size except the corpus size (the generation runs' median). The RSS added per 1,000 documents between two sizes is what grows with the corpus. Wall times are measured by the parent from spawn to exit. The CLI and the API run from a copy of bin/, dist/ and templates/ taken at the start, so a rebuild during the run cannot mix two builds.`,
     );
   } finally {
@@ -371,7 +412,7 @@ export async function runSuite(config: BenchConfig, logLine: Log = () => {}): Pr
   }
   log("done");
   const elapsedMs = performance.now() - started;
-  return { config, machine: machineAtStart, rows, notes, elapsedMs };
+  return { config, machine: machineAtStart, rows, notes, targets, elapsedMs };
 }
 
 function guardRows(timings: readonly GuardTiming[]): Row[] {

@@ -114,7 +114,10 @@ export async function runCatalogConformance(root: string): Promise<CatalogReport
         const report = result.documents[index];
         const model = result.models[index];
         if (report !== undefined && model !== undefined) {
-          const outputs = result.files.filter((f) => report.files.includes(f.path));
+          // Its own files, and the run's runtime module its guards import.
+          const outputs = result.files.filter(
+            (f) => report.files.includes(f.path) || f.path === "runtime.ts",
+          );
           generated.push({ id: idOf(file), run, file, model, files: outputs });
         }
       }
@@ -189,7 +192,7 @@ async function checkExamples(generated: readonly Generated[]): Promise<ExampleRe
     if (instances.length === 0 || guardFile === undefined || schemaFile === undefined) {
       continue;
     }
-    const guards: GuardModule = await loadGuards(guardFile);
+    const guards: GuardModule = await loadGuards(guardFile, g.files);
     const ajv = strictAjv().compile(JSON.parse(schemaFile.contents) as object);
     const root = g.model.root;
     for (const { source, assembled } of instances) {

@@ -148,7 +148,7 @@ export async function runConformance(
       }
       const ajv = compileSchema(g);
       const guardFile = g.files.find((f) => f.path.endsWith(".guards.ts"));
-      const module = guardFile === undefined ? undefined : await loadGuards(guardFile);
+      const module = guardFile === undefined ? undefined : await loadGuards(guardFile, g.files);
       const schema = schemaOf(g);
       guards.set(p.case.id, {
         model: g.model,

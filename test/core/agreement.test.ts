@@ -30,7 +30,7 @@ describe.each(cases)("guard and ajv agree on $dir", (golden) => {
     if (doc === undefined || guardFile === undefined || schemaFile === undefined) {
       throw new Error(`no outputs for ${golden.dir}`);
     }
-    const guards = await loadGuards(guardFile);
+    const guards = await loadGuards(guardFile, result.files);
     const samples = [...golden.validSamples, ...golden.invalidSamples].map((s) => s.value);
     const ajv = strictAjv();
     const schema = JSON.parse(schemaFile.contents) as { $id: string };

@@ -26,6 +26,7 @@ export const SEED_OUTPUTS = [
   "letta-run.guards.ts",
   "letta-run.schema.json",
   "letta-run.types.ts",
+  "runtime.ts",
 ] as const;
 
 /** Absolute path of a file under fixtures/cli. */

@@ -100,24 +100,32 @@ export function typecheck(
 
 export type GuardModule = Record<string, (value: unknown) => unknown>;
 
-/** Transpiles a generated guards file to JavaScript and imports it. */
-export async function loadGuards(guards: GeneratedFile): Promise<GuardModule> {
-  const js = ts.transpileModule(guards.contents, {
-    compilerOptions: {
-      module: ts.ModuleKind.ESNext,
-      target: ts.ScriptTarget.ES2022,
-      verbatimModuleSyntax: false,
-    },
-  }).outputText;
-  const dir = writeTemp(
-    [{ path: guards.path.replace(/\.ts$/, ".mjs"), contents: js }],
-    "structgen-guards-",
-  );
+/**
+ * Transpiles a generated guards file to JavaScript and imports it; `files` are the other outputs of its run, where
+ * the shared runtime module it imports (runtime.ts) is found.
+ */
+export async function loadGuards(
+  guards: GeneratedFile,
+  files: readonly GeneratedFile[],
+): Promise<GuardModule> {
+  const runtime = files.filter((file) => /(^|\/)runtime\.ts$/.test(file.path));
+  const modules = [guards, ...runtime].map((file) => ({
+    path: file.path.replace(/\.ts$/, ".mjs"),
+    contents: ts
+      .transpileModule(file.contents, {
+        compilerOptions: {
+          module: ts.ModuleKind.ESNext,
+          target: ts.ScriptTarget.ES2022,
+          verbatimModuleSyntax: false,
+        },
+      })
+      // The runtime module is imported as the `.js` file it compiles to; here it is `.mjs`.
+      .outputText.replace(/(from "(?:\.\.?\/)+runtime)\.js"/, '$1.mjs"'),
+  }));
+  const dir = writeTemp(modules, "structgen-guards-");
   try {
-    // A guards file imports nothing, so once evaluated the module needs its file no more.
-    return (await import(
-      pathToFileURL(join(dir, guards.path.replace(/\.ts$/, ".mjs"))).href
-    )) as GuardModule;
+    // Once evaluated, the modules need their files no more.
+    return (await import(pathToFileURL(join(dir, modules[0]!.path)).href)) as GuardModule;
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -165,4 +173,24 @@ export function emitModel(
       contents: `${JSON.stringify(emitSchema(doc, resolved), null, 2)}\n`,
     },
   ];
+}
+
+/** The names a guards file imports from a runtime module (`type` ones without the keyword). */
+export function importedFromRuntime(guards: string): string[] {
+  const list = /^import \{([^}]*)\} from "(?:\.\.?\/)+runtime\.js";$/m.exec(guards)?.[1] ?? "";
+  return names(list).map((name) => name.replace(/^type /, ""));
+}
+
+/** The names runtime.ts exports: its exported types and its `export { ... }` list. */
+export function exportedByRuntime(runtime: string): string[] {
+  const list = /^export \{([^}]*)\};$/m.exec(runtime)?.[1] ?? "";
+  const types = [...runtime.matchAll(/^export type (\w+)/gm)].map((m) => m[1] ?? "");
+  return [...types, ...names(list)].sort();
+}
+
+function names(list: string): string[] {
+  return list
+    .split(",")
+    .map((name) => name.trim())
+    .filter((name) => name !== "");
 }

@@ -144,6 +144,7 @@ describe("SG_UNSAFE_PATTERN", () => {
       "redos.guards.ts",
       "redos.schema.json",
       "redos.types.ts",
+      "runtime.ts",
     ]);
   });
 
@@ -184,7 +185,10 @@ describe("SG_UNSAFE_PATTERN", () => {
 
   it("guards and ajv check a flagged pattern as written, and agree", async () => {
     const result = await run(text);
-    const guards = await loadGuards(result.files.find((f) => f.path.endsWith(".guards.ts"))!);
+    const guards = await loadGuards(
+      result.files.find((f) => f.path.endsWith(".guards.ts"))!,
+      result.files,
+    );
     const schema = JSON.parse(
       result.files.find((f) => f.path.endsWith(".schema.json"))!.contents,
     ) as object;
@@ -246,7 +250,10 @@ describe("SG_UNSAFE_PATTERN", () => {
   /** How often guard (is, validate) and ajv run the pattern `^(a+)+$` on `code`, and their verdicts. */
   async function patternRuns(document: string, code: string) {
     const result = await run(document);
-    const guards = await loadGuards(result.files.find((f) => f.path.endsWith(".guards.ts"))!);
+    const guards = await loadGuards(
+      result.files.find((f) => f.path.endsWith(".guards.ts"))!,
+      result.files,
+    );
     const schemaFile = result.files.find((f) => f.path.endsWith(".schema.json"))!;
     const ajv = strictAjv().compile(JSON.parse(schemaFile.contents) as object);
     const ran = (re: RegExp) => (re.source === "^(a+)+$" ? 1 : 0);

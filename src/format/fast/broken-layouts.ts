@@ -1,57 +1,32 @@
 /**
  * prettier's layouts for statements that do not fit on one line, for the forms structgen emits: a chain of one
  * logical operator (in `return`, in `if (...)` and in `if (!(...))`), call arguments one per line, a sole object
- * argument hugged, a union type alias one member per line, an array initializer one item per line. Each layout
+ * argument hugged, a type alias (broken-types.ts), a variable's initializer (broken-initializers.ts). Each layout
  * prints its parts flat; when a part does not fit either, the caller's width check sends the statement to prettier.
  * Anything else returns undefined and stays prettier's.
  */
 import { ts } from "../../emit/ts-morph.js";
-import { chainOperand, freeExpression, unwrap } from "./one-line-expression.js";
-import { typeText } from "./one-line-type.js";
+import { freeExpression, unwrap } from "./one-line-expression.js";
+import { BinaryLayouts, isComparison, logicalChain } from "./broken-binary.js";
+import { typeParameters } from "./one-line-type.js";
+import { TypeLayouts } from "./broken-types.js";
 import { propertyKey, unsupported } from "./tokens.js";
 import { fitsWithin, type FastStyle, UNMEASURED } from "./style.js";
-import { textOf } from "./printing-source.js";
+import { InitializerLayouts } from "./broken-initializers.js";
+import { namedList } from "./statement-parts.js";
 
 const LOGICAL = new Set([ts.SyntaxKind.BarBarToken, ts.SyntaxKind.AmpersandAmpersandToken]);
 
-interface Chain {
-  readonly operator: string;
-  readonly operands: readonly string[];
-  /** Whether an operand is itself a logical expression (of the other operator). */
-  readonly nested: boolean;
-}
-
-/** `a || b || c` as its operands; prettier flattens a logical operator nested on either side into one chain. */
-function logicalChain(expression: ts.Expression): Chain | undefined {
-  const top = unwrap(expression);
-  if (!ts.isBinaryExpression(top) || !LOGICAL.has(top.operatorToken.kind)) {
-    return undefined;
-  }
-  const kind = top.operatorToken.kind;
-  const operands: string[] = [];
-  let nested = false;
-  const collect = (node: ts.Expression): void => {
-    const inner = unwrap(node);
-    if (ts.isBinaryExpression(inner) && inner.operatorToken.kind === kind) {
-      collect(inner.left);
-      collect(inner.right);
-    } else {
-      nested ||= ts.isBinaryExpression(inner) && LOGICAL.has(inner.operatorToken.kind);
-      operands.push(chainOperand(node, top));
-    }
-  };
-  collect(top);
-  return { operator: textOf(top.operatorToken), operands, nested };
-}
-
-function brokenChain(chain: Chain, pad: string): string[] {
-  return chain.operands.map(
-    (operand, i) => `${pad}${operand}${i < chain.operands.length - 1 ? ` ${chain.operator}` : ""}`,
-  );
-}
-
 export class Layouts {
-  constructor(private readonly style: FastStyle) {}
+  private readonly types: TypeLayouts;
+  private readonly binary: BinaryLayouts;
+  private readonly initializers: InitializerLayouts;
+
+  constructor(private readonly style: FastStyle) {
+    this.types = new TypeLayouts(style);
+    this.binary = new BinaryLayouts(style);
+    this.initializers = new InitializerLayouts(style);
+  }
 
   private pad(level: number): string {
     return " ".repeat(level * this.style.tabWidth);
@@ -65,24 +40,52 @@ export class Layouts {
   ifHead(condition: ts.Expression, level: number, prefix: string): string[] | undefined {
     const inner = unwrap(condition);
     const pad = this.pad(level);
-    const negated =
+    const negatedOperand =
       ts.isPrefixUnaryExpression(inner) && inner.operator === ts.SyntaxKind.ExclamationToken
-        ? logicalChain(inner.operand)
+        ? unwrap(inner.operand)
         : undefined;
+    const negated = negatedOperand === undefined ? undefined : logicalChain(negatedOperand);
     if (negated !== undefined) {
       // `if (!(` hugs its parenthesis. prettier groups the second operand of a chain of two plain operands on
       // its own, so such a chain may stay on one line; any longer chain breaks with the statement.
-      const oneLine = `${this.pad(level + 1)}${negated.operands.join(` ${negated.operator} `)}`;
       const grouped = negated.operands.length === 2 && !negated.nested;
-      const body =
-        grouped && this.fits(oneLine) ? [oneLine] : brokenChain(negated, this.pad(level + 1));
+      const body = grouped
+        ? this.binary.chainLines(negated, level + 1)
+        : this.binary.brokenChain(negated, level + 1);
       return [`${pad}${prefix} (!(`, ...body, `${pad})) {`];
     }
+    if (negatedOperand !== undefined && isComparison(negatedOperand)) {
+      // A negated comparison does not hug: on a line of its own, and if too long, broken inside `!(`.
+      const alone = `${this.pad(level + 1)}${freeExpression(inner)}`;
+      if (this.fits(alone)) {
+        return [`${pad}${prefix} (`, alone, `${pad}) {`];
+      }
+      const body = this.binary.comparison(negatedOperand, level + 2);
+      return [
+        `${pad}${prefix} (`,
+        `${this.pad(level + 1)}!(`,
+        ...body,
+        `${this.pad(level + 1)})`,
+        `${pad}) {`,
+      ];
+    }
+    // Inside `if (...)` a chain's line breaks belong to the statement's group: all break together.
     const chain = logicalChain(inner);
-    // Inside `if (...)` the chain's line breaks belong to the statement's group: all break together.
-    return chain === undefined
-      ? undefined
-      : [`${pad}${prefix} (`, ...brokenChain(chain, this.pad(level + 1)), `${pad}) {`];
+    const body =
+      chain !== undefined
+        ? this.binary.brokenChain(chain, level + 1)
+        : isComparison(inner)
+          ? this.binary.comparison(inner, level + 1)
+          : ts.isCallExpression(inner)
+            ? this.callLines(inner, level + 1, "")
+            : undefined;
+    return body === undefined ? undefined : [`${pad}${prefix} (`, ...body, `${pad}) {`];
+  }
+
+  /** A call on one line at `level` if it fits, else with its arguments broken. */
+  private callLines(node: ts.Expression, level: number, end: string): string[] | undefined {
+    const flat = `${this.pad(level)}${freeExpression(node)}${end}`;
+    return this.fits(flat) ? [flat] : this.call(node, level, "", end);
   }
 
   /** A simple statement over several lines; undefined when no layout here applies. */
@@ -99,15 +102,24 @@ export class Layouts {
     if (ts.isExpressionStatement(node)) {
       return this.call(node.expression, level, prefix, ";");
     }
-    if (
-      ts.isTypeAliasDeclaration(node) &&
-      node.typeParameters === undefined &&
-      ts.isUnionTypeNode(node.type)
-    ) {
-      return this.union(node.type, level, `${prefix}type ${node.name.text} =`);
+    if (ts.isTypeAliasDeclaration(node)) {
+      const head = `${prefix}type ${node.name.text}${typeParameters(node)} =`;
+      return this.types.alias(node.type, level * this.style.tabWidth, head);
     }
     if (ts.isVariableStatement(node)) {
-      return this.arrayInitializer(node, level, prefix);
+      return this.initializers.statement(node, level, prefix);
+    }
+    const list = namedList(node);
+    // One name never breaks; more go one per line.
+    if (list !== undefined && list.names.length > 1) {
+      const comma = this.style.trailingComma === "none" ? "" : ",";
+      const names = list.names.map(
+        (name, i) => `${this.pad(level + 1)}${name}${i < list.names.length - 1 ? "," : comma}`,
+      );
+      return [`${this.pad(level)}${list.head}`, ...names, `${this.pad(level)}${list.tail}`];
+    }
+    if (list !== undefined) {
+      return [`${UNMEASURED}${this.pad(level)}${list.head} ${list.names.join(", ")} ${list.tail}`];
     }
     return undefined;
   }
@@ -121,9 +133,7 @@ export class Layouts {
         : undefined;
     }
     const pad = this.pad(level);
-    const oneLine = `${this.pad(level + 1)}${chain.operands.join(` ${chain.operator} `)}`;
-    const body = this.fits(oneLine) ? [oneLine] : brokenChain(chain, this.pad(level + 1));
-    return [`${pad}${prefix}return (`, ...body, `${pad});`];
+    return [`${pad}${prefix}return (`, ...this.binary.chainLines(chain, level + 1), `${pad});`];
   }
 
   /** `test ? a : b` as three lines, the branches indented; nested conditionals are prettier's. */
@@ -182,7 +192,13 @@ export class Layouts {
     const lines = args.flatMap((arg, i) => {
       const comma = i < args.length - 1 ? "," : trailing;
       const line = `${this.pad(level + 1)}${freeExpression(arg)}${comma}`;
-      return this.fits(line) ? [line] : (this.call(arg, level + 1, "", comma) ?? [line]);
+      if (this.fits(line)) {
+        return [line];
+      }
+      // A string cannot break: alone on its line, it stays however long.
+      return ts.isStringLiteral(arg)
+        ? [`${UNMEASURED}${line}`]
+        : (this.call(arg, level + 1, "", comma) ?? [line]);
     });
     return [head, ...lines, `${pad})${end}`];
   }
@@ -204,96 +220,11 @@ export class Layouts {
       return [`${this.pad(level)}${key}:`, `${UNMEASURED}${inner}${freeExpression(value)}${comma}`];
     }
     if (ts.isBinaryExpression(value) && !LOGICAL.has(value.operatorToken.kind)) {
-      return [`${this.pad(level)}${key}:`, `${inner}${freeExpression(value)}${comma}`];
+      const next = `${inner}${freeExpression(value)}${comma}`;
+      const broken = this.fits(next) ? undefined : this.binary.sum(value, level + 1, comma);
+      return [`${this.pad(level)}${key}:`, ...(broken ?? [next])];
     }
     return [line];
-  }
-
-  private union(type: ts.UnionTypeNode, level: number, head: string): string[] | undefined {
-    if (
-      type.types.some(
-        (member) =>
-          ts.isTypeLiteralNode(member) ||
-          ts.isFunctionTypeNode(member) ||
-          ts.isUnionTypeNode(member),
-      )
-    ) {
-      return undefined;
-    }
-    const texts = type.types.map(typeText);
-    // First the whole union on the next line; when even that is too long, one member per line.
-    const oneLine = `${this.pad(level + 1)}${texts.join(" | ")};`;
-    if (this.fits(oneLine)) {
-      return [`${this.pad(level)}${head}`, oneLine];
-    }
-    const members = texts.map(
-      (text, i) => `${this.pad(level + 1)}| ${text}${i === texts.length - 1 ? ";" : ""}`,
-    );
-    return [`${this.pad(level)}${head}`, ...members];
-  }
-
-  /**
-   * `const x = [...]` over several lines: `= [` and one item per line when that first line fits; otherwise
-   * the array goes to the next line, on one line if it fits there.
-   */
-  private arrayInitializer(
-    node: ts.VariableStatement,
-    level: number,
-    prefix: string,
-  ): string[] | undefined {
-    const [declaration, ...rest] = node.declarationList.declarations;
-    const array =
-      declaration?.initializer === undefined ? undefined : unwrap(declaration.initializer);
-    if (
-      declaration === undefined ||
-      rest.length > 0 ||
-      array === undefined ||
-      !ts.isArrayLiteralExpression(array) ||
-      array.elements.length === 0
-    ) {
-      return undefined;
-    }
-    // Numbers fill lines (several per line), and literals inside are laid out by other rules: prettier's.
-    if (
-      !array.elements.every(
-        (e) =>
-          ts.isStringLiteral(e) ||
-          ts.isIdentifier(e) ||
-          e.kind === ts.SyntaxKind.NullKeyword ||
-          e.kind === ts.SyntaxKind.TrueKeyword ||
-          e.kind === ts.SyntaxKind.FalseKeyword,
-      )
-    ) {
-      return undefined;
-    }
-    // A declared type that could break itself (a union, an object) changes the choice: prettier's.
-    if (
-      declaration.type !== undefined &&
-      !/^(readonly )?[A-Za-z_$][\w$.]*(\[\])?$/.test(typeText(declaration.type))
-    ) {
-      return undefined;
-    }
-    const keyword = (node.declarationList.flags & ts.NodeFlags.Const) !== 0 ? "const" : "let";
-    const name = ts.isIdentifier(declaration.name) ? declaration.name.text : unsupported("pattern");
-    const type = declaration.type === undefined ? "" : `: ${typeText(declaration.type)}`;
-    const head = `${this.pad(level)}${prefix}${keyword} ${name}${type} =`;
-    const items = array.elements.map(freeExpression);
-    if (this.fits(`${head} [`)) {
-      return [`${head} [`, ...this.items(items, level + 1), `${this.pad(level)}];`];
-    }
-    // Nothing in the head can break: it stays whole, however long.
-    const oneLine = `${this.pad(level + 1)}[${items.join(", ")}];`;
-    return [
-      `${UNMEASURED}${head}`,
-      ...(this.fits(oneLine)
-        ? [oneLine]
-        : [`${this.pad(level + 1)}[`, ...this.items(items, level + 2), `${this.pad(level + 1)}];`]),
-    ];
-  }
-
-  private items(items: readonly string[], level: number): string[] {
-    const comma = this.style.trailingComma === "none" ? "" : ",";
-    return items.map((item, i) => `${this.pad(level)}${item}${i < items.length - 1 ? "," : comma}`);
   }
 }
 

@@ -1,8 +1,9 @@
 /**
  * prettier's layout of structgen's JSON Schema (JSON.stringify output), without prettier: objects stay expanded
  * (they are written expanded), arrays print on one line when they fit and one item per line otherwise, numbers
- * lose the `+` of their exponent. Arrays of numbers that do not fit (prettier fills lines with them) and arrays
- * of arrays are prettier's: `Unsupported` sends the whole file there.
+ * lose the `+` of their exponent, arrays of numbers that do not fit fill lines, and an array of arrays (or objects)
+ * that each hold more than one element always breaks. Anything else is prettier's: `Unsupported` sends the whole
+ * file there.
  */
 import { fitsWithin, type FastStyle } from "./style.js";
 import { unsupported } from "./tokens.js";
@@ -10,7 +11,13 @@ import { unsupported } from "./tokens.js";
 type Json = null | boolean | number | string | readonly Json[] | { readonly [key: string]: Json };
 
 export function printJson(text: string, style: FastStyle): string {
-  return `${value(JSON.parse(text) as Json, 0, 0, style)}\n`;
+  const json = JSON.parse(text) as Json;
+  // JSON.parse puts index-like keys first: their order is the text's only when the text is JSON.stringify's
+  // (structgen's schemas are), which gives the same text back.
+  if (/"(0|[1-9][0-9]*)":/.test(text) && `${JSON.stringify(json, null, 2)}\n` !== text) {
+    unsupported("index-like key out of order");
+  }
+  return `${value(json, 0, 0, style)}\n`;
 }
 
 /** `column`: where the value starts; `after`: characters that follow it on its line (a comma). */
@@ -24,10 +31,7 @@ function value(json: Json, level: number, column: number, style: FastStyle, afte
     return arrayText(json, level, column, style, after);
   }
   const entries = Object.entries(json as { readonly [key: string]: Json });
-  // JSON.parse puts index-like keys first, so their order would not be the text's.
-  if (entries.some(([key]) => /^(0|[1-9][0-9]*)$/.test(key))) {
-    unsupported("index-like key");
-  }
+
   if (entries.length === 0) {
     return "{}";
   }
@@ -49,29 +53,83 @@ function arrayText(
   if (items.length === 0) {
     return "[]";
   }
-  if (items.some((item) => Array.isArray(item))) {
-    unsupported("array of arrays");
-  }
-  // A non-empty object is written expanded, so it breaks its array; anything else may share one line.
-  const breaks = items.some(
-    (item) => item !== null && typeof item === "object" && Object.keys(item).length > 0,
-  );
-  if (!breaks) {
-    const flat = `[${items.map((item) => (item !== null && typeof item === "object" ? "{}" : scalar(item))).join(", ")}]`;
+  const flat = flatText(items);
+  if (flat !== undefined && !breaksAlways(items)) {
     if (fitsWithin(`${" ".repeat(column)}${flat}${",".repeat(after)}`, style.printWidth)) {
       return flat;
-    }
-    if (items.some((item) => typeof item === "number")) {
-      unsupported("numbers filling lines");
     }
   }
   const pad = " ".repeat(level * style.tabWidth);
   const inner = " ".repeat((level + 1) * style.tabWidth);
+  if (items.length > 1 && items.every((item) => typeof item === "number")) {
+    return `[\n${filled(items.map(scalar), inner, style).join("\n")}\n${pad}]`;
+  }
   const lines = items.map((item, index) => {
     const comma = index < items.length - 1 ? 1 : 0;
     return `${inner}${value(item, level + 1, inner.length, style, comma)}${comma === 1 ? "," : ""}`;
   });
   return `[\n${lines.join("\n")}\n${pad}]`;
+}
+
+/** The array on one line; undefined when it holds a non-empty object (written expanded, so it breaks). */
+function flatText(items: readonly Json[]): string | undefined {
+  const texts: string[] = [];
+  for (const item of items) {
+    if (Array.isArray(item)) {
+      // An array that always breaks breaks its parents too.
+      const text = item.length === 0 ? "[]" : breaksAlways(item) ? undefined : flatText(item);
+      if (text === undefined) {
+        return undefined;
+      }
+      texts.push(text);
+    } else if (item !== null && typeof item === "object") {
+      if (Object.keys(item).length > 0) {
+        return undefined;
+      }
+      texts.push("{}");
+    } else {
+      texts.push(scalar(item));
+    }
+  }
+  return `[${texts.join(", ")}]`;
+}
+
+/** prettier breaks an array of two or more arrays (or objects) that each hold more than one element. */
+function breaksAlways(items: readonly Json[]): boolean {
+  const size = (item: Json): number =>
+    Array.isArray(item)
+      ? item.length
+      : item !== null && typeof item === "object"
+        ? Object.keys(item).length
+        : 0;
+  return (
+    items.length > 1 &&
+    items.every(
+      (item, i) =>
+        item !== null &&
+        typeof item === "object" &&
+        size(item) > 1 &&
+        (i === 0 || Array.isArray(item) === Array.isArray(items[i - 1])),
+    )
+  );
+}
+
+/** prettier's fill of an array of numbers: on each line as many as fit, each with its comma but the last. */
+function filled(items: readonly string[], pad: string, style: FastStyle): string[] {
+  const lines: string[] = [];
+  let line = "";
+  items.forEach((item, i) => {
+    const text = i < items.length - 1 ? `${item},` : item;
+    if (line !== "" && fitsWithin(`${line} ${text}`, style.printWidth)) {
+      line = `${line} ${text}`;
+    } else {
+      if (line !== "") {
+        lines.push(line);
+      }
+      line = `${pad}${text}`;
+    }
+  });
+  return [...lines, line];
 }
 
 function scalar(json: null | boolean | number | string): string {

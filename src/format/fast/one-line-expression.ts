@@ -109,7 +109,11 @@ function needsParens(child: ts.Expression, parent: ts.Node | undefined, role: Ro
   if (ts.isAsExpression(child)) {
     return role !== "free" && role !== "cast";
   }
-  if (ts.isPrefixUnaryExpression(child) || ts.isTypeOfExpression(child)) {
+  if (
+    ts.isPrefixUnaryExpression(child) ||
+    ts.isTypeOfExpression(child) ||
+    ts.isVoidExpression(child)
+  ) {
     if (
       role === "unary" &&
       ts.isPrefixUnaryExpression(child) &&
@@ -160,6 +164,9 @@ function expression(node: ts.Expression): string {
   }
   if (ts.isTypeOfExpression(node)) {
     return `typeof ${operand(node.expression, node, "unary")}`;
+  }
+  if (ts.isVoidExpression(node)) {
+    return `void ${operand(node.expression, node, "unary")}`;
   }
   if (ts.isPostfixUnaryExpression(node)) {
     return `${operand(node.operand, node, "object")}${ts.tokenToString(node.operator) ?? unsupported("postfix")}`;

@@ -54,6 +54,9 @@ function compoundType(node: ts.TypeNode): string {
   if (ts.isUnionTypeNode(node)) {
     return node.types.map((member) => memberType(member, "union")).join(" | ");
   }
+  if (ts.isIntersectionTypeNode(node)) {
+    return node.types.map((member) => memberType(member, "intersection")).join(" & ");
+  }
   if (ts.isArrayTypeNode(node)) {
     return `${memberType(node.elementType, "array")}[]`;
   }
@@ -65,6 +68,9 @@ function compoundType(node: ts.TypeNode): string {
   }
   if (ts.isTypeLiteralNode(node)) {
     return typeLiteralText(node);
+  }
+  if (ts.isFunctionTypeNode(node) && node.typeParameters === undefined) {
+    return `(${node.parameters.map(parameterText).join(", ")}) => ${typeText(node.type)}`;
   }
   if (ts.isTupleTypeNode(node)) {
     return `[${node.elements.map(typeText).join(", ")}]`;
@@ -82,8 +88,14 @@ function compoundType(node: ts.TypeNode): string {
   return unsupported(ts.SyntaxKind[node.kind]);
 }
 
-/** A type inside a union, array or `readonly`, parenthesized where prettier keeps or adds parentheses. */
-function memberType(node: ts.TypeNode, within: "union" | "array" | "operator"): string {
+/**
+ * A type inside a union, intersection, array or `readonly`, parenthesized where prettier keeps or adds
+ * parentheses.
+ */
+function memberType(
+  node: ts.TypeNode,
+  within: "union" | "intersection" | "array" | "operator",
+): string {
   let inner = node;
   while (ts.isParenthesizedTypeNode(inner)) {
     inner = inner.type;
@@ -94,7 +106,13 @@ function memberType(node: ts.TypeNode, within: "union" | "array" | "operator"): 
     ts.isIntersectionTypeNode(inner) ||
     ts.isFunctionTypeNode(inner)
   ) {
-    return within === "union" ? unsupported("nested union") : `(${text})`;
+    if (
+      (within === "union" && !ts.isFunctionTypeNode(inner)) ||
+      (within === "intersection" && ts.isIntersectionTypeNode(inner))
+    ) {
+      return unsupported("nested union or intersection");
+    }
+    return `(${text})`;
   }
   if (ts.isTypeOperatorNode(inner) && within === "array") {
     return `(${text})`;
@@ -108,6 +126,37 @@ function typeLiteralText(node: ts.TypeLiteralNode): string {
   }
   assertWrittenFlat(node, node.members[0]);
   return `{ ${node.members.map(memberText).join("; ")} }`;
+}
+
+function parameterText(parameter: ts.ParameterDeclaration): string {
+  if (
+    !ts.isIdentifier(parameter.name) ||
+    parameter.type === undefined ||
+    parameter.initializer !== undefined ||
+    parameter.modifiers !== undefined
+  ) {
+    return unsupported("parameter form");
+  }
+  const rest = parameter.dotDotDotToken === undefined ? "" : "...";
+  const optional = parameter.questionToken === undefined ? "" : "?";
+  return `${rest}${parameter.name.text}${optional}: ${typeText(parameter.type)}`;
+}
+
+/** A declaration's type parameters (`<T>`): plain names only. */
+export function typeParameters(
+  node: ts.TypeAliasDeclaration | ts.InterfaceDeclaration | ts.FunctionDeclaration,
+): string {
+  if (node.typeParameters === undefined) {
+    return "";
+  }
+  const names = node.typeParameters.map((parameter) =>
+    parameter.constraint === undefined &&
+    parameter.default === undefined &&
+    parameter.modifiers === undefined
+      ? parameter.name.text
+      : unsupported("type parameter form"),
+  );
+  return `<${names.join(", ")}>`;
 }
 
 /** A property or index signature, without its `;`. */

@@ -18,8 +18,16 @@ export type FastPlan =
       readonly blankBefore: readonly boolean[];
     };
 
-/** How a file will be formatted on the fast path, or undefined when prettier formats the whole file. */
-export function planFast(path: string, contents: string, style: FastStyle): FastPlan | undefined {
+/**
+ * How a file will be formatted on the fast path, or undefined when prettier formats the whole file. `known`:
+ * statements already formatted at this style, by source text (see splitAndPrint).
+ */
+export function planFast(
+  path: string,
+  contents: string,
+  style: FastStyle,
+  known?: ReadonlyMap<string, string>,
+): FastPlan | undefined {
   if (/\.json$/.test(path)) {
     try {
       return { kind: "done", contents: printJson(contents, style) };
@@ -33,7 +41,7 @@ export function planFast(path: string, contents: string, style: FastStyle): Fast
   if (!/\.[mc]?ts$/.test(path)) {
     return undefined;
   }
-  const { pieces, blankBefore } = splitAndPrint(path, contents, style);
+  const { pieces, blankBefore } = splitAndPrint(path, contents, style, known);
   return pieces.length === 0 ? undefined : { kind: "pieces", pieces, blankBefore };
 }
 

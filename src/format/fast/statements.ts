@@ -4,8 +4,18 @@
  */
 import { ts } from "../../emit/ts-morph.js";
 import { Layouts } from "./broken-layouts.js";
+import { TypeLayouts, unwrapType } from "./broken-types.js";
 import { calls, freeExpression, unwrap } from "./one-line-expression.js";
 import { memberText, typeText } from "./one-line-type.js";
+import {
+  blockComment,
+  forHead,
+  modifiers,
+  parameterText,
+  simpleReturnType,
+  simpleStatement,
+  unbreakableType,
+} from "./statement-parts.js";
 import { unsupported } from "./tokens.js";
 import { fitsWithin, type FastStyle, UNMEASURED } from "./style.js";
 import { sourceText, startOf } from "./printing-source.js";
@@ -23,9 +33,11 @@ export class StatementPrinter {
   readonly lines: string[] = [];
   commentsPrinted = 0;
   private readonly layouts: Layouts;
+  private readonly types: TypeLayouts;
 
   constructor(private readonly style: FastStyle) {
     this.layouts = new Layouts(style);
+    this.types = new TypeLayouts(style);
   }
 
   private indent(level: number): string {
@@ -60,6 +72,12 @@ export class StatementPrinter {
     });
   }
 
+  /** A top-level statement whose formatted text is known: its leading comments, then that text. */
+  known(node: ts.Statement, formatted: string): void {
+    this.comments(node, 0);
+    this.lines.push(...formatted.split("\n").map((line) => `${UNMEASURED}${line}`));
+  }
+
   statement(node: ts.Statement, level: number): void {
     this.comments(node, level);
     if (ts.isBlock(node)) {
@@ -83,6 +101,10 @@ export class StatementPrinter {
     if (ts.isForOfStatement(node) || ts.isForInStatement(node) || ts.isForStatement(node)) {
       this.line(level, `${forHead(node)} {`);
       this.body(node.statement, level);
+      return;
+    }
+    if (ts.isSwitchStatement(node)) {
+      this.switchStatement(node, level);
       return;
     }
     if (ts.isExpressionStatement(node) && this.callbackStatement(node, level)) {
@@ -132,6 +154,42 @@ export class StatementPrinter {
     return true;
   }
 
+  /** `case x:` lines, then the clause's statements one level in; a clause that is one block hugs it (`case x: {`). */
+  private switchStatement(node: ts.SwitchStatement, level: number): void {
+    const head = `switch (${freeExpression(node.expression)}) {`;
+    const clauses = node.caseBlock.clauses;
+    if (clauses.length === 0) {
+      this.line(level, `${head.slice(0, -1)}{}`);
+      return;
+    }
+    this.line(level, head);
+    clauses.forEach((clause, index) => {
+      if (
+        index > 0 &&
+        hasBlankLine(sourceText().slice(clauses[index - 1]!.end, leadingStart(clause)))
+      ) {
+        unsupported("blank line between clauses");
+      }
+      this.comments(clause, level + 1);
+      const label = ts.isCaseClause(clause)
+        ? `case ${freeExpression(clause.expression)}:`
+        : "default:";
+      const [only, ...rest] = clause.statements;
+      if (only !== undefined && rest.length === 0 && ts.isBlock(only)) {
+        if (only.statements.length === 0) {
+          unsupported("empty clause block");
+        }
+        this.line(level + 1, `${label} {`);
+        this.block(only.statements, level + 2);
+        this.line(level + 1, "}");
+        return;
+      }
+      this.line(level + 1, label);
+      this.block(clause.statements, level + 2);
+    });
+    this.line(level, "}");
+  }
+
   private block(statements: readonly ts.Statement[], level: number): void {
     statements.forEach((statement, index) => {
       if (
@@ -144,9 +202,9 @@ export class StatementPrinter {
     });
   }
 
-  /** A loop's or if's body: a non-empty block (prettier prints `{}` there over two lines). */
+  /** A loop's or if's body: a block (prettier prints an empty one over two lines, `{` and `}`). */
   private body(node: ts.Statement, level: number): void {
-    if (!ts.isBlock(node) || node.statements.length === 0) {
+    if (!ts.isBlock(node)) {
       unsupported("body");
     }
     this.block(node.statements, level + 1);
@@ -213,6 +271,35 @@ export class StatementPrinter {
     }
   }
 
+  /**
+   * A member with its `;`: on one line, however long when its type cannot break (a long key); an object type,
+   * a tuple type or an intersection with an object type broken as prettier breaks them; anything else that does
+   * not fit is prettier's (the width check).
+   */
+  private interfaceMember(member: ts.TypeElement, level: number): string[] {
+    const line = `${this.indent(level)}${memberText(member)};`;
+    const type = ts.isPropertySignature(member) ? member.type : undefined;
+    if (fitsWithin(line, this.style.printWidth) || type === undefined) {
+      return [line];
+    }
+    if (unbreakableType(type)) {
+      return [`${UNMEASURED}${line}`];
+    }
+    const key = line.slice(0, line.length - typeText(type).length - 1);
+    const array = ts.isArrayTypeNode(type) ? type.elementType : undefined;
+    const inner = unwrapType(array ?? type);
+    const [prefix, suffix] = array === undefined ? [key, ";"] : [`${key}(`, ")[];"];
+    const indent = level * this.style.tabWidth;
+    const lines = ts.isIntersectionTypeNode(inner)
+      ? this.types.intersectionLines(inner, indent, prefix, suffix)
+      : ts.isTypeLiteralNode(inner) && array === undefined
+        ? this.types.object(inner, indent, prefix, suffix)
+        : ts.isTupleTypeNode(inner) && array === undefined
+          ? this.types.tuple(inner, indent, prefix, suffix)
+          : undefined;
+    return lines ?? [line];
+  }
+
   private interfaceDeclaration(node: ts.InterfaceDeclaration, level: number): void {
     if (node.typeParameters !== undefined) {
       unsupported("generic interface");
@@ -238,167 +325,8 @@ export class StatementPrinter {
         this.lines.push("");
       }
       this.comments(member, level + 1);
-      this.line(level + 1, `${memberText(member)};`);
+      this.lines.push(...this.interfaceMember(member, level + 1));
     });
     this.line(level, "}");
   }
-}
-
-function modifiers(node: ts.Statement): string {
-  const kinds = (ts.canHaveModifiers(node) ? (ts.getModifiers(node) ?? []) : []).map((m) => m.kind);
-  if (kinds.some((k) => k !== ts.SyntaxKind.ExportKeyword && k !== ts.SyntaxKind.DeclareKeyword)) {
-    unsupported("modifier");
-  }
-  return kinds.map((k) => `${ts.tokenToString(k) ?? ""} `).join("");
-}
-
-function simpleReturnType(type: ts.TypeNode): boolean {
-  const named = (t: ts.TypeNode) =>
-    ts.isTypeReferenceNode(t) ||
-    t.kind === ts.SyntaxKind.VoidKeyword ||
-    t.kind === ts.SyntaxKind.BooleanKeyword;
-  return (
-    named(type) || (ts.isTypePredicateNode(type) && type.type !== undefined && named(type.type))
-  );
-}
-
-function parameterText(parameter: ts.ParameterDeclaration): string {
-  if (
-    !ts.isIdentifier(parameter.name) ||
-    parameter.dotDotDotToken !== undefined ||
-    parameter.initializer !== undefined ||
-    parameter.modifiers !== undefined
-  ) {
-    unsupported("parameter form");
-  }
-  const optional = parameter.questionToken === undefined ? "" : "?";
-  return `${parameter.name.text}${optional}${parameter.type === undefined ? "" : `: ${typeText(parameter.type)}`}`;
-}
-
-function forHead(node: ts.ForOfStatement | ts.ForInStatement | ts.ForStatement): string {
-  if (ts.isForStatement(node)) {
-    const init =
-      node.initializer === undefined
-        ? ""
-        : ts.isVariableDeclarationList(node.initializer)
-          ? declarationList(node.initializer)
-          : freeExpression(node.initializer);
-    const test = node.condition === undefined ? "" : freeExpression(node.condition);
-    const update = node.incrementor === undefined ? "" : freeExpression(node.incrementor);
-    return `for (${init}; ${test}; ${update})`;
-  }
-  if (
-    !ts.isVariableDeclarationList(node.initializer) ||
-    (ts.isForOfStatement(node) && node.awaitModifier !== undefined)
-  ) {
-    unsupported("loop form");
-  }
-  const keyword = ts.isForOfStatement(node) ? "of" : "in";
-  return `for (${declarationList(node.initializer)} ${keyword} ${freeExpression(node.expression)})`;
-}
-
-function declarationList(list: ts.VariableDeclarationList): string {
-  const keyword =
-    (list.flags & ts.NodeFlags.Const) !== 0
-      ? "const"
-      : (list.flags & ts.NodeFlags.Let) !== 0
-        ? "let"
-        : unsupported("var");
-  const [declaration, ...rest] = list.declarations;
-  if (
-    declaration === undefined ||
-    rest.length > 0 ||
-    !ts.isIdentifier(declaration.name) ||
-    declaration.exclamationToken !== undefined
-  ) {
-    return unsupported("declaration form");
-  }
-  const type = declaration.type === undefined ? "" : `: ${typeText(declaration.type)}`;
-  const init =
-    declaration.initializer === undefined ? "" : ` = ${freeExpression(declaration.initializer)}`;
-  return `${keyword} ${declaration.name.text}${type}${init}`;
-}
-
-/** Statements that print on one line. */
-function simpleStatement(node: ts.Statement): string {
-  if (ts.isVariableStatement(node)) {
-    return `${modifiers(node)}${declarationList(node.declarationList)};`;
-  }
-  if (ts.isExpressionStatement(node)) {
-    const expression = node.expression;
-    // A statement that starts with `{`, `(`, `function` or `class` reads differently without its parentheses.
-    if (
-      ts.isObjectLiteralExpression(expression) ||
-      ts.isFunctionExpression(expression) ||
-      ts.isStringLiteral(expression)
-    ) {
-      unsupported("expression statement form");
-    }
-    return `${freeExpression(expression)};`;
-  }
-  if (ts.isReturnStatement(node)) {
-    return node.expression === undefined ? "return;" : `return ${freeExpression(node.expression)};`;
-  }
-  if (ts.isThrowStatement(node)) {
-    return `throw ${freeExpression(node.expression)};`;
-  }
-  if (ts.isBreakStatement(node) || ts.isContinueStatement(node)) {
-    return node.label === undefined
-      ? `${ts.isBreakStatement(node) ? "break" : "continue"};`
-      : unsupported("label");
-  }
-  if (ts.isTypeAliasDeclaration(node) && node.typeParameters === undefined) {
-    return `${modifiers(node)}type ${node.name.text} = ${typeText(node.type)};`;
-  }
-  return importOrExport(node);
-}
-
-function importOrExport(node: ts.Statement): string {
-  if (ts.isImportDeclaration(node) && node.attributes === undefined) {
-    const clause = node.importClause;
-    const bindings = clause?.namedBindings;
-    if (
-      clause !== undefined &&
-      clause.name === undefined &&
-      bindings !== undefined &&
-      ts.isNamespaceImport(bindings)
-    ) {
-      return `import ${clause.isTypeOnly ? "type " : ""}* as ${bindings.name.text} from ${freeExpression(node.moduleSpecifier)};`;
-    }
-  }
-  if (
-    ts.isExportDeclaration(node) &&
-    node.exportClause === undefined &&
-    node.moduleSpecifier !== undefined &&
-    node.attributes === undefined
-  ) {
-    return `export ${node.isTypeOnly ? "type " : ""}* from ${freeExpression(node.moduleSpecifier)};`;
-  }
-  return unsupported(ts.SyntaxKind[node.kind]);
-}
-
-/**
- * prettier's layout of a block comment: one whose lines all start with `*` (after indentation) is re-indented,
- * each line's end trimmed, except the two spaces that end a JSDoc line (a Markdown line break).
- */
-function blockComment(comment: string): string[] {
-  const value = comment.slice(2, -2);
-  if (!value.includes("\n")) {
-    return [comment];
-  }
-  const lines = `*${value}*`.split("\n").map((line) => line.trimStart());
-  if (!lines.every((line) => line.startsWith("*"))) {
-    return unsupported("free-form block comment");
-  }
-  const jsDoc = value.startsWith("*") && !value.startsWith("**");
-  return lines.map((line, index) => {
-    if (index === 0) {
-      return `/${line.trimEnd()}`;
-    }
-    if (index === lines.length - 1) {
-      return ` ${line}/`;
-    }
-    const trimmed = line.trimEnd();
-    return jsDoc && trimmed !== "*" && line.endsWith("  ") ? ` ${trimmed}  ` : ` ${trimmed}`;
-  });
 }

@@ -74,27 +74,34 @@ export function fastStyle(config: Readonly<Record<string, unknown>> | null): Fas
 }
 
 /**
- * Bounds of prettier's string width: ASCII is one column each; any other code point takes 0 to 2 (combining
- * marks none, East Asian wide characters and emoji two). Exact for ASCII, which is nearly all generated code.
+ * prettier's string width (its getStringWidth): ASCII is one column each; control characters, nonspacing and
+ * enclosing marks none; wide East Asian characters and most emoji two. Exact below U+1100 (the first wide
+ * character), which covers Latin, Greek, Cyrillic, Hebrew, Arabic... and nearly all generated code; beyond it
+ * only bounds are known, and a line whose fit depends on them is left to prettier.
  */
 export function width(text: string): number {
   return widthBounds(text).upper;
 }
 
+const ZERO_WIDTH_MARK = /[\p{Nonspacing_Mark}\p{Enclosing_Mark}]/u;
+/** Below the first wide character and the first character emoji sequences add (U+200D, U+20E3, U+FE0F). */
+const NARROW_LIMIT = 0x1100;
+
 function widthBounds(text: string): { lower: number; upper: number } {
-  if (/^[\x00-\x7f]*$/.test(text)) {
+  if (/^[\x20-\x7f]*$/.test(text)) {
     return { lower: text.length, upper: text.length };
   }
-  let ascii = 0;
+  let exact = 0;
   let other = 0;
   for (const char of text) {
-    if (char.charCodeAt(0) < 0x80) {
-      ascii++;
-    } else {
+    const code = char.codePointAt(0)!;
+    if (code >= NARROW_LIMIT) {
       other++;
+    } else if (!(code <= 0x1f || (code >= 0x7f && code <= 0x9f) || ZERO_WIDTH_MARK.test(char))) {
+      exact++;
     }
   }
-  return { lower: ascii, upper: ascii + 2 * other };
+  return { lower: exact, upper: exact + 2 * other };
 }
 
 /** Whether `text` fits in `limit` columns; Unsupported when only prettier's own width table could tell. */

@@ -19,7 +19,12 @@ export function unsupported(what: string): never {
   throw UNSUPPORTED;
 }
 
-const ES5_IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
+/**
+ * An identifier by prettier's ES5 identifier test, for names of ASCII and Latin letters (U+00AA to U+02C1,
+ * where its table has no gap but the two signs U+00D7 and U+00F7); names with other letters are left to prettier.
+ */
+const ES5_IDENTIFIER =
+  /^[A-Za-z_$\xAA\xB5\xBA\xC0-\xD6\xD8-\xF6\xF8-\u02C1][A-Za-z0-9_$\xAA\xB5\xBA\xC0-\xD6\xD8-\xF6\xF8-\u02C1]*$/;
 
 /** prettier's quoteProps "as-needed" in TypeScript: quotes are dropped where the name is an identifier. */
 export function propertyKey(name: ts.PropertyName): string {
@@ -30,10 +35,10 @@ export function propertyKey(name: ts.PropertyName): string {
     if (ES5_IDENTIFIER.test(name.text)) {
       return name.text;
     }
-    // prettier's identifier test knows Unicode letters; leave such names to it.
-    return /^[\x20-\x7e]*$/.test(name.text)
+    // prettier's identifier test knows more Unicode letters; a name with any of them is left to it.
+    return /^[\x20-\x7e\xAA\xB5\xBA\xC0-\xD6\xD8-\xF6\xF8-\u02C1]*$/.test(name.text)
       ? stringText(textOf(name))
-      : unsupported("non-ASCII key");
+      : unsupported("non-Latin key");
   }
   return unsupported("computed key");
 }
@@ -61,9 +66,18 @@ export function stringText(raw: string): string {
   return `${enclosing}${body}${enclosing}`;
 }
 
-/** Numbers as JavaScript prints them are what prettier prints, except exponents (1e+21 -> 1e21): left to it. */
+/** prettier's printNumber: lower case, no `+` or leading zeros in the exponent, no trailing zeros or dot. */
 export function numberText(raw: string): string {
-  return /^(0|[1-9][0-9]*)(\.[0-9]*[1-9])?$/.test(raw) ? raw : unsupported(`number ${raw}`);
+  if (!/^[0-9]*\.?[0-9]*(e[+-]?[0-9]+)?$/i.test(raw) || /^[.e]/i.test(raw)) {
+    return unsupported(`number ${raw}`);
+  }
+  return raw
+    .toLowerCase()
+    .replace(/^([+-]?[\d.]+e)(?:\+|(-))?0*(\d)/, "$1$2$3")
+    .replace(/^([+-]?[\d.]+)e[+-]?0+$/, "$1")
+    .replace(/^([+-])?\./, "$10.")
+    .replace(/(\.\d+?)0+(?=e|$)/, "$1")
+    .replace(/\.(?=e|$)/, "");
 }
 
 /** An object literal or type written with a line break after `{` stays expanded in prettier: not flat. */

@@ -28,7 +28,16 @@ export interface SplitFile {
   readonly blankBefore: readonly boolean[];
 }
 
-export function splitAndPrint(fileName: string, text: string, style: FastStyle): SplitFile {
+/**
+ * `known`: statements whose formatted text is known already (the runtime helpers, formatted at this style by the
+ * pinned prettier when templates/library.json was made), by their source text.
+ */
+export function splitAndPrint(
+  fileName: string,
+  text: string,
+  style: FastStyle,
+  known: ReadonlyMap<string, string> = new Map(),
+): SplitFile {
   // JSDoc is not parsed into nodes: comments are read as ranges, and parsing them was a fifth of the time here.
   // No parent links either (see source.ts).
   const options = {
@@ -36,10 +45,15 @@ export function splitAndPrint(fileName: string, text: string, style: FastStyle):
     jsDocParsingMode: ts.JSDocParsingMode.ParseNone,
   };
   const source = ts.createSourceFile(fileName, text, options, false, ts.ScriptKind.TS);
-  return printingFrom(source, () => split(source, text, style));
+  return printingFrom(source, () => split(source, text, style, known));
 }
 
-function split(source: ts.SourceFile, text: string, style: FastStyle): SplitFile {
+function split(
+  source: ts.SourceFile,
+  text: string,
+  style: FastStyle,
+  known: ReadonlyMap<string, string>,
+): SplitFile {
   const pieces: Piece[] = [];
   const blankBefore: boolean[] = [];
   let previousEnd = -1;
@@ -54,7 +68,7 @@ function split(source: ts.SourceFile, text: string, style: FastStyle): SplitFile
     pieces.push(
       trailing.length > 0
         ? { source: text.slice(start, end), alone: true }
-        : printPiece(statement, text.slice(start, end), style),
+        : printPiece(statement, text.slice(start, end), style, known),
     );
     previousEnd = end;
   }
@@ -64,10 +78,21 @@ function split(source: ts.SourceFile, text: string, style: FastStyle): SplitFile
   return { pieces, blankBefore };
 }
 
-function printPiece(statement: ts.Statement, sourceText: string, style: FastStyle): Piece {
+function printPiece(
+  statement: ts.Statement,
+  sourceText: string,
+  style: FastStyle,
+  known: ReadonlyMap<string, string>,
+): Piece {
   const fallback = { source: sourceText, alone: !closed(statement) };
   try {
     const printer = new StatementPrinter(style);
+    const formatted = known.get(textOf(statement));
+    if (formatted !== undefined) {
+      // prettier's own text: only the leading comments are printed here (a comment inside is prettier's too).
+      printer.known(statement, formatted);
+      return { printed: printer.lines.map(unmeasured).join("\n") };
+    }
     printer.statement(statement, 0);
     const lines = printer.lines;
     const tooWide = lines.some(
@@ -76,15 +101,17 @@ function printPiece(statement: ts.Statement, sourceText: string, style: FastStyl
     if (tooWide || printer.commentsPrinted !== commentCount(statement)) {
       return fallback;
     }
-    return {
-      printed: lines.map((line) => (line.startsWith(UNMEASURED) ? line.slice(1) : line)).join("\n"),
-    };
+    return { printed: lines.map(unmeasured).join("\n") };
   } catch (error) {
     if (error instanceof Unsupported) {
       return fallback;
     }
     throw error;
   }
+}
+
+function unmeasured(line: string): string {
+  return line.startsWith(UNMEASURED) ? line.slice(1) : line;
 }
 
 /** Whether nothing that follows can continue the statement: it ends with `;`, or it is a declaration with a body. */

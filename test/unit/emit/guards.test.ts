@@ -343,7 +343,7 @@ describe("verdicts: is, validate and ajv", () => {
     const files = emitModel(doc);
     const guardFile = files.find((f) => f.path.endsWith(".guards.ts"));
     const schemaFile = files.find((f) => f.path.endsWith(".schema.json"));
-    guards = await loadGuards(guardFile ?? { path: "missing.ts", contents: "" });
+    guards = await loadGuards(guardFile ?? { path: "missing.ts", contents: "" }, files);
     const schema = JSON.parse(schemaFile?.contents ?? "{}") as { $id: string };
     const validator = strictAjv();
     validator.addSchema(schema);

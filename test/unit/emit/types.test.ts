@@ -140,6 +140,20 @@ const cases: TestCase<TypeNode, string>[] = [
     },
   ],
   [
+    "tuple, a reserved word as a label (tsc takes none: `default`, `class`) leaves all unlabeled",
+    {
+      given: { kind: "tuple", elements: [INTEGER, STRING], labels: ["default", "class"] },
+      want: "[number, string]",
+    },
+  ],
+  [
+    "tuple, a word a type can start with is a label",
+    {
+      given: { kind: "tuple", elements: [INTEGER, STRING], labels: ["typeof", "null"] },
+      want: "[typeof: number, null: string]",
+    },
+  ],
+  [
     "tuple holding a union",
     {
       given: { kind: "tuple", elements: [{ kind: "union", members: [STRING, NULL] }] },
