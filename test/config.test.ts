@@ -286,6 +286,7 @@ describe("the CLI with a config file", () => {
       "nullable-scalars.guards.ts",
       "nullable-scalars.schema.json",
       "nullable-scalars.types.ts",
+      "runtime.ts",
     ]);
     const sources = (
       JSON.parse(readText(elsewhere, "gen", MANIFEST_FILE)) as { sources: [string, string][] }

@@ -145,7 +145,7 @@ describe("the plain hook judges what the commit holds (--staged), not the workin
     const accepted = await git("commit", "-q", "-m", "notes");
     expect(accepted.code, accepted.stderr).toBe(0);
     expect(accepted.stdout + accepted.stderr).toContain(
-      "structgen: 4 files up to date in src/generated (as staged)",
+      "structgen: 5 files up to date in src/generated (as staged)",
     );
     await clean();
   }, 240_000);

@@ -69,7 +69,7 @@ describe("generate --check --staged", () => {
     cpSync(SEED, join(dir, "schemas", "untracked.json"));
     const { tree, index } = await bothChecks(dir);
     expect(tree[0]).toBe(1);
-    expect(index).toEqual([0, "structgen: 4 files up to date in gen (as staged)\n"]);
+    expect(index).toEqual([0, "structgen: 5 files up to date in gen (as staged)\n"]);
   });
 
   it("refuses a staged hand edit of a generated file, though the working tree was regenerated since", async () => {
@@ -82,7 +82,7 @@ describe("generate --check --staged", () => {
     expect(index[0]).toBe(1);
     expect(index[1].split("\n")).toEqual([
       "stale: gen/letta-run.types.ts",
-      "structgen: 1 of 4 files need regenerating in what is staged; run structgen generate, then stage the outputs with their documents (git add gen)",
+      "structgen: 1 of 5 files need regenerating in what is staged; run structgen generate, then stage the outputs with their documents (git add gen)",
       "",
     ]);
   });
@@ -153,7 +153,7 @@ describe("generate --check --staged", () => {
     const result = await runCli(CHECK, { cwd: dir });
     expect([result.code, result.stdout], result.stderr).toEqual([
       0,
-      "structgen: 4 files up to date in gen (as staged)\n",
+      "structgen: 5 files up to date in gen (as staged)\n",
     ]);
   });
 
