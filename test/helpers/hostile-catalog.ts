@@ -6,12 +6,12 @@
  */
 import fc from "fast-check";
 import { HAZARD_KEYS, hostileText } from "./arbitraries.js";
-import { type HostileDialect, type HostileDocument, patternArb } from "./hostile-documents.js";
-
-interface CatalogMember {
-  readonly schema: Record<string, unknown>;
-  readonly texts: readonly string[];
-}
+import {
+  type HostileDialect,
+  type HostileDocument,
+  type Member,
+  stringMemberArb,
+} from "./hostile-documents.js";
 
 /** Keys as catalogs write them (snake_case, dotted, `@type`), and now and then hostile. */
 const keyArb = fc.oneof(
@@ -25,34 +25,12 @@ const documentationArb = fc.record(
   { requiredKeys: [] },
 );
 
-const stringArb: fc.Arbitrary<CatalogMember> = fc
-  .record(
-    {
-      pattern: patternArb,
-      maxLength: fc.integer({ min: 0, max: 40 }),
-      default: hostileText,
-      format: fc.oneof(fc.constantFrom("email", "uri", "date-time"), hostileText),
-    },
-    { requiredKeys: [] },
-  )
-  .map(({ pattern, ...rest }) => ({
-    schema: {
-      type: "string",
-      ...rest,
-      ...(pattern === undefined ? {} : { pattern: pattern.pattern }),
-    },
-    texts: [
-      ...(pattern === undefined ? [] : [pattern.text]),
-      ...(rest.default === undefined ? [] : [rest.default]),
-    ],
-  }));
-
 const valuesArb = fc.uniqueArray(fc.oneof(hostileText, fc.constantFrom(...HAZARD_KEYS)), {
   minLength: 1,
   maxLength: 4,
 });
 
-const enumArb: fc.Arbitrary<CatalogMember> = fc.oneof(
+const enumArb: fc.Arbitrary<Member> = fc.oneof(
   valuesArb.map((values) => ({ schema: { type: "string", enum: values }, texts: values })),
   valuesArb.map((values) => ({ schema: { type: "enum", values }, texts: values })),
   hostileText.map((value) => ({ schema: { type: "string", value }, texts: [value] })),
@@ -60,7 +38,7 @@ const enumArb: fc.Arbitrary<CatalogMember> = fc.oneof(
 );
 
 /** Type texts of the field grammar, with a hostile type name or hint now and then. */
-const typeTextArb: fc.Arbitrary<CatalogMember> = fc.oneof(
+const typeTextArb: fc.Arbitrary<Member> = fc.oneof(
   fc
     .constantFrom("integer", "boolean", "int64", "date-time", "string|null", "array<string>")
     .map((type) => ({ schema: { type }, texts: [] })),
@@ -72,10 +50,10 @@ const typeTextArb: fc.Arbitrary<CatalogMember> = fc.oneof(
   hostileText.map((name) => ({ schema: { type: name }, texts: [] })),
 );
 
-const memberArb: fc.Arbitrary<CatalogMember> = fc
+const memberArb: fc.Arbitrary<Member> = fc
   .tuple(
     fc.oneof(
-      { weight: 3, arbitrary: stringArb },
+      { weight: 3, arbitrary: stringMemberArb },
       { weight: 3, arbitrary: enumArb },
       { weight: 2, arbitrary: typeTextArb },
     ),

@@ -76,7 +76,8 @@ const coreNameArb = fc.oneof(
   { weight: 1, arbitrary: hostileText },
 );
 
-interface Member {
+/** A member's schema, and the texts in it that a value may be equal to. */
+export interface Member {
   readonly schema: Record<string, unknown>;
   readonly texts: readonly string[];
 }
@@ -92,7 +93,8 @@ const annotationsArb = fc.record(
   { requiredKeys: [] },
 );
 
-const stringMemberArb: fc.Arbitrary<Member> = fc
+/** A string with hostile pattern, default and format (the same keys in Core and catalog files). */
+export const stringMemberArb: fc.Arbitrary<Member> = fc
   .record(
     {
       pattern: patternArb,
